@@ -1,0 +1,289 @@
+"""The package being prepared: transfer header, ArchiveUnit tree, data objects, rules.
+
+Plain Python (no Qt, no XML). Every other layer reads and edits these objects:
+`seda.scan` builds them, `seda.manifest` writes/reads them, `ui` edits them through
+its item model and undo stack. Classes use ``slots`` because a package may hold
+100,000 units.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+SEDA_VERSIONS = ("2.1", "2.2", "2.3")
+DEFAULT_SEDA_VERSION = "2.1"
+
+
+class DescriptionLevel(StrEnum):
+    """SEDA ``LevelType`` values, in the standard's order."""
+
+    FONDS = "Fonds"
+    SUBFONDS = "Subfonds"
+    CLASS = "Class"
+    COLLECTION = "Collection"
+    SERIES = "Series"
+    SUBSERIES = "Subseries"
+    RECORD_GRP = "RecordGrp"
+    SUBGRP = "SubGrp"
+    FILE = "File"
+    ITEM = "Item"
+    OTHER_LEVEL = "OtherLevel"
+
+
+# Rule categories in the order SEDA's ManagementGroup lists them (all versions).
+RULE_CATEGORIES = (
+    "StorageRule",
+    "AppraisalRule",
+    "AccessRule",
+    "DisseminationRule",
+    "ReuseRule",
+    "ClassificationRule",
+    "HoldRule",  # SEDA 2.2+ (and Vitam's 2.1 flavour); written only where the version allows
+)
+
+FINAL_ACTIONS = {
+    "StorageRule": ("RestrictAccess", "Transfer", "Copy"),
+    "AppraisalRule": ("Keep", "Destroy"),
+}
+
+_ids = itertools.count(1)
+
+
+def new_uid() -> int:
+    """Process-wide unique integer used as a stable handle for units and objects."""
+    return next(_ids)
+
+
+@dataclass(slots=True)
+class FormatInfo:
+    """Result of format identification for one file."""
+
+    puid: str = ""  # PRONOM id, e.g. "fmt/18"; "" when unknown
+    name: str = ""  # FormatLitteral, e.g. "Acrobat PDF 1.4 - Portable Document Format"
+    version: str = ""  # format version, e.g. "1.4"
+    mime: str = ""  # MimeType
+    basis: str = ""  # why the engine said so (for the user)
+    warning: str = ""  # engine warning, if any
+    engine: str = ""  # "siegfried", "fido", "magic"
+
+    @property
+    def known(self) -> bool:
+        return bool(self.puid) and self.puid.upper() != "UNKNOWN"
+
+
+@dataclass(slots=True, eq=False)
+class BinaryObject:
+    """A file of the package (SEDA BinaryDataObject, version BinaryMaster_1).
+
+    ``source`` is where the bytes are now: an absolute filesystem path, or for objects
+    read from an existing SIP, ``"zip:" + <zip path> + "!" + <member name>``.
+    """
+
+    source: str
+    filename: str  # original file name, goes to FileInfo/Filename
+    size: int = 0
+    digest: str = ""  # lower-case hex
+    digest_algorithm: str = "SHA-512"
+    format: FormatInfo = field(default_factory=FormatInfo)
+    last_modified: datetime | None = None
+    version: str = "BinaryMaster_1"
+    uid: int = field(default_factory=new_uid)
+
+
+@dataclass(slots=True)
+class Rule:
+    """One rule reference inside a category block: RuleId with its StartDate."""
+
+    rule_id: str
+    start_date: date | None = None
+
+
+@dataclass(slots=True)
+class RuleCategory:
+    """A management rule block (e.g. AppraisalRule) on a unit or on the package."""
+
+    category: str  # one of RULE_CATEGORIES
+    rules: list[Rule] = field(default_factory=list)
+    prevent_inheritance: bool = False
+    ref_non_rule_ids: list[str] = field(default_factory=list)
+    final_action: str = ""  # AppraisalRule / StorageRule only
+    # ClassificationRule
+    classification_level: str = ""
+    classification_owner: str = ""
+    classification_audience: str = ""
+    classification_reassessing_date: date | None = None
+    need_reassessing_authorization: bool | None = None
+    # HoldRule extras (per rule in SEDA; kept per block here, written after each rule)
+    hold_end_date: date | None = None
+    hold_owner: str = ""
+    hold_reassessing_date: date | None = None
+    hold_reason: str = ""
+    prevent_rearrangement: bool | None = None
+
+
+@dataclass(slots=True)
+class Attachment:
+    """Where a root unit goes in the SAE's positioning tree.
+
+    Either ``system_id`` (the node's GUID in the SAE) or a metadata ``name``/``value`` pair
+    (ArchiveUnitIdentifierKey). ``title`` is for display only.
+    """
+
+    system_id: str = ""
+    metadata_name: str = ""
+    metadata_value: str = ""
+    title: str = ""
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.system_id or (self.metadata_name and self.metadata_value))
+
+
+@dataclass(slots=True)
+class Management:
+    """Rule blocks of a unit (or of the package: ManagementMetadata), keyed by category."""
+
+    rules: dict[str, RuleCategory] = field(default_factory=dict)
+
+    def category(self, name: str) -> RuleCategory:
+        """The block for ``name``, created empty if absent."""
+        block = self.rules.get(name)
+        if block is None:
+            block = self.rules[name] = RuleCategory(name)
+        return block
+
+    def is_empty(self) -> bool:
+        return not self.rules
+
+
+@dataclass(slots=True)
+class Keyword:
+    content: str
+    type: str = ""  # KeywordType: corpname, famname, geogname, name, occupation, subject, genreform, function, ""
+
+
+@dataclass(slots=True, eq=False)
+class ArchiveUnit:
+    """An ArchiveUnit with its description, rules, objects and children.
+
+    Identity matters (the UI keeps pointers), so equality is identity (``eq=False``).
+    ``objects`` is the unit's DataObjectGroup (usually zero or one BinaryObject).
+    """
+
+    title: str
+    level: str = DescriptionLevel.RECORD_GRP
+    description: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    keywords: list[Keyword] = field(default_factory=list)
+    originating_ids: list[str] = field(default_factory=list)  # OriginatingAgencyArchiveUnitIdentifier
+    archival_ids: list[str] = field(default_factory=list)  # ArchivalAgencyArchiveUnitIdentifier
+    file_plan_position: list[str] = field(default_factory=list)
+    management: Management = field(default_factory=Management)
+    attachment: Attachment = field(default_factory=Attachment)  # roots only
+    objects: list[BinaryObject] = field(default_factory=list)
+    children: list[ArchiveUnit] = field(default_factory=list)
+    parent: ArchiveUnit | None = field(default=None, repr=False)
+    source: str = ""  # folder/file path it was made from, for the user
+    uid: int = field(default_factory=new_uid)
+
+    # -- tree helpers -------------------------------------------------------------------
+    def add(self, child: ArchiveUnit, index: int | None = None) -> ArchiveUnit:
+        """Attach ``child`` (detaching it from a previous parent first)."""
+        if child.parent is not None:
+            child.parent.children.remove(child)
+        child.parent = self
+        if index is None:
+            self.children.append(child)
+        else:
+            self.children.insert(index, child)
+        return child
+
+    def detach(self) -> None:
+        if self.parent is not None:
+            self.parent.children.remove(self)
+            self.parent = None
+
+    def walk(self) -> Iterator[ArchiveUnit]:
+        """This unit and all descendants, depth first, without recursion (deep trees)."""
+        stack = [self]
+        while stack:
+            unit = stack.pop()
+            yield unit
+            stack.extend(reversed(unit.children))
+
+    def ancestors(self) -> Iterator[ArchiveUnit]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def row(self) -> int:
+        """Index among siblings (0 for a root without parent)."""
+        return self.parent.children.index(self) if self.parent is not None else 0
+
+
+@dataclass(slots=True)
+class TransferHeader:
+    """ArchiveTransfer header fields, filled from a preset and the transfer dialog."""
+
+    message_identifier: str = ""  # generated at export when empty
+    date: datetime | None = None  # export time when None
+    comment: str = ""
+    archival_agreement: str = ""  # contrat d'entrée
+    archival_agency: str = ""  # service d'archives (identifier)
+    archival_agency_name: str = ""
+    transferring_agency: str = ""  # service versant (identifier)
+    transferring_agency_name: str = ""
+    originating_agency: str = ""  # service producteur -> ManagementMetadata/OriginatingAgencyIdentifier
+    submission_agency: str = ""  # -> ManagementMetadata/SubmissionAgencyIdentifier
+    acquisition_information: str = ""
+    legal_status: str = ""  # "Public Archive", "Private Archive", "Public and Private Archive"
+    code_list_versions: dict[str, str] = field(default_factory=dict)  # e.g. {"ReplyCodeListVersion": "..."}
+    management: Management = field(default_factory=Management)  # package-level default rules
+
+
+@dataclass(slots=True)
+class Package:
+    """Everything one SIP holds."""
+
+    header: TransferHeader = field(default_factory=TransferHeader)
+    roots: list[ArchiveUnit] = field(default_factory=list)
+    seda_version: str = DEFAULT_SEDA_VERSION
+    signature_version: str = ""  # PRONOM signature set used for identification
+
+    def walk(self) -> Iterator[ArchiveUnit]:
+        for root in self.roots:
+            yield from root.walk()
+
+    def objects(self) -> Iterator[tuple[ArchiveUnit, BinaryObject]]:
+        for unit in self.walk():
+            for obj in unit.objects:
+                yield unit, obj
+
+    def stats(self) -> PackageStats:
+        st = PackageStats()
+        for unit in self.walk():
+            st.units += 1
+            for obj in unit.objects:
+                st.files += 1
+                st.total_size += obj.size
+                key = obj.format.puid if obj.format.known else ""
+                if not key:
+                    st.unknown_formats += 1
+                n, s = st.formats.get(key, (0, 0))
+                st.formats[key] = (n + 1, s + obj.size)
+        return st
+
+
+@dataclass(slots=True)
+class PackageStats:
+    units: int = 0
+    files: int = 0
+    total_size: int = 0
+    unknown_formats: int = 0
+    formats: dict[str, tuple[int, int]] = field(default_factory=dict)  # puid -> (count, bytes)

@@ -33,10 +33,27 @@ class Code(StrEnum):
     IDENTIFY_ERROR = "scan.identify_error"  # params: error
     CHANGED_DURING_SCAN = "scan.changed"
     NOT_FOUND = "scan.not_found"
+    ALREADY_INCLUDED = "scan.already_included"  # params: other (a dropped path seen twice)
     # export
     SOURCE_CHANGED = "export.source_changed"  # params: expected, actual
     SOURCE_MISSING = "export.source_missing"
     DISK_FULL = "export.disk_full"
+    SOURCE_UNREADABLE = "export.source_unreadable"  # params: error
+    WRITE_ERROR = "export.write_error"  # params: error (destination not writable, ...)
+    EXPORT_FAILED = "export.failed"  # params: error (unexpected failure; nothing written)
+    # reading an existing SIP zip (seda.package.read_sip / verify_sip)
+    SIP_NOT_ZIP = "sip.not_zip"  # params: error
+    SIP_CORRUPT = "sip.corrupt"  # params: error
+    SIP_UNSAFE_ENTRY = "sip.unsafe_entry"  # params: reason ("traversal", "absolute", "backslash")
+    SIP_BAD_ENTRY_NAME = "sip.bad_entry_name"  # the SAE refuses this entry name
+    SIP_NO_MANIFEST = "sip.no_manifest"  # params: candidates (root files ending in manifest.xml)
+    SIP_MANY_MANIFESTS = "sip.many_manifests"  # params: names
+    SIP_BAD_MANIFEST = "sip.bad_manifest"  # params: codes (ManifestError findings follow)
+    SIP_ZIP_BOMB = "sip.zip_bomb"  # params: reason, declared, actual
+    SIP_SIZE_MISMATCH = "sip.size_mismatch"  # params: expected, actual
+    SIP_MISSING_MEMBER = "sip.missing_member"  # params: uri (declared in manifest, not in zip)
+    SIP_UNDECLARED_MEMBER = "sip.undeclared_member"  # file in the zip no object refers to
+    SIP_ENCRYPTED = "sip.encrypted"  # entry is encrypted: cannot be read
     # referentials
     REF_NOT_CSV = "ref.not_csv"
     REF_ENCODING = "ref.encoding"
@@ -52,6 +69,12 @@ class Code(StrEnum):
     REF_HOLD_INCOMPLETE = "ref.hold_incomplete"  # params: missing
     REF_HTML = "ref.html"  # params: field
     REF_BAD_TREE = "ref.bad_tree"  # params: error
+    REF_UNREADABLE = "ref.unreadable"  # params: error
+    # rules in a package (seda.rules.check_rules)
+    VAL_BAD_FINAL_ACTION = "val.bad_final_action"  # params: category, value
+    VAL_RULE_NO_START_DATE = "val.rule_no_start_date"  # params: rule_id, category
+    VAL_RULE_START_DATE = "val.rule_start_date"  # params: rule_id, category, date
+    VAL_HOLD_END_BEFORE_START = "val.hold_end_before_start"  # params: rule_id, start, end
     # validation before deposit
     VAL_SCHEMA = "val.schema"  # params: message, line
     VAL_MISSING_HEADER = "val.missing_header"  # params: field
@@ -62,6 +85,15 @@ class Code(StrEnum):
     VAL_FINAL_ACTION = "val.final_action"  # params: category
     VAL_EMPTY_PACKAGE = "val.empty_package"
     VAL_DIGEST = "val.digest"  # params: expected, actual
+    # reading a manifest (seda.manifest.read_manifest); line set when known
+    MANIFEST_UNREADABLE = "manifest.unreadable"  # params: error
+    MANIFEST_MALFORMED = "manifest.malformed"  # params: message
+    MANIFEST_DTD = "manifest.dtd"  # DOCTYPE/entities refused (XXE, entity bombs)
+    MANIFEST_NOT_SEDA = "manifest.not_seda"  # params: root, namespace
+    MANIFEST_BAD_REFERENCE = "manifest.bad_reference"  # params: id, kind
+    MANIFEST_SHARED_REFERENCE = "manifest.shared_reference"  # params: id, kind (kept once)
+    MANIFEST_ORPHAN_OBJECT = "manifest.orphan_object"  # params: id (no unit refers to it)
+    MANIFEST_BAD_DATE = "manifest.bad_date"  # params: field, value
 
 
 @dataclass(slots=True)

@@ -44,8 +44,8 @@ class Code(StrEnum):
     # reading an existing SIP zip (seda.package.read_sip / verify_sip)
     SIP_NOT_ZIP = "sip.not_zip"  # params: error
     SIP_CORRUPT = "sip.corrupt"  # params: error
-    SIP_UNSAFE_ENTRY = "sip.unsafe_entry"  # params: reason ("traversal", "absolute", "backslash")
-    SIP_BAD_ENTRY_NAME = "sip.bad_entry_name"  # the SAE refuses this entry name
+    SIP_UNSAFE_ENTRY = "sip.unsafe_entry"  # params: reason ("traversal", "absolute", "nul")
+    SIP_BAD_ENTRY_NAME = "sip.bad_entry_name"  # refused by the SAE; reason="duplicate" if so
     SIP_NO_MANIFEST = "sip.no_manifest"  # params: candidates (root files ending in manifest.xml)
     SIP_MANY_MANIFESTS = "sip.many_manifests"  # params: names
     SIP_BAD_MANIFEST = "sip.bad_manifest"  # params: codes (ManifestError findings follow)

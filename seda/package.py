@@ -1,0 +1,1018 @@
+"""SIP zip out (``export_sip``: atomic, stored, ZIP64, streamed) and in (``read_sip``: safe).
+
+Export
+    Every object is copied into ``content/ID<n>[.<ext>]`` (names the SAE accepts whatever
+    the original file was called; the original name stays in ``FileInfo/Filename``), in
+    1 MiB chunks, without recompression (``ZIP_STORED``: archives are mostly PDF/JPEG,
+    deflate would cost CPU for nothing and Vitam hashes the stored bytes anyway), with the
+    SHA-512 computed *while* copying. ``manifest.xml`` is written last, at the zip root,
+    from the digests and sizes actually copied, so the zip is always self-consistent.
+
+    Source changed since the scan (size or digest differ): the copy is kept, the manifest
+    states what was really copied, and the report carries one ``SOURCE_CHANGED`` warning
+    per file (the format/description the user checked may be stale: the app must show it).
+    Source vanished or unreadable: nothing can be put in its place, so the export is
+    aborted (``ExportError`` with ``SOURCE_MISSING`` / ``SOURCE_UNREADABLE``). Missing
+    sources are looked for *before* writing anything, so the user gets the whole list at
+    once.
+
+    Atomic: the zip is written to a hidden temporary file beside ``dest`` (same filesystem),
+    fsynced, optionally verified, then ``os.replace``d onto ``dest``. Cancel (``Cancelled``
+    propagates), disk full (``ExportError([DISK_FULL])``) or any other failure removes the
+    temporary file and leaves a previous ``dest`` untouched.
+
+Import
+    ``read_sip`` opens an existing SIP without ever extracting it: entry names are checked
+    against the SAE's rules, path traversal / absolute names and zip bombs (overlapping
+    entries, absurd compression ratios, inconsistent sizes) are refused, the manifest is
+    found by the SAE's rule and read with ``seda.manifest.read_manifest``, and objects'
+    ``source`` becomes ``"zip:<abs zip path>!<member>"`` so ``export_sip`` can copy them
+    straight from the zip.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import shutil
+import stat
+import struct
+import tempfile
+import time
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from seda.findings import Code, Finding, Severity
+from seda.manifest import (
+    ManifestError,
+    clean_text,
+    new_message_identifier,
+    read_manifest,
+    write_manifest,
+)
+from seda.model import SEDA_VERSIONS, ArchiveUnit, BinaryObject, Package
+from seda.progress import Cancelled, Progress, check
+
+ENTRY_SEGMENT = re.compile(r"[a-zA-Z0-9\-_@]+(\.[a-zA-Z0-9\-_@]+)*")
+MANIFEST_NAME = re.compile(r"([a-zA-Z0-9_\-]{0,56}[_-]){0,1}manifest.xml")
+MANIFEST_ENTRY = "manifest.xml"
+CONTENT_DIR = "content"
+ZIP_PREFIX = "zip:"
+CHUNK = 1 << 20
+MAX_EXTENSION = 16  # longer "extensions" are rather parts of the name: dropped
+
+# Zip-bomb guards (read_sip). Deflate cannot exceed ~1032:1, so a member above 1000:1 and
+# big is a bomb; a whole archive declaring more than 200 times its size is refused too
+# (real SIPs hold already compressed PDF/JPEG/ODT: close to 1:1).
+BOMB_ENTRY_RATIO = 1000
+BOMB_TOTAL_RATIO = 200
+BOMB_MIN_SIZE = 64 << 20
+
+# Python's zipfile decides ZIP64 per entry when it opens it; a file that grows while being
+# copied past this margin would fail, so ZIP64 is forced well before the 2 GiB limit.
+_ZIP64_MARGIN = zipfile.ZIP64_LIMIT // 2
+_MANY_ENTRIES = 60_000  # above this, the manifest entry is written ZIP64 too (cheap)
+
+HASH_NAMES = {
+    "MD5": "md5",
+    "SHA-1": "sha1",
+    "SHA-256": "sha256",
+    "SHA-384": "sha384",
+    "SHA-512": "sha512",
+}
+
+
+class ExportError(Exception):
+    """The export failed and wrote nothing under ``dest``; ``findings`` say why."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(", ".join(str(f.code) for f in findings))
+        self.findings = findings
+
+
+class SipError(Exception):
+    """The zip cannot be used as a SIP (not a zip, corrupt, unsafe, no manifest...)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(", ".join(str(f.code) for f in findings))
+        self.findings = findings
+
+
+@dataclass(slots=True)
+class ExportReport:
+    """What ``export_sip`` wrote."""
+
+    path: Path
+    message_identifier: str
+    seda_version: str
+    units: int = 0
+    files: int = 0
+    total_bytes: int = 0  # bytes of content copied (manifest excluded)
+    seconds: float = 0.0
+    findings: list[Finding] = field(default_factory=list)
+    entries: dict[int, str] = field(default_factory=dict)  # BinaryObject.uid -> entry name
+    digests: dict[int, str] = field(default_factory=dict)  # uid -> SHA-512 actually copied
+    manifest_entry: str = MANIFEST_ENTRY
+    verified: bool = False
+
+    @property
+    def entry_names(self) -> list[str]:
+        """Every entry of the zip, content first, manifest last (the order written)."""
+        return [*self.entries.values(), self.manifest_entry]
+
+
+# ---------------------------------------------------------------------------------------
+# names
+# ---------------------------------------------------------------------------------------
+
+
+def entry_name_ok(name: str) -> bool:
+    """True when every ``/``-separated segment of the file entry ``name`` matches the
+    SAE's rule ``^[a-zA-Z0-9\\-_@]+(\\.[a-zA-Z0-9\\-_@]+)*$`` (no spaces, accents, ``+``,
+    ``#``, ``\\``, ``..``, empty segment). Directory entries: strip the final ``/`` first."""
+    return bool(name) and all(ENTRY_SEGMENT.fullmatch(seg) for seg in name.split("/"))
+
+
+def manifest_name_ok(name: str) -> bool:
+    """True when ``name`` is a root entry the SAE takes as the manifest."""
+    return MANIFEST_NAME.fullmatch(name) is not None
+
+
+def entry_extension(filename: str) -> str:
+    """The lower-case extension of ``filename`` when it is clean enough for an entry name
+    (``""`` otherwise: ``"a.tar.gz"`` -> ``"gz"``, ``"photo.jpé"`` -> ``""``)."""
+    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    stem, dot, ext = base.rpartition(".")
+    if not dot or not stem.strip(".") or len(ext) > MAX_EXTENSION:
+        return ""
+    ext = ext.lower()
+    return ext if ENTRY_SEGMENT.fullmatch(ext) else ""
+
+
+def zip_source(zip_path: str | os.PathLike[str], member: str) -> str:
+    """``BinaryObject.source`` for ``member`` of the zip ``zip_path`` (made absolute)."""
+    return f"{ZIP_PREFIX}{os.path.abspath(os.fspath(zip_path))}!{member}"
+
+
+def split_zip_source(source: str) -> tuple[str, str] | None:
+    """``(zip path, member)`` of a ``zip:`` source, ``None`` for a filesystem path.
+
+    Both a folder and a member may contain ``!``: the first ``!`` whose prefix is an
+    existing file wins, else the first ``!``.
+    """
+    if not source.startswith(ZIP_PREFIX):
+        return None
+    body = source[len(ZIP_PREFIX) :]
+    first = body.find("!")
+    if first < 0:
+        return body, ""
+    i = first
+    while i >= 0:
+        if os.path.isfile(body[:i]):
+            return body[:i], body[i + 1 :]
+        i = body.find("!", i + 1)
+    return body[:first], body[first + 1 :]
+
+
+# ---------------------------------------------------------------------------------------
+# sources
+# ---------------------------------------------------------------------------------------
+
+
+class _SourceProblem(Exception):
+    def __init__(self, code: str, error: str = "") -> None:
+        super().__init__(code)
+        self.code = code
+        self.error = error
+
+
+class _Sources:
+    """Opens objects' sources; keeps ``zip:`` archives open (10,000 members, one parse).
+
+    Members are looked up by their raw name (``orig_filename``): on Windows zipfile turns
+    ``\\`` into ``/`` in ``filename``, and read_sip's Uris are the raw names.
+    """
+
+    def __init__(self) -> None:
+        self._zips: dict[str, tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]] = {}
+
+    def _split(self, source: str) -> tuple[str, str] | None:
+        if not source.startswith(ZIP_PREFIX):
+            return None
+        for known in self._zips:
+            if source.startswith(f"{ZIP_PREFIX}{known}!"):
+                return known, source[len(ZIP_PREFIX) + len(known) + 1 :]
+        return split_zip_source(source)
+
+    def _member(self, path: str, member: str) -> tuple[zipfile.ZipFile, zipfile.ZipInfo]:
+        entry = self._zips.get(path)
+        if entry is None:
+            if not os.path.exists(path):
+                raise _SourceProblem(Code.SOURCE_MISSING)
+            try:
+                zf = zipfile.ZipFile(path)
+            except (OSError, zipfile.BadZipFile, ValueError, EOFError) as exc:
+                raise _SourceProblem(Code.SOURCE_UNREADABLE, str(exc)) from exc
+            entry = self._zips[path] = (zf, {i.orig_filename: i for i in zf.infolist()})
+        info = entry[1].get(member)
+        if info is None:
+            raise _SourceProblem(Code.SOURCE_MISSING)
+        return entry[0], info
+
+    def size(self, source: str) -> int:
+        """Current size; raises ``_SourceProblem`` when missing/unusable."""
+        split = self._split(source)
+        if split is not None:
+            return self._member(*split)[1].file_size
+        try:
+            st = os.stat(source)
+        except FileNotFoundError:
+            raise _SourceProblem(Code.SOURCE_MISSING) from None
+        except OSError as exc:
+            raise _SourceProblem(Code.SOURCE_UNREADABLE, str(exc)) from exc
+        if not stat.S_ISREG(st.st_mode):  # a fifo would block, a folder cannot be copied
+            raise _SourceProblem(Code.SOURCE_UNREADABLE, "not a regular file")
+        return st.st_size
+
+    def open(self, source: str) -> IO[bytes]:
+        split = self._split(source)
+        try:
+            if split is not None:
+                zf, info = self._member(*split)
+                return zf.open(info)
+            return open(source, "rb")
+        except FileNotFoundError:
+            raise _SourceProblem(Code.SOURCE_MISSING) from None
+        except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+            # RuntimeError: encrypted member; NotImplementedError: unknown compression
+            raise _SourceProblem(Code.SOURCE_UNREADABLE, str(exc)) from exc
+
+    def close(self) -> None:
+        for zf, _members in self._zips.values():
+            zf.close()
+        self._zips.clear()
+
+
+# Errors reading a member of a (possibly damaged) zip: CRC mismatch, truncated stream...
+_ZIP_READ_ERRORS = (
+    OSError,
+    zipfile.BadZipFile,
+    EOFError,
+    zlib.error,
+    RuntimeError,
+    NotImplementedError,
+)
+
+
+def _read(src: IO[bytes], n: int) -> bytes:
+    try:
+        return src.read(n)
+    except _ZIP_READ_ERRORS as exc:
+        raise _SourceProblem(Code.SOURCE_UNREADABLE, str(exc)) from exc
+
+
+# ---------------------------------------------------------------------------------------
+# export
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Copied:
+    size: int
+    sha512: str
+
+
+def _zip_time(when: datetime | None, fallback: datetime) -> tuple[int, int, int, int, int, int]:
+    value = when if when is not None and 1980 <= when.year <= 2107 else fallback
+    if not 1980 <= value.year <= 2107:
+        value = datetime(1980, 1, 1)
+    return (value.year, value.month, value.day, value.hour, value.minute, value.second)
+
+
+def _quietly(action: Any) -> None:
+    """Run a cleanup step whose own failure must not hide the original error."""
+    try:
+        action()
+    except Exception:  # noqa: BLE001 - cleanup of a file about to be deleted
+        pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _unique_objects(package: Package) -> Iterator[tuple[ArchiveUnit, BinaryObject]]:
+    seen: set[int] = set()
+    for unit, obj in package.objects():
+        if obj.uid not in seen:
+            seen.add(obj.uid)
+            yield unit, obj
+
+
+def _manifest_view(package: Package, copied: dict[int, _Copied]) -> Package:
+    """``package`` as the manifest must describe it: sizes/digests actually copied.
+
+    Returns ``package`` itself when nothing differs; otherwise a copy of the unit tree
+    (uids kept, so ``uris`` still apply) with corrected objects: the caller's model is
+    never mutated (the UI may still be showing it).
+    """
+
+    def differs(obj: BinaryObject) -> bool:
+        got = copied.get(obj.uid)
+        return got is not None and (
+            got.size != obj.size or got.sha512 != obj.digest or obj.digest_algorithm != "SHA-512"
+        )
+
+    if not any(differs(obj) for _unit, obj in package.objects()):
+        return package
+
+    def fixed(obj: BinaryObject) -> BinaryObject:
+        got = copied.get(obj.uid)
+        if got is None:
+            return obj
+        return replace(obj, size=got.size, digest=got.sha512, digest_algorithm="SHA-512")
+
+    def clone(unit: ArchiveUnit, parent: ArchiveUnit | None) -> ArchiveUnit:
+        return replace(unit, children=[], objects=[fixed(o) for o in unit.objects], parent=parent)
+
+    roots: list[ArchiveUnit] = []
+    stack: list[tuple[ArchiveUnit, ArchiveUnit | None]] = [(r, None) for r in package.roots]
+    stack.reverse()
+    while stack:
+        unit, parent = stack.pop()
+        copy = clone(unit, parent)
+        if parent is None:
+            roots.append(copy)
+        else:
+            parent.children.append(copy)
+        stack.extend((child, copy) for child in reversed(unit.children))
+    return replace(package, roots=roots)
+
+
+class _Export:
+    """One run of ``export_sip`` (keeps the bookkeeping out of the function body)."""
+
+    def __init__(
+        self, package: Package, dest: Path, version: str, progress: Progress | None
+    ) -> None:
+        self.package = package
+        self.dest = dest
+        self.version = version
+        self.progress = progress
+        self.sources = _Sources()
+        self.findings: list[Finding] = []
+        self.copied: dict[int, _Copied] = {}
+        self.done = 0
+        self.total = 0
+
+    def report(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress.report(self.done, max(self.total, self.done), message)
+
+    def plan(self) -> tuple[list[tuple[ArchiveUnit, BinaryObject, str]], dict[int, str]]:
+        """Entry names for every object, after checking every source still exists."""
+        items: list[tuple[ArchiveUnit, BinaryObject, str]] = []
+        uris: dict[int, str] = {}
+        problems: list[Finding] = []
+        for n, (unit, obj) in enumerate(_unique_objects(self.package), start=1):
+            check(self.progress)
+            try:
+                self.total += self.sources.size(obj.source)
+            except _SourceProblem as exc:
+                params = {"error": exc.error} if exc.error else {}
+                problems.append(
+                    Finding(exc.code, Severity.ERROR, obj.source, params, unit_uid=unit.uid)
+                )
+                continue
+            hint = obj.filename or (self.sources._split(obj.source) or ("", obj.source))[1]
+            ext = entry_extension(hint)
+            name = f"{CONTENT_DIR}/ID{n}" + (f".{ext}" if ext else "")
+            items.append((unit, obj, name))
+            uris[obj.uid] = name
+        if problems:
+            raise ExportError(problems)
+        return items, uris
+
+    def copy(self, unit: ArchiveUnit, obj: BinaryObject, dst: IO[bytes], src: IO[bytes]) -> None:
+        sha = hashlib.sha512()
+        other = None
+        if obj.digest and obj.digest_algorithm != "SHA-512" and obj.digest_algorithm in HASH_NAMES:
+            other = hashlib.new(HASH_NAMES[obj.digest_algorithm])
+        size = 0
+        while True:
+            check(self.progress)
+            chunk = _read(src, CHUNK)
+            if not chunk:
+                break
+            dst.write(chunk)
+            sha.update(chunk)
+            if other is not None:
+                other.update(chunk)
+            size += len(chunk)
+            self.done += len(chunk)
+            self.report(obj.filename)
+        digest = sha.hexdigest()
+        self.copied[obj.uid] = _Copied(size, digest)
+        if other is not None:
+            expected, actual = obj.digest.lower(), other.hexdigest()
+        else:
+            expected, actual = obj.digest.lower(), digest
+        # With a digest, it alone decides (a wrong declared Size, as in some SIPs, is just
+        # corrected in the manifest); without one (not analysed yet), the size decides.
+        if (expected != actual) if expected else (size != obj.size):
+            self.findings.append(
+                Finding(
+                    Code.SOURCE_CHANGED,
+                    Severity.WARNING,
+                    obj.source,
+                    {
+                        "expected": expected,
+                        "actual": actual,
+                        "expected_size": obj.size,
+                        "actual_size": size,
+                    },
+                    unit_uid=unit.uid,
+                )
+            )
+
+    def write(
+        self,
+        zf: zipfile.ZipFile,
+        items: list[tuple[ArchiveUnit, BinaryObject, str]],
+        uris: dict[int, str],
+        message_identifier: str,
+        when: datetime,
+    ) -> None:
+        for unit, obj, name in items:
+            check(self.progress)
+            self.report(obj.filename)
+            try:
+                current = self.sources.size(obj.source)
+                src = self.sources.open(obj.source)
+            except _SourceProblem as exc:
+                raise self.source_error(exc, unit, obj) from exc
+            try:
+                info = zipfile.ZipInfo(name, _zip_time(obj.last_modified, when))
+                info.compress_type = zipfile.ZIP_STORED
+                info.external_attr = (stat.S_IFREG | 0o644) << 16
+                info.file_size = current  # lets zipfile pick ZIP64 for big files
+                dst = zf.open(info, "w", force_zip64=current >= _ZIP64_MARGIN)
+                try:
+                    self.copy(unit, obj, dst, src)
+                except _SourceProblem as exc:
+                    _quietly(dst.close)
+                    raise self.source_error(exc, unit, obj) from exc
+                except BaseException:
+                    _quietly(dst.close)
+                    raise
+                dst.close()
+            finally:
+                src.close()
+        check(self.progress)
+        self.report(MANIFEST_ENTRY)
+        info = zipfile.ZipInfo(MANIFEST_ENTRY, _zip_time(when, when))
+        info.compress_type = zipfile.ZIP_STORED
+        info.external_attr = (stat.S_IFREG | 0o644) << 16
+        out = zf.open(info, "w", force_zip64=len(items) > _MANY_ENTRIES)
+        try:
+            write_manifest(
+                _manifest_view(self.package, self.copied),
+                out,
+                version=self.version,
+                uris=uris,
+                message_identifier=message_identifier,
+                date=when,
+            )
+        except BaseException:
+            _quietly(out.close)
+            raise
+        out.close()
+
+    @staticmethod
+    def source_error(exc: _SourceProblem, unit: ArchiveUnit, obj: BinaryObject) -> ExportError:
+        params = {"error": exc.error} if exc.error else {}
+        return ExportError(
+            [Finding(exc.code, Severity.ERROR, obj.source, params, unit_uid=unit.uid)]
+        )
+
+
+def _write_error(exc: OSError, dest: Path) -> ExportError:
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        code = Code.DISK_FULL
+    else:
+        code = Code.WRITE_ERROR
+    return ExportError(
+        [Finding(code, Severity.ERROR, str(dest), {"error": str(exc), "errno": name})]
+    )
+
+
+def export_sip(
+    package: Package,
+    dest: str | os.PathLike[str],
+    *,
+    version: str | None = None,
+    progress: Progress | None = None,
+    verify: bool = False,
+    message_identifier: str | None = None,
+) -> ExportReport:
+    """Write ``package`` as a SIP zip at ``dest`` (see the module docstring for the rules).
+
+    ``version`` defaults to ``package.seda_version``; ``message_identifier`` to the
+    header's, else a new one. Progress is in bytes (``message`` = the file being copied);
+    ``verify`` re-reads the finished zip before it replaces ``dest`` and refuses it when an
+    entry's SHA-512 differs from the manifest (``ExportError`` with ``VAL_DIGEST``).
+    Raises ``Cancelled`` or ``ExportError``; either way nothing is left behind.
+    Thread-affinity: none (pure function on a package the caller does not mutate meanwhile).
+    """
+    started = time.monotonic()
+    version = version or package.seda_version
+    if version not in SEDA_VERSIONS:
+        raise ValueError(f"unsupported SEDA version {version!r}")
+    dest = Path(os.path.abspath(os.fspath(dest)))
+    when = package.header.date or datetime.now().astimezone()
+    identifier = " ".join(
+        clean_text(message_identifier or package.header.message_identifier).split()
+    ) or new_message_identifier(when)
+
+    if dest.is_dir():
+        raise ExportError(
+            [Finding(Code.WRITE_ERROR, Severity.ERROR, str(dest), {"error": "is a folder"})]
+        )
+    if not dest.parent.is_dir():
+        raise ExportError(
+            [Finding(Code.WRITE_ERROR, Severity.ERROR, str(dest), {"error": "no such folder"})]
+        )
+
+    job = _Export(package, dest, version, progress)
+    tmp: str | None = None
+    raw: IO[bytes] | None = None
+    try:
+        items, uris = job.plan()
+        content_bytes = job.total
+        if verify:
+            job.total *= 2
+        job.report("")
+        try:
+            free = _disk_free(dest.parent)
+        except OSError:
+            free = None
+        if free is not None and free < content_bytes:
+            raise ExportError(
+                [
+                    Finding(
+                        Code.DISK_FULL,
+                        Severity.ERROR,
+                        str(dest),
+                        {"needed": content_bytes, "available": free},
+                    )
+                ]
+            )
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{dest.name[:80]}.", suffix=".part", dir=str(dest.parent)
+        )
+        raw = os.fdopen(fd, "w+b")
+        zf = zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED, allowZip64=True)
+        try:
+            job.write(zf, items, uris, identifier, when)
+        except BaseException:
+            _quietly(zf.close)
+            raise
+        zf.close()
+        raw.flush()
+        os.fsync(raw.fileno())
+        raw.close()
+        raw = None
+        job.sources.close()  # before os.replace: dest may be one of the source zips
+
+        verified = False
+        if verify:
+            try:
+                problems = _verify(Path(tmp), progress, job)
+            except SipError as exc:  # our own zip unreadable: say why, keep dest
+                raise ExportError(exc.findings) from exc
+            errors = [f for f in problems if f.severity == Severity.ERROR]
+            if errors:
+                raise ExportError(errors)
+            job.findings.extend(problems)
+            verified = True
+
+        try:
+            mode = stat.S_IMODE(os.stat(dest).st_mode)
+        except OSError:
+            mode = 0o644
+        _quietly(lambda: os.chmod(tmp, mode))
+        os.replace(tmp, dest)
+        tmp = None
+        _fsync_dir(dest.parent)
+    except BaseException as exc:
+        if raw is not None:
+            _quietly(raw.close)
+        job.sources.close()
+        if tmp is not None:
+            _quietly(lambda: os.unlink(tmp))
+        if isinstance(exc, Cancelled | ExportError) or not isinstance(exc, Exception):
+            raise
+        if isinstance(exc, OSError):
+            raise _write_error(exc, dest) from exc
+        raise ExportError(
+            [
+                Finding(
+                    Code.EXPORT_FAILED,
+                    Severity.ERROR,
+                    str(dest),
+                    {"error": f"{type(exc).__name__}: {exc}"},
+                )
+            ]
+        ) from exc
+
+    units = sum(1 for _ in package.walk())
+    return ExportReport(
+        path=dest,
+        message_identifier=identifier,
+        seda_version=version,
+        units=units,
+        files=len(job.copied),
+        total_bytes=sum(c.size for c in job.copied.values()),
+        seconds=time.monotonic() - started,
+        findings=job.findings,
+        entries=dict(uris),
+        digests={uid: c.sha512 for uid, c in job.copied.items()},
+        verified=verified,
+    )
+
+
+def _disk_free(folder: Path) -> int:
+    """Free bytes where ``folder`` lives (a function so tests can pretend a full disk)."""
+    return shutil.disk_usage(folder).free
+
+
+# ---------------------------------------------------------------------------------------
+# verify
+# ---------------------------------------------------------------------------------------
+
+
+def _hash_member(
+    zf: zipfile.ZipFile, member: zipfile.ZipInfo, algorithm: str, tick: Any
+) -> tuple[int, str]:
+    h = hashlib.new(HASH_NAMES.get(algorithm, "sha512"))
+    size = 0
+    with zf.open(member) as src:
+        while True:
+            chunk = src.read(CHUNK)
+            if not chunk:
+                break
+            h.update(chunk)
+            size += len(chunk)
+            tick(len(chunk), member.orig_filename)
+    return size, h.hexdigest()
+
+
+def _verify(path: Path, progress: Progress | None, job: _Export | None = None) -> list[Finding]:
+    """Entries' digests against the manifest of the SIP at ``path``: findings."""
+    package, findings = read_sip(path)
+    done = job.done if job is not None else 0
+    total = job.total if job is not None else sum(o.size for _u, o in package.objects())
+
+    def tick(n: int, message: str) -> None:
+        nonlocal done
+        check(progress)
+        done += n
+        if progress is not None:
+            progress.report(done, max(total, done), message)
+
+    with zipfile.ZipFile(path) as zf:
+        members = {i.orig_filename: i for i in zf.infolist()}
+        for unit, obj in package.objects():
+            check(progress)
+            split = split_zip_source(obj.source)
+            member = split[1] if split else obj.source
+            if member not in members:
+                continue  # read_sip already reported SIP_MISSING_MEMBER
+            try:
+                size, actual = _hash_member(zf, members[member], obj.digest_algorithm, tick)
+            except _ZIP_READ_ERRORS as exc:
+                findings.append(
+                    Finding(Code.SIP_CORRUPT, Severity.ERROR, member, {"error": str(exc)})
+                )
+                continue
+            expected = obj.digest.lower()
+            if expected != actual or obj.digest_algorithm not in HASH_NAMES:
+                findings.append(
+                    Finding(
+                        Code.VAL_DIGEST,
+                        Severity.ERROR,
+                        member,
+                        {"expected": expected, "actual": actual},
+                        unit_uid=unit.uid,
+                    )
+                )
+            if obj.size and obj.size != size:
+                findings.append(
+                    Finding(
+                        Code.SIP_SIZE_MISMATCH,
+                        Severity.WARNING,
+                        member,
+                        {"expected": obj.size, "actual": size},
+                        unit_uid=unit.uid,
+                    )
+                )
+    if job is not None:
+        job.done = done
+    return findings
+
+
+def verify_sip(path: str | os.PathLike[str], *, progress: Progress | None = None) -> list[Finding]:
+    """Re-read the SIP at ``path``: ``read_sip`` findings plus one ``VAL_DIGEST`` per entry
+    whose digest differs from the manifest (computed with the manifest's algorithm).
+    Raises ``SipError`` when the zip cannot be read at all."""
+    return _verify(Path(path), progress)
+
+
+# ---------------------------------------------------------------------------------------
+# import
+# ---------------------------------------------------------------------------------------
+
+
+def _looks_like_zip(path: Path) -> bool:
+    """A local header or end-of-central-directory signature at the start: a (broken) zip."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4)
+    except OSError:
+        return False
+    return head in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+
+def _end_record_misplaced(path: Path, size: int) -> bool:
+    """True when the end-of-central-directory record found does not end the file.
+
+    zipfile takes the last EOCD signature of the final 64 KiB even when it sits inside a
+    member: a truncated SIP holding a stored ODT/DOCX would be read as that inner zip.
+    """
+    tail_size = min(size, (1 << 16) + 22)
+    try:
+        with open(path, "rb") as f:
+            f.seek(size - tail_size)
+            tail = f.read(tail_size)
+    except OSError:
+        return False  # zipfile already read it; let its own verdict stand
+    pos = tail.rfind(b"PK\x05\x06")
+    if pos < 0 or pos + 22 > len(tail):
+        return True
+    comment_length: int = struct.unpack_from("<H", tail, pos + 20)[0]
+    return pos + 22 + comment_length != len(tail)
+
+
+def _raw_name_length(info: zipfile.ZipInfo) -> int:
+    encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
+    try:
+        return len(info.orig_filename.encode(encoding))
+    except UnicodeEncodeError:
+        return len(info.orig_filename.encode("utf-8"))
+
+
+def _check_names(infos: Iterable[zipfile.ZipInfo]) -> tuple[list[Finding], list[Finding]]:
+    """(fatal, other) findings about entry names."""
+    fatal: list[Finding] = []
+    other: list[Finding] = []
+    seen: set[str] = set()
+    for info in infos:
+        raw = info.orig_filename
+        is_dir = raw.endswith("/")
+        segments = re.split(r"[/\\]", raw.rstrip("/"))
+        if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw):
+            fatal.append(
+                Finding(Code.SIP_UNSAFE_ENTRY, Severity.ERROR, raw, {"reason": "absolute"})
+            )
+            continue
+        if ".." in segments:
+            fatal.append(
+                Finding(Code.SIP_UNSAFE_ENTRY, Severity.ERROR, raw, {"reason": "traversal"})
+            )
+            continue
+        if "\x00" in raw:
+            fatal.append(Finding(Code.SIP_UNSAFE_ENTRY, Severity.ERROR, raw, {"reason": "nul"}))
+            continue
+        if raw in seen:
+            other.append(
+                Finding(Code.SIP_BAD_ENTRY_NAME, Severity.ERROR, raw, {"reason": "duplicate"})
+            )
+        seen.add(raw)
+        name = raw.rstrip("/")
+        if is_dir:  # "./" directory entries are harmless (the SAE accepts them)
+            name = "/".join(s for s in name.split("/") if s != ".")
+            if not name:
+                continue
+        if not entry_name_ok(name):
+            other.append(Finding(Code.SIP_BAD_ENTRY_NAME, Severity.ERROR, raw))
+        if info.flag_bits & 0x1:
+            other.append(Finding(Code.SIP_ENCRYPTED, Severity.ERROR, raw))
+    return fatal, other
+
+
+def _check_bomb(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], size: int) -> list[Finding]:
+    """Refuse archives that would blow up whoever reads them (we never extract)."""
+    fatal: list[Finding] = []
+    declared = 0
+    for info in infos:
+        declared += info.file_size
+        if info.compress_type == zipfile.ZIP_STORED and info.file_size != info.compress_size:
+            fatal.append(
+                Finding(
+                    Code.SIP_CORRUPT,
+                    Severity.ERROR,
+                    info.orig_filename,
+                    {
+                        "error": "stored entry with different sizes",
+                        "declared": info.file_size,
+                        "actual": info.compress_size,
+                    },
+                )
+            )
+        elif info.file_size > BOMB_MIN_SIZE and info.file_size > BOMB_ENTRY_RATIO * max(
+            info.compress_size, 1
+        ):
+            fatal.append(
+                Finding(
+                    Code.SIP_ZIP_BOMB,
+                    Severity.ERROR,
+                    info.orig_filename,
+                    {"reason": "ratio", "declared": info.file_size, "actual": info.compress_size},
+                )
+            )
+    if declared > BOMB_MIN_SIZE and declared > BOMB_TOTAL_RATIO * max(size, 1):
+        fatal.append(
+            Finding(
+                Code.SIP_ZIP_BOMB,
+                Severity.ERROR,
+                "",
+                {"reason": "total", "declared": declared, "actual": size},
+            )
+        )
+    # Overlapping entries (one compressed stream shared by many names: the classic
+    # "non-recursive" bomb). The local header is at least 30 bytes + the name.
+    end_of_data = getattr(zf, "start_dir", size)
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    for current, following in zip(ordered, [*ordered[1:], None], strict=True):
+        end = current.header_offset + 30 + _raw_name_length(current) + current.compress_size
+        limit = following.header_offset if following is not None else end_of_data
+        if end > limit:
+            fatal.append(
+                Finding(
+                    Code.SIP_ZIP_BOMB,
+                    Severity.ERROR,
+                    current.orig_filename,
+                    {"reason": "overlap", "declared": end, "actual": limit},
+                )
+            )
+            break
+    return fatal
+
+
+def read_sip(path: str | os.PathLike[str]) -> tuple[Package, list[Finding]]:
+    """Open the SIP zip at ``path`` without extracting anything.
+
+    Returns the package (objects' ``source`` = ``zip:<abs path>!<member>``) and the
+    non-fatal findings: entry names the SAE refuses, members declared but absent
+    (``SIP_MISSING_MEMBER``), members no object refers to, manifest remarks. Raises
+    ``SipError`` when it cannot be used: not a zip, corrupt, unsafe names (traversal,
+    absolute), zip bomb, no or several manifests, unreadable manifest.
+    """
+    zpath = Path(os.path.abspath(os.fspath(path)))
+    shown = str(zpath)
+    try:
+        size = zpath.stat().st_size
+        if not zpath.is_file():
+            raise SipError(
+                [Finding(Code.SIP_NOT_ZIP, Severity.ERROR, shown, {"error": "not a file"})]
+            )
+        zf = zipfile.ZipFile(zpath)
+    except SipError:
+        raise
+    except zipfile.BadZipFile as exc:
+        code = Code.SIP_CORRUPT if _looks_like_zip(zpath) else Code.SIP_NOT_ZIP
+        raise SipError([Finding(code, Severity.ERROR, shown, {"error": str(exc)})]) from exc
+    except (OSError, ValueError, EOFError) as exc:  # ValueError/EOFError: broken central dir
+        code = Code.SIP_CORRUPT if _looks_like_zip(zpath) else Code.UNREADABLE
+        if isinstance(exc, FileNotFoundError):
+            code = Code.NOT_FOUND
+        raise SipError([Finding(code, Severity.ERROR, shown, {"error": str(exc)})]) from exc
+
+    with zf:
+        if _end_record_misplaced(zpath, size):
+            raise SipError(
+                [Finding(Code.SIP_CORRUPT, Severity.ERROR, shown, {"error": "truncated"})]
+            )
+        infos = zf.infolist()
+        fatal, findings = _check_names(infos)
+        fatal += _check_bomb(zf, infos, size)
+        files = [i for i in infos if not i.orig_filename.endswith("/")]
+        manifests = [i for i in files if manifest_name_ok(i.orig_filename)]
+        if not fatal and not manifests:
+            candidates = [
+                i.orig_filename
+                for i in files
+                if "/" not in i.orig_filename and i.orig_filename.lower().endswith("manifest.xml")
+            ]
+            fatal.append(
+                Finding(Code.SIP_NO_MANIFEST, Severity.ERROR, shown, {"candidates": candidates})
+            )
+        elif not fatal and len(manifests) > 1:
+            fatal.append(
+                Finding(
+                    Code.SIP_MANY_MANIFESTS,
+                    Severity.ERROR,
+                    shown,
+                    {"names": [i.orig_filename for i in manifests]},
+                )
+            )
+        if fatal:
+            raise SipError(fatal + findings)
+        manifest = manifests[0]
+        remarks: list[Finding] = []
+        try:
+            with zf.open(manifest) as stream:
+                package = read_manifest(stream, findings=remarks)
+        except ManifestError as exc:
+            raise SipError(
+                [
+                    Finding(
+                        Code.SIP_BAD_MANIFEST,
+                        Severity.ERROR,
+                        manifest.orig_filename,
+                        {"codes": [str(f.code) for f in exc.findings]},
+                    ),
+                    *exc.findings,
+                ]
+            ) from exc
+        except _ZIP_READ_ERRORS as exc:
+            raise SipError(
+                [
+                    Finding(
+                        Code.SIP_CORRUPT,
+                        Severity.ERROR,
+                        manifest.orig_filename,
+                        {"error": str(exc)},
+                    )
+                ]
+            ) from exc
+        findings.extend(remarks)
+
+        members = {i.orig_filename for i in files}
+        referenced: set[str] = set()
+        for unit, obj in package.objects():
+            uri = obj.source
+            referenced.add(uri)
+            if uri not in members:
+                findings.append(
+                    Finding(
+                        Code.SIP_MISSING_MEMBER,
+                        Severity.ERROR,
+                        uri,
+                        {"uri": uri},
+                        unit_uid=unit.uid,
+                    )
+                )
+            obj.source = zip_source(zpath, uri)
+        for name in sorted(members - referenced - {manifest.orig_filename}):
+            findings.append(Finding(Code.SIP_UNDECLARED_MEMBER, Severity.WARNING, name))
+    return package, findings
+
+
+__all__ = [
+    "CONTENT_DIR",
+    "ENTRY_SEGMENT",
+    "MANIFEST_ENTRY",
+    "MANIFEST_NAME",
+    "ExportError",
+    "ExportReport",
+    "SipError",
+    "entry_extension",
+    "entry_name_ok",
+    "export_sip",
+    "manifest_name_ok",
+    "read_sip",
+    "split_zip_source",
+    "verify_sip",
+    "zip_source",
+]

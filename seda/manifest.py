@@ -1,0 +1,1145 @@
+"""Write (streaming) and read SEDA 2.1/2.2/2.3 ``manifest.xml`` files.
+
+The writer streams with ``lxml.etree.xmlfile``: a package may hold 100,000 units, so it
+never builds the whole tree; it builds one small element per header field, data object or
+unit description and writes it. Element order follows each version's XSD
+(/work/shared/seda-xsd), so the result validates against the standard XSD *and* Vitam's
+flavour, with one exception and one omission:
+
+- attachment stubs (``<Management><UpdateOperation>``): the standard SEDA has no
+  ``UpdateOperation``, so a package with attached roots is valid for Vitam only;
+- ``HoldRule`` does not exist in standard SEDA 2.1: in 2.1 it is *omitted* (2.2 and 2.3
+  write it), so a 2.1 manifest stays valid for every SAE.
+
+Writer choices, so the output stays schema-valid without inventing data:
+- coded values (DescriptionLevel, KeywordType, LegalStatus, FinalAction) are written as
+  given; a bad or missing one (FinalAction, ClassificationLevel/Owner are required) shows
+  up as a ``VAL_SCHEMA`` finding when validating, it is never replaced silently;
+- empty optional elements are omitted; ``Size`` 0 is omitted (a positiveInteger);
+  ``FormatId`` only when the PUID is known (``FormatInfo.known``);
+- ``PreventInheritance`` and ``RefNonRuleId`` are an XSD choice: preventing all wins;
+- two objects of a group with the same ``DataObjectVersion`` get ``_2``, ``_3``...
+  (Vitam refuses duplicates); HoldRule extras, kept per block, are repeated per rule;
+- agency names are not written (``OrganizationDescriptiveMetadata`` only takes foreign
+  namespaces); text loses the characters XML 1.0 forbids (``clean_text``).
+
+The reader is the inverse (``read_manifest``). It parses with ``iterparse`` and frees each
+unit once read, refuses DTDs/entities (XXE, entity bombs) and never touches the network.
+What the model has no field for (Event, Agent, Coverage, PhysicalDataObject, ...) is not
+read. The model is a tree: a unit with several parents (Vitam allows it) stays under the
+first, an object group several units share goes to the first, objects a stub attaches to
+an existing SAE unit are dropped - each reported in ``findings``. Unit and rule dates are
+read as days (times dropped; ``1990`` -> 1990-01-01, or 12-31 for an end date); of
+repeated Titles/Descriptions (one per language) the first is kept. Problems that stop reading raise ``ManifestError`` holding coded findings with line
+numbers; problems it can live with (dangling references, ...) are appended to the optional
+``findings`` list.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import IO, Any
+
+from lxml import etree
+
+from seda.findings import Code, Finding, Severity
+from seda.model import (
+    RULE_CATEGORIES,
+    SEDA_VERSIONS,
+    ArchiveUnit,
+    Attachment,
+    BinaryObject,
+    FormatInfo,
+    Keyword,
+    Management,
+    Package,
+    Rule,
+    RuleCategory,
+    TransferHeader,
+)
+
+NAMESPACES: dict[str, str] = {
+    v: f"fr:gouv:culture:archivesdefrance:seda:v{v}" for v in SEDA_VERSIONS
+}
+VERSION_BY_NAMESPACE: dict[str, str] = {ns: v for v, ns in NAMESPACES.items()}
+
+# CodeListVersions children in the XSD's order (identical in 2.1, 2.2, 2.3 standard).
+# HoldRuleCodeListVersion exists only in Vitam's 2.2/2.3 flavour: not written.
+CODE_LISTS = (
+    "ReplyCodeListVersion",
+    "MessageDigestAlgorithmCodeListVersion",
+    "MimeTypeCodeListVersion",
+    "EncodingCodeListVersion",
+    "FileFormatCodeListVersion",
+    "CompressionAlgorithmCodeListVersion",
+    "DataObjectVersionCodeListVersion",
+    "StorageRuleCodeListVersion",
+    "AppraisalRuleCodeListVersion",
+    "AccessRuleCodeListVersion",
+    "DisseminationRuleCodeListVersion",
+    "ReuseRuleCodeListVersion",
+    "ClassificationRuleCodeListVersion",
+    "AcquisitionInformationCodeListVersion",
+    "AuthorizationReasonCodeListVersion",
+    "RelationshipCodeListVersion",
+)
+
+# Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+_INDENT = "  "
+_MAX_INDENT = 24  # deep trees: stop indenting further than this (keeps lines short)
+
+
+class ManifestError(Exception):
+    """The manifest cannot be read; ``findings`` say why (with line numbers)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(", ".join(f.code for f in findings))
+        self.findings = findings
+
+
+# ---------------------------------------------------------------------------------------
+# text helpers
+# ---------------------------------------------------------------------------------------
+
+
+def clean_text(value: str) -> str:
+    """``value`` without the characters XML 1.0 cannot carry (lxml would refuse them)."""
+    return _FORBIDDEN.sub("", value)
+
+
+def _token(value: str) -> str:
+    """xsd:token form: cleaned, whitespace collapsed (what validators compare anyway)."""
+    return " ".join(clean_text(value).split())
+
+
+def _xsd_date(value: date) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def _xsd_datetime(value: datetime) -> str:
+    return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")
+
+
+def _xsd_date_or_datetime(value: date) -> str:
+    """For SEDA ``DateType`` (a union accepting both)."""
+    if isinstance(value, datetime):
+        return _xsd_datetime(value)
+    return value.isoformat()
+
+
+def new_message_identifier(when: datetime | None = None) -> str:
+    """Unique, readable MessageIdentifier, e.g. ``VERSO-20261122-1a2b3c4d5e6f``."""
+    when = when or datetime.now()
+    return f"VERSO-{when:%Y%m%d}-{uuid.uuid4().hex[:12]}"
+
+
+# ---------------------------------------------------------------------------------------
+# writer
+# ---------------------------------------------------------------------------------------
+
+
+def _sub(parent: etree._Element, tag: str, text: str) -> etree._Element:
+    el = etree.SubElement(parent, tag)
+    el.text = text
+    return el
+
+
+def _sub_token(parent: etree._Element, tag: str, value: str) -> None:
+    """Append ``<tag>`` only when the token is not empty (NonEmptyTokenType)."""
+    token = _token(value)
+    if token:
+        _sub(parent, tag, token)
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _attachment_key(att: Attachment) -> tuple[str, ...]:
+    if att.system_id.strip():
+        return ("SystemId", _token(att.system_id))
+    return ("Key", _token(att.metadata_name), clean_text(att.metadata_value))
+
+
+class _Writer:
+    """Builds the small elements of one manifest. Elements are created *without*
+    namespace: serialized inside the root (which declares the SEDA namespace as default)
+    they land in it, and lxml does not repeat ``xmlns`` on each of them."""
+
+    def __init__(self, version: str, uris: dict[int, str]) -> None:
+        self.version = version
+        self.uris = uris
+        self.categories = tuple(
+            c for c in RULE_CATEGORIES if not (c == "HoldRule" and version == "2.1")
+        )
+
+    # -- layout ----------------------------------------------------------------------
+    @staticmethod
+    def newline(xf: Any, depth: int) -> None:
+        xf.write("\n" + _INDENT * min(depth, _MAX_INDENT))
+
+    def put(self, xf: Any, el: etree._Element, depth: int) -> None:
+        self.newline(xf, depth)
+        if len(el):
+            etree.indent(el, space=_INDENT, level=min(depth, _MAX_INDENT))
+        xf.write(el)
+
+    # -- header ------------------------------------------------------------------------
+    def code_lists(self, header: TransferHeader) -> etree._Element:
+        el = etree.Element("CodeListVersions")
+        for name in CODE_LISTS:
+            value = header.code_list_versions.get(name, "")
+            if value:
+                _sub(el, name, _token(value))
+        return el
+
+    @staticmethod
+    def agency(tag: str, identifier: str) -> etree._Element:
+        el = etree.Element(tag)
+        _sub(el, "Identifier", _token(identifier))
+        return el
+
+    # -- objects -----------------------------------------------------------------------
+    def group(self, unit: ArchiveUnit) -> etree._Element:
+        got = etree.Element("DataObjectGroup", id=f"GOT{unit.uid}")
+        used: set[str] = set()
+        for obj in unit.objects:
+            got.append(self.binary_object(obj, self._unique_version(obj.version, used)))
+        return got
+
+    @staticmethod
+    def _unique_version(version: str, used: set[str]) -> str:
+        """DataObjectVersion must be unique in a group (Vitam refuses two BinaryMaster_1):
+        bump the trailing number of a repeated one."""
+        version = _token(version) or "BinaryMaster_1"
+        if version in used:
+            usage, _, number = version.rpartition("_")
+            if not (usage and number.isdigit()):
+                usage, number = version, "1"
+            n = int(number)
+            while f"{usage}_{n}" in used:
+                n += 1
+            version = f"{usage}_{n}"
+        used.add(version)
+        return version
+
+    def binary_object(self, obj: BinaryObject, version: str) -> etree._Element:
+        try:
+            uri = self.uris[obj.uid]
+        except KeyError:
+            raise ValueError(f"no URI given for object uid {obj.uid} ({obj.filename!r})") from None
+        bdo = etree.Element("BinaryDataObject", id=f"BDO{obj.uid}")
+        _sub(bdo, "DataObjectVersion", version)
+        _sub(bdo, "Uri", clean_text(uri))
+        digest = _sub(bdo, "MessageDigest", _token(obj.digest))
+        digest.set("algorithm", _token(obj.digest_algorithm) or "SHA-512")
+        if obj.size > 0:  # SizeInBytesType is a positiveInteger
+            _sub(bdo, "Size", str(obj.size))
+        fmt = obj.format
+        fid = etree.Element("FormatIdentification")
+        name = clean_text(fmt.name).strip()
+        if name:
+            _sub(fid, "FormatLitteral", name)
+        _sub_token(fid, "MimeType", fmt.mime)
+        if fmt.known:
+            _sub_token(fid, "FormatId", fmt.puid)
+        if len(fid):
+            bdo.append(fid)
+        info = etree.SubElement(bdo, "FileInfo")
+        filename = clean_text(obj.filename) or os.path.basename(uri)
+        _sub(info, "Filename", filename)
+        if obj.last_modified is not None:
+            _sub(info, "LastModified", _xsd_datetime(obj.last_modified))
+        return bdo
+
+    # -- management --------------------------------------------------------------------
+    def rule_block(self, block: RuleCategory) -> etree._Element | None:
+        """One category block in the XSD's order, or None when it says nothing."""
+        cat = block.category
+        el = etree.Element(cat)
+        hold = cat == "HoldRule"
+        for rule in block.rules:
+            rule_id = _token(rule.rule_id)
+            if not rule_id:
+                continue
+            _sub(el, "Rule", rule_id)
+            if rule.start_date is not None:
+                _sub(el, "StartDate", _xsd_date(rule.start_date))
+            if hold:  # SEDA puts these per rule; the model keeps them per block
+                if block.hold_end_date is not None:
+                    _sub(el, "HoldEndDate", _xsd_date(block.hold_end_date))
+                _sub_token(el, "HoldOwner", block.hold_owner)
+                if block.hold_reassessing_date is not None:
+                    _sub(el, "HoldReassessingDate", _xsd_date(block.hold_reassessing_date))
+                _sub_token(el, "HoldReason", block.hold_reason)
+                if block.prevent_rearrangement is not None:
+                    _sub(el, "PreventRearrangement", _bool(block.prevent_rearrangement))
+        if cat == "ClassificationRule":
+            _sub_token(el, "ClassificationAudience", block.classification_audience)
+        # XSD choice: PreventInheritance | RefNonRuleId+ ; preventing all wins.
+        refs = [t for t in (_token(r) for r in block.ref_non_rule_ids) if t]
+        if block.prevent_inheritance:
+            _sub(el, "PreventInheritance", "true")
+        else:
+            for ref in refs:
+                _sub(el, "RefNonRuleId", ref)
+        if cat in ("StorageRule", "AppraisalRule"):
+            # Required by the XSD; left out when unset so validation reports it
+            # instead of the writer inventing a decision.
+            _sub_token(el, "FinalAction", block.final_action)
+        if cat == "ClassificationRule":
+            _sub_token(el, "ClassificationLevel", block.classification_level)
+            _sub_token(el, "ClassificationOwner", block.classification_owner)
+            if block.classification_reassessing_date is not None:
+                _sub(
+                    el,
+                    "ClassificationReassessingDate",
+                    _xsd_date(block.classification_reassessing_date),
+                )
+            if block.need_reassessing_authorization is not None:
+                _sub(
+                    el,
+                    "NeedReassessingAuthorization",
+                    _bool(block.need_reassessing_authorization),
+                )
+        return el if len(el) else None
+
+    def rule_blocks(self, management: Management) -> Iterator[etree._Element]:
+        for cat in self.categories:
+            block = management.rules.get(cat)
+            if block is None:
+                continue
+            if block.category != cat:  # keyed by category: trust the key
+                block = _copy_block(block, cat)
+            el = self.rule_block(block)
+            if el is not None:
+                yield el
+
+    def management(
+        self, management: Management, attachment: Attachment | None = None
+    ) -> etree._Element | None:
+        el = etree.Element("Management")
+        for block in self.rule_blocks(management):
+            el.append(block)
+        if attachment is not None:
+            op = etree.SubElement(el, "UpdateOperation")
+            if attachment.system_id.strip():
+                _sub(op, "SystemId", _token(attachment.system_id))
+            else:
+                key = etree.SubElement(op, "ArchiveUnitIdentifierKey")
+                _sub(key, "MetadataName", _token(attachment.metadata_name))
+                _sub(key, "MetadataValue", clean_text(attachment.metadata_value))
+        return el if len(el) else None
+
+    def management_metadata(self, header: TransferHeader) -> etree._Element:
+        el = etree.Element("ManagementMetadata")
+        _sub_token(el, "AcquisitionInformation", header.acquisition_information)
+        _sub_token(el, "LegalStatus", header.legal_status)
+        _sub_token(el, "OriginatingAgencyIdentifier", header.originating_agency)
+        _sub_token(el, "SubmissionAgencyIdentifier", header.submission_agency)
+        for block in self.rule_blocks(header.management):
+            el.append(block)
+        return el
+
+    # -- description -------------------------------------------------------------------
+    @staticmethod
+    def content(unit: ArchiveUnit) -> etree._Element:
+        """Content in the XSD sequence order (same for our fields in 2.1, 2.2, 2.3)."""
+        el = etree.Element("Content")
+        _sub_token(el, "DescriptionLevel", str(unit.level))
+        _sub(el, "Title", clean_text(unit.title))
+        for value in unit.file_plan_position:
+            _sub_token(el, "FilePlanPosition", value)
+        for value in unit.archival_ids:
+            _sub_token(el, "ArchivalAgencyArchiveUnitIdentifier", value)
+        for value in unit.originating_ids:
+            _sub_token(el, "OriginatingAgencyArchiveUnitIdentifier", value)
+        description = clean_text(unit.description)
+        if description.strip():
+            _sub(el, "Description", description)
+        for kw in unit.keywords:
+            content = clean_text(kw.content)
+            if not content.strip():
+                continue
+            kel = etree.SubElement(el, "Keyword")
+            _sub(kel, "KeywordContent", content)
+            _sub_token(kel, "KeywordType", kw.type)
+        if unit.start_date is not None:
+            _sub(el, "StartDate", _xsd_date_or_datetime(unit.start_date))
+        if unit.end_date is not None:
+            _sub(el, "EndDate", _xsd_date_or_datetime(unit.end_date))
+        return el
+
+    def open_unit(self, xf: Any, unit: ArchiveUnit, depth: int) -> Any:
+        """Open ``<ArchiveUnit>`` and write everything but its child units."""
+        self.newline(xf, depth)
+        ctx = xf.element("ArchiveUnit", id=f"AU{unit.uid}")
+        ctx.__enter__()
+        mgmt = self.management(unit.management)
+        if mgmt is not None:
+            self.put(xf, mgmt, depth + 1)
+        self.put(xf, self.content(unit), depth + 1)
+        if unit.objects:
+            ref = etree.Element("DataObjectReference")
+            _sub(ref, "DataObjectGroupReferenceId", f"GOT{unit.uid}")
+            self.put(xf, ref, depth + 1)
+        return ctx
+
+    def tree(self, xf: Any, root: ArchiveUnit, depth: int) -> None:
+        """Write ``root`` and its descendants, nested, without recursion (deep trees)."""
+        stack = [(self.open_unit(xf, root, depth), iter(root.children), depth)]
+        while stack:
+            ctx, children, level = stack[-1]
+            child = next(children, None)
+            if child is None:
+                self.newline(xf, level)
+                ctx.__exit__(None, None, None)
+                stack.pop()
+            else:
+                stack.append(
+                    (self.open_unit(xf, child, level + 1), iter(child.children), level + 1)
+                )
+
+    def stub(self, number: int, attachment: Attachment, roots: list[ArchiveUnit]) -> etree._Element:
+        """The existing SAE node the ``roots`` attach to, as Vitam's accepted SIPs spell it:
+        Management/UpdateOperation, a Content with DescriptionLevel + Title, and one
+        ``ArchiveUnitRefId`` child per attached root."""
+        el = etree.Element("ArchiveUnit", id=f"ATT{number}")
+        mgmt = self.management(Management(), attachment)
+        assert mgmt is not None
+        el.append(mgmt)
+        content = etree.SubElement(el, "Content")
+        _sub(content, "DescriptionLevel", "RecordGrp")
+        title = next(
+            (clean_text(r.attachment.title) for r in roots if r.attachment.title.strip()), ""
+        )
+        if not title:
+            title = clean_text(attachment.system_id or attachment.metadata_value)
+        _sub(content, "Title", title)
+        for root in roots:
+            ref = etree.SubElement(el, "ArchiveUnit", id=f"REF{root.uid}")
+            _sub(ref, "ArchiveUnitRefId", f"AU{root.uid}")
+        return el
+
+
+def _copy_block(block: RuleCategory, category: str) -> RuleCategory:
+    copy = RuleCategory(category)
+    for name in RuleCategory.__slots__:
+        if name != "category":
+            setattr(copy, name, getattr(block, name))
+    return copy
+
+
+def write_manifest(
+    package: Package,
+    out: IO[bytes],
+    *,
+    version: str | None = None,
+    uris: dict[int, str],
+    message_identifier: str | None = None,
+    date: datetime | None = None,
+) -> None:
+    """Stream ``package``'s manifest (UTF-8, XML declaration) to the binary file ``out``.
+
+    ``uris`` maps ``BinaryObject.uid`` to its zip entry name (``content/…``); every object
+    needs one (``ValueError`` otherwise). ``version`` defaults to ``package.seda_version``;
+    ``message_identifier`` and ``date`` default to the header's, else generated / now.
+    IDs: ``AU<uid>`` units, ``GOT<unit uid>`` groups, ``BDO<uid>`` objects, ``ATT<n>``
+    attachment stubs, ``REF<uid>`` their references. Roots attached to the same SAE node
+    are grouped under one stub (Vitam flavour only: see the module docstring).
+    """
+    version = version or package.seda_version
+    if version not in NAMESPACES:
+        raise ValueError(f"unsupported SEDA version {version!r}")
+    ns = NAMESPACES[version]
+    header = package.header
+    when = date or header.date or datetime.now().astimezone()
+    identifier = _token(message_identifier or header.message_identifier) or new_message_identifier(
+        when
+    )
+    w = _Writer(version, uris)
+
+    # Attachment stubs: group roots by target node, in order of first appearance.
+    stubs: dict[tuple[str, ...], list[ArchiveUnit]] = {}
+    for root in package.roots:
+        if root.attachment.is_set:
+            stubs.setdefault(_attachment_key(root.attachment), []).append(root)
+
+    seen: set[int] = set()
+    with etree.xmlfile(out, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(f"{{{ns}}}ArchiveTransfer", nsmap={None: ns}):
+            comment = clean_text(header.comment)
+            if comment.strip():
+                w.put(xf, _element("Comment", comment), 1)
+            w.put(xf, _element("Date", when.isoformat(timespec="seconds")), 1)
+            w.put(xf, _element("MessageIdentifier", identifier), 1)
+            agreement = _token(header.archival_agreement)
+            if agreement:
+                w.put(xf, _element("ArchivalAgreement", agreement), 1)
+            w.put(xf, w.code_lists(header), 1)
+            w.newline(xf, 1)
+            with xf.element(f"{{{ns}}}DataObjectPackage"):
+                for unit in package.walk():
+                    if unit.uid in seen:
+                        raise ValueError(f"unit uid {unit.uid} appears twice in the tree")
+                    seen.add(unit.uid)
+                    if unit.objects:
+                        w.put(xf, w.group(unit), 2)
+                seen.clear()
+                w.newline(xf, 2)
+                with xf.element(f"{{{ns}}}DescriptiveMetadata"):
+                    for number, roots in enumerate(stubs.values(), start=1):
+                        w.put(xf, w.stub(number, roots[0].attachment, roots), 3)
+                    for root in package.roots:
+                        w.tree(xf, root, 3)
+                    w.newline(xf, 2)
+                w.put(xf, w.management_metadata(header), 2)
+                w.newline(xf, 1)
+            w.put(xf, w.agency("ArchivalAgency", header.archival_agency), 1)
+            w.put(xf, w.agency("TransferringAgency", header.transferring_agency), 1)
+            xf.write("\n")
+
+
+def _element(tag: str, text: str) -> etree._Element:
+    el = etree.Element(tag)
+    el.text = text
+    return el
+
+
+# ---------------------------------------------------------------------------------------
+# reader
+# ---------------------------------------------------------------------------------------
+
+_WATCHED = (
+    "ArchiveTransfer",
+    "Comment",
+    "Date",
+    "MessageIdentifier",
+    "ArchivalAgreement",
+    "CodeListVersions",
+    "ArchivalAgency",
+    "TransferringAgency",
+    "DataObjectGroup",
+    "BinaryDataObject",
+    "PhysicalDataObject",
+    "ArchiveUnit",
+    "ArchiveUnitRefId",
+    "Management",
+    "Content",
+    "DataObjectReference",
+    "ManagementMetadata",
+)
+_HEADER_FIELDS = frozenset(
+    {
+        "Comment",
+        "Date",
+        "MessageIdentifier",
+        "ArchivalAgreement",
+        "CodeListVersions",
+        "ArchivalAgency",
+        "TransferringAgency",
+    }
+)
+
+
+@dataclass(slots=True, eq=False)
+class _UnitRecord:
+    """One ``<ArchiveUnit>`` element while reading: the unit, or a reference to one."""
+
+    index: int
+    xml_id: str
+    line: int | None
+    unit: ArchiveUnit
+    top: bool
+    ref_id: str | None = None
+    attachment: Attachment | None = None  # set on stubs (Management/UpdateOperation)
+    children: list[_UnitRecord] = field(default_factory=list)
+    group_refs: list[tuple[str, int | None]] = field(default_factory=list)
+    object_refs: list[tuple[str, int | None]] = field(default_factory=list)
+    linked: bool = False
+
+
+def _local(tag: object) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _text(el: etree._Element) -> str:
+    return el.text or ""
+
+
+def _parse_bool(value: str) -> bool | None:
+    value = value.strip()
+    if value in ("true", "1"):
+        return True
+    if value in ("false", "0"):
+        return False
+    return None
+
+
+_TZ_SUFFIX = re.compile(r"(Z|[+-]\d\d:\d\d)$")
+
+
+class _Reader:
+    def __init__(self, path: str, findings: list[Finding]) -> None:
+        self.path = path
+        self.findings = findings
+        self.ns = ""
+        self.prefix = ""
+        self.root: etree._Element | None = None
+        self.header = TransferHeader()
+        self.records: list[_UnitRecord] = []
+        self.stack: list[_UnitRecord] = []
+        self.groups: dict[str, list[BinaryObject]] = {}
+        self.object_group: dict[
+            str, str
+        ] = {}  # BinaryDataObject/PhysicalDataObject id -> group key
+        self.strings: dict[str, str] = {}
+
+    def shared(self, value: str) -> str:
+        """One string object per distinct value of fields that repeat on every object
+        (level, format, version...): saves tens of MB on 100,000 units."""
+        if len(self.strings) < 10_000:
+            return self.strings.setdefault(value, value)
+        return self.strings.get(value, value)
+
+    def warn(self, code: str, line: int | None, **params: Any) -> None:
+        self.findings.append(Finding(code, Severity.WARNING, self.path, params, line=line))
+
+    # -- dates -------------------------------------------------------------------------
+    def date(self, el: etree._Element, end: bool = False) -> date | None:
+        """xsd:date / dateTime / gYear / gYearMonth -> date (times dropped: the model's
+        unit and rule dates are days). Partial dates give the period's first day, or its
+        last for an end date."""
+        raw = _text(el).strip()
+        if not raw:
+            return None
+        value = _TZ_SUFFIX.sub("", raw) if "T" not in raw else raw
+        try:
+            if "T" in value:
+                return datetime.fromisoformat(value).date()
+            parts = value.split("-")
+            if len(parts) == 3:
+                return date.fromisoformat(value)
+            if len(parts) == 2:
+                year, month = int(parts[0]), int(parts[1])
+                if not end:
+                    return date(year, month, 1)
+                nxt = date(year + month // 12, month % 12 + 1, 1)
+                return date.fromordinal(nxt.toordinal() - 1)
+            if len(parts) == 1 and value.isdigit():
+                return date(int(value), 12, 31) if end else date(int(value), 1, 1)
+        except ValueError:
+            pass
+        self.warn(Code.MANIFEST_BAD_DATE, el.sourceline, field=_local(el.tag), value=raw)
+        return None
+
+    def datetime(self, el: etree._Element) -> datetime | None:
+        raw = _text(el).strip()
+        if not raw:
+            return None
+        try:
+            if "T" in raw:
+                return datetime.fromisoformat(raw)
+            day = self.date(el)
+            return datetime(day.year, day.month, day.day) if day else None
+        except ValueError:
+            self.warn(Code.MANIFEST_BAD_DATE, el.sourceline, field=_local(el.tag), value=raw)
+            return None
+
+    # -- element helpers ---------------------------------------------------------------
+    def children(self, el: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+        """(local name, child) for the SEDA-namespace element children of ``el``."""
+        prefix = self.prefix
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str) and tag.startswith(prefix):
+                yield tag[len(prefix) :], child
+
+    def child_text(self, el: etree._Element, name: str) -> str:
+        for local, child in self.children(el):
+            if local == name:
+                return _text(child).strip()
+        return ""
+
+    # -- parts -------------------------------------------------------------------------
+    def header_field(self, name: str, el: etree._Element) -> None:
+        h = self.header
+        if name == "Comment":
+            if not h.comment:
+                h.comment = _text(el)
+        elif name == "Date":
+            h.date = self.datetime(el)
+        elif name == "MessageIdentifier":
+            h.message_identifier = _text(el).strip()
+        elif name == "ArchivalAgreement":
+            h.archival_agreement = _text(el).strip()
+        elif name == "CodeListVersions":
+            for local, child in self.children(el):
+                h.code_list_versions[local] = _text(child).strip()
+        elif name == "ArchivalAgency":
+            h.archival_agency = self.child_text(el, "Identifier")
+        elif name == "TransferringAgency":
+            h.transferring_agency = self.child_text(el, "Identifier")
+
+    def rule_block(self, category: str, el: etree._Element) -> RuleCategory:
+        block = RuleCategory(category)
+        for name, child in self.children(el):
+            if name == "Rule":
+                block.rules.append(Rule(_text(child).strip()))
+            elif name == "StartDate":
+                if block.rules:
+                    block.rules[-1].start_date = self.date(child)
+            elif name == "PreventInheritance":
+                block.prevent_inheritance = bool(_parse_bool(_text(child)))
+            elif name == "RefNonRuleId":
+                block.ref_non_rule_ids.append(_text(child).strip())
+            elif name == "FinalAction":
+                block.final_action = _text(child).strip()
+            elif name == "ClassificationAudience":
+                block.classification_audience = _text(child).strip()
+            elif name == "ClassificationLevel":
+                block.classification_level = _text(child).strip()
+            elif name == "ClassificationOwner":
+                block.classification_owner = _text(child).strip()
+            elif name == "ClassificationReassessingDate":
+                block.classification_reassessing_date = self.date(child)
+            elif name == "NeedReassessingAuthorization":
+                block.need_reassessing_authorization = _parse_bool(_text(child))
+            # HoldRule extras: per rule in SEDA, per block in the model (first one wins)
+            elif name == "HoldEndDate":
+                block.hold_end_date = block.hold_end_date or self.date(child, end=True)
+            elif name == "HoldOwner":
+                block.hold_owner = block.hold_owner or _text(child).strip()
+            elif name == "HoldReassessingDate":
+                block.hold_reassessing_date = block.hold_reassessing_date or self.date(child)
+            elif name == "HoldReason":
+                block.hold_reason = block.hold_reason or _text(child).strip()
+            elif name == "PreventRearrangement":
+                if block.prevent_rearrangement is None:
+                    block.prevent_rearrangement = _parse_bool(_text(child))
+        return block
+
+    def management(self, el: etree._Element, management: Management) -> Attachment | None:
+        attachment = None
+        for name, child in self.children(el):
+            if name in RULE_CATEGORIES:
+                management.rules[name] = self.rule_block(name, child)
+            elif name == "UpdateOperation":
+                attachment = Attachment()
+                for op_name, op in self.children(child):
+                    if op_name == "SystemId":
+                        attachment.system_id = _text(op).strip()
+                    elif op_name == "ArchiveUnitIdentifierKey":
+                        attachment.metadata_name = self.child_text(op, "MetadataName")
+                        for key_name, key_el in self.children(op):
+                            if key_name == "MetadataValue":
+                                attachment.metadata_value = _text(key_el)
+        return attachment
+
+    def content(self, el: etree._Element, unit: ArchiveUnit) -> None:
+        titled = described = False
+        for name, child in self.children(el):
+            if name == "DescriptionLevel":
+                unit.level = self.shared(_text(child).strip())
+            elif name == "Title":
+                if not titled:
+                    unit.title = _text(child)
+                    titled = True
+            elif name == "Description":
+                if not described:
+                    unit.description = _text(child)
+                    described = True
+            elif name == "FilePlanPosition":
+                unit.file_plan_position.append(_text(child).strip())
+            elif name == "ArchivalAgencyArchiveUnitIdentifier":
+                unit.archival_ids.append(_text(child).strip())
+            elif name == "OriginatingAgencyArchiveUnitIdentifier":
+                unit.originating_ids.append(_text(child).strip())
+            elif name == "Keyword":
+                unit.keywords.append(
+                    Keyword(
+                        self.child_text_raw(child, "KeywordContent"),
+                        self.shared(self.child_text(child, "KeywordType")),
+                    )
+                )
+            elif name == "StartDate":
+                unit.start_date = self.date(child)
+            elif name == "EndDate":
+                unit.end_date = self.date(child, end=True)
+
+    def child_text_raw(self, el: etree._Element, name: str) -> str:
+        for local, child in self.children(el):
+            if local == name:
+                return _text(child)
+        return ""
+
+    def binary_object(self, el: etree._Element) -> BinaryObject:
+        obj = BinaryObject(source="", filename="")
+        fmt = FormatInfo()
+        for name, child in self.children(el):
+            if name == "DataObjectVersion":
+                obj.version = self.shared(_text(child).strip())
+            elif name == "Uri":
+                obj.source = _text(child).strip()
+            elif name == "MessageDigest":
+                digest = _text(child).strip()
+                obj.digest = digest.lower() if _HEX.fullmatch(digest) else digest
+                obj.digest_algorithm = self.shared((child.get("algorithm") or "").strip())
+            elif name == "Size":
+                try:
+                    obj.size = int(_text(child).strip())
+                except ValueError:
+                    obj.size = 0
+            elif name == "FormatIdentification":
+                fmt.name = self.shared(self.child_text(child, "FormatLitteral"))
+                fmt.mime = self.shared(self.child_text(child, "MimeType"))
+                fmt.puid = self.shared(self.child_text(child, "FormatId"))
+            elif name == "FileInfo":
+                obj.filename = self.child_text_raw(child, "Filename")
+                for info_name, info in self.children(child):
+                    if info_name == "LastModified":
+                        obj.last_modified = self.datetime(info)
+        obj.format = fmt
+        if not obj.filename and obj.source:
+            obj.filename = obj.source.replace("\\", "/").rpartition("/")[2]
+        return obj
+
+    def data_object(self, name: str, el: etree._Element, parent: etree._Element) -> None:
+        """A Binary/PhysicalDataObject, inside a DataObjectGroup or (2.1) loose."""
+        oid = el.get("id") or ""
+        if _local(parent.tag) == "DataObjectGroup":
+            key = parent.get("id") or f"#{id(parent)}"
+        else:
+            key = self.child_text(el, "DataObjectGroupId") or self.child_text(
+                el, "DataObjectGroupReferenceId"
+            )
+            key = key or f"obj:{oid}"
+        group = self.groups.setdefault(key, [])
+        if oid:
+            self.object_group[oid] = key
+        if name == "BinaryDataObject":
+            group.append(self.binary_object(el))
+
+    # -- main loop ---------------------------------------------------------------------
+    def start(self, name: str, el: etree._Element) -> None:
+        if name != "ArchiveUnit":
+            return
+        parent = self.stack[-1] if self.stack else None
+        rec = _UnitRecord(
+            index=len(self.records),
+            xml_id=el.get("id") or "",
+            line=el.sourceline,
+            unit=ArchiveUnit(title=""),
+            top=parent is None,
+        )
+        self.records.append(rec)
+        if parent is not None:
+            parent.children.append(rec)
+        self.stack.append(rec)
+
+    def end(self, name: str, el: etree._Element) -> None:
+        parent = el.getparent()
+        if parent is None:
+            return
+        if parent is self.root:
+            if name in _HEADER_FIELDS:
+                self.header_field(name, el)
+            return
+        pname = _local(parent.tag)
+        if name == "ArchiveUnit":
+            if self.stack:
+                self.stack.pop()
+            _free(el)
+        elif pname == "ArchiveUnit" and self.stack:
+            rec = self.stack[-1]
+            if name == "Content":
+                self.content(el, rec.unit)
+            elif name == "Management":
+                rec.attachment = self.management(el, rec.unit.management)
+            elif name == "ArchiveUnitRefId":
+                rec.ref_id = _text(el).strip()
+            elif name == "DataObjectReference":
+                for ref_name, ref in self.children(el):
+                    target = (_text(ref).strip(), ref.sourceline)
+                    if ref_name == "DataObjectGroupReferenceId":
+                        rec.group_refs.append(target)
+                    elif ref_name == "DataObjectReferenceId":
+                        rec.object_refs.append(target)
+        elif name in ("BinaryDataObject", "PhysicalDataObject"):
+            if pname in ("DataObjectGroup", "DataObjectPackage"):
+                self.data_object(name, el, parent)
+                _free(el)
+        elif name == "DataObjectGroup" and pname == "DataObjectPackage":
+            self.groups.setdefault(el.get("id") or f"#{id(el)}", [])
+            _free(el)
+        elif name == "ManagementMetadata" and pname == "DataObjectPackage":
+            h = self.header
+            for field_name, child in self.children(el):
+                if field_name == "AcquisitionInformation":
+                    h.acquisition_information = _text(child).strip()
+                elif field_name == "LegalStatus":
+                    h.legal_status = _text(child).strip()
+                elif field_name == "OriginatingAgencyIdentifier":
+                    h.originating_agency = _text(child).strip()
+                elif field_name == "SubmissionAgencyIdentifier":
+                    h.submission_agency = _text(child).strip()
+            self.management(el, h.management)
+
+    def parse(self, stream: IO[bytes]) -> None:
+        events = etree.iterparse(
+            stream,
+            events=("start", "end"),
+            tag=[f"{{*}}{name}" for name in _WATCHED],
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=True,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        for event, el in events:
+            tag = el.tag
+            if self.root is None:
+                if event != "start":
+                    continue
+                self.check_root(el)
+                continue
+            if not tag.startswith(self.prefix):
+                continue
+            name = tag[len(self.prefix) :]
+            if event == "start":
+                self.start(name, el)
+            else:
+                self.end(name, el)
+        if self.root is None:
+            raise ManifestError(
+                [
+                    Finding(
+                        Code.MANIFEST_NOT_SEDA,
+                        Severity.ERROR,
+                        self.path,
+                        {
+                            "root": _local(getattr(events.root, "tag", "")),
+                            "namespace": etree.QName(events.root).namespace or ""
+                            if events.root is not None
+                            else "",
+                        },
+                    )
+                ]
+            )
+
+    def check_root(self, el: etree._Element) -> None:
+        tree = el.getroottree()
+        docinfo = tree.docinfo
+        if docinfo.doctype or docinfo.internalDTD is not None:
+            raise ManifestError([Finding(Code.MANIFEST_DTD, Severity.ERROR, self.path, {}, line=1)])
+        ns = etree.QName(el).namespace or ""
+        if (
+            tree.getroot() is not el
+            or _local(el.tag) != "ArchiveTransfer"
+            or ns not in VERSION_BY_NAMESPACE
+        ):
+            raise ManifestError(
+                [
+                    Finding(
+                        Code.MANIFEST_NOT_SEDA,
+                        Severity.ERROR,
+                        self.path,
+                        {"root": _local(tree.getroot().tag), "namespace": ns},
+                        line=el.sourceline,
+                    )
+                ]
+            )
+        self.root = el
+        self.ns = ns
+        self.prefix = f"{{{ns}}}"
+
+    # -- assembling ----------------------------------------------------------------------
+    def package(self) -> Package:
+        by_id: dict[str, _UnitRecord] = {}
+        for rec in self.records:
+            if rec.xml_id and rec.xml_id not in by_id:
+                by_id[rec.xml_id] = rec
+
+        attached: list[_UnitRecord] = []
+        for rec in self.records:
+            if rec.ref_id is not None:
+                continue
+            stub = rec.attachment is not None and rec.top
+            for child in rec.children:
+                target = child
+                if child.ref_id is not None:
+                    found = _resolve(by_id, child.ref_id)
+                    if found is None:
+                        self.warn(
+                            Code.MANIFEST_BAD_REFERENCE,
+                            child.line,
+                            id=child.ref_id,
+                            kind="ArchiveUnit",
+                        )
+                        continue
+                    target = found
+                if target.attachment is not None and target.top:
+                    continue  # a stub below something: meaningless, ignored
+                if target.linked:
+                    self.warn(
+                        Code.MANIFEST_SHARED_REFERENCE,
+                        child.line,
+                        id=target.xml_id,
+                        kind="ArchiveUnit",
+                    )
+                    continue
+                if stub:
+                    assert rec.attachment is not None
+                    att = rec.attachment
+                    target.unit.attachment = Attachment(
+                        att.system_id, att.metadata_name, att.metadata_value, rec.unit.title
+                    )
+                    target.linked = True
+                    attached.append(target)
+                    continue
+                if child is not target and (
+                    target is rec or any(a is target.unit for a in rec.unit.ancestors())
+                ):
+                    self.warn(
+                        Code.MANIFEST_BAD_REFERENCE, child.line, id=target.xml_id, kind="cycle"
+                    )
+                    continue
+                target.linked = True
+                target.unit.parent = rec.unit
+                rec.unit.children.append(target.unit)
+
+        roots = [
+            rec
+            for rec in self.records
+            if rec.top and rec.ref_id is None and rec.attachment is None and not rec.linked
+        ]
+        roots.extend(attached)
+        roots.sort(key=lambda r: r.index)
+        self.attach_objects()
+        seda_version = VERSION_BY_NAMESPACE[self.ns]
+        return Package(header=self.header, roots=[r.unit for r in roots], seda_version=seda_version)
+
+    def attach_objects(self) -> None:
+        used: set[str] = set()
+        for rec in self.records:
+            if rec.ref_id is not None or (rec.attachment is not None and rec.top):
+                continue
+            keys = [(gid, line, "DataObjectGroup") for gid, line in rec.group_refs]
+            keys += [
+                (self.object_group.get(oid, ""), line, "DataObject")
+                if oid in self.object_group
+                else (oid, line, "DataObject")
+                for oid, line in rec.object_refs
+            ]
+            for key, line, kind in keys:
+                if key not in self.groups:
+                    self.warn(Code.MANIFEST_BAD_REFERENCE, line, id=key, kind=kind)
+                elif key in used:
+                    if self.groups[key]:
+                        self.warn(Code.MANIFEST_SHARED_REFERENCE, line, id=key, kind=kind)
+                else:
+                    used.add(key)
+                    rec.unit.objects.extend(self.groups[key])
+        for key, objects in self.groups.items():
+            if key not in used and objects:
+                self.warn(Code.MANIFEST_ORPHAN_OBJECT, None, id=key.removeprefix("obj:"))
+
+
+def _resolve(by_id: dict[str, _UnitRecord], ref_id: str) -> _UnitRecord | None:
+    """The unit ``ref_id`` names, following references to references (Vitam's SIPs have
+    them); None when dangling or looping."""
+    seen: set[str] = set()
+    rec = by_id.get(ref_id)
+    while rec is not None and rec.ref_id is not None:
+        if rec.ref_id in seen:
+            return None
+        seen.add(rec.ref_id)
+        rec = by_id.get(rec.ref_id)
+    return rec
+
+
+def _free(el: etree._Element) -> None:
+    """Drop an element already read, and its read siblings (keeps memory flat)."""
+    el.clear(keep_tail=True)
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
+
+
+def read_manifest(
+    source: str | os.PathLike[str] | bytes | IO[bytes],
+    *,
+    findings: list[Finding] | None = None,
+) -> Package:
+    """Read a SEDA 2.1/2.2/2.3 manifest (a path, its bytes or a binary file object).
+
+    Objects' ``source`` is the Uri as written. Attachment stubs become ``Attachment``s on
+    the units below them (``title`` = the stub's Title). Raises ``ManifestError`` when the
+    file cannot be read, is not well-formed XML, has a DTD, or is not a SEDA 2.1-2.3
+    ArchiveTransfer; non-fatal problems go to ``findings`` when given.
+    """
+    collected: list[Finding] = [] if findings is None else findings
+    stream: IO[bytes]
+    if isinstance(source, bytes):
+        path, opened, stream = "", False, io.BytesIO(source)
+    elif isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        try:
+            stream = open(path, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise ManifestError(
+                [Finding(Code.MANIFEST_UNREADABLE, Severity.ERROR, path, {"error": str(exc)})]
+            ) from exc
+        opened = True
+    else:
+        path, opened, stream = str(getattr(source, "name", "") or ""), False, source
+    reader = _Reader(path, collected)
+    try:
+        reader.parse(stream)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if isinstance(exc.lineno, int) and exc.lineno > 0 else None
+        raise ManifestError(
+            [
+                Finding(
+                    Code.MANIFEST_MALFORMED,
+                    Severity.ERROR,
+                    path,
+                    {"message": exc.msg or str(exc), "line": line},
+                    line=line,
+                )
+            ]
+        ) from None
+    except OSError as exc:
+        raise ManifestError(
+            [Finding(Code.MANIFEST_UNREADABLE, Severity.ERROR, path, {"error": str(exc)})]
+        ) from exc
+    finally:
+        if opened:
+            stream.close()
+    return reader.package()
+
+
+__all__ = [
+    "CODE_LISTS",
+    "NAMESPACES",
+    "VERSION_BY_NAMESPACE",
+    "ManifestError",
+    "clean_text",
+    "new_message_identifier",
+    "read_manifest",
+    "write_manifest",
+]

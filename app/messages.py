@@ -1,0 +1,525 @@
+"""Turn coded ``Finding``s into sentences for people who are not archivists nor XML experts.
+
+``seda`` only emits codes and params; this module owns the words (French by default,
+English available). Texts are keyed by the ``Code`` member *name* so a code added in
+``seda.findings`` without a text is caught by a test, and a text written ahead of its code
+does no harm. A missing param never raises: it shows as "?".
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from app.progress_bar import human_size
+from seda.findings import Code, Finding, Severity
+
+LANGS = ("fr", "en")
+
+Text = str | Callable[[Mapping[str, Any], str], str]
+
+# -- sub-reasons (one code, several causes) ----------------------------------------------
+_ODD_NAME = {
+    "windows_chars": (
+        "le nom contient des caractères refusés par Windows ({chars}) ; ils seront remplacés à la restitution",
+        "the name holds characters Windows refuses ({chars}); they will be replaced when restored",
+    ),
+    "trailing_dot_space": (
+        "le nom finit par un point ou une espace, ce que Windows refuse",
+        "the name ends with a dot or a space, which Windows refuses",
+    ),
+    "reserved_name": (
+        "« {name} » est un nom réservé par Windows",
+        "“{name}” is a name Windows reserves",
+    ),
+    "long_path": (
+        "chemin très long ({length} caractères) : il risque de ne pas pouvoir être restitué sous Windows",
+        "very long path ({length} characters): it may not be restorable on Windows",
+    ),
+    "undecodable": (
+        "le nom contient des caractères illisibles (mauvais encodage) ; ils sont remplacés par « � » dans l'intitulé",
+        "the name holds unreadable characters (bad encoding); they are shown as “�” in the title",
+    ),
+}
+_SPECIAL_KIND = {
+    "fifo": ("tube nommé", "named pipe"),
+    "socket": ("socket", "socket"),
+    "char_device": ("périphérique", "character device"),
+    "block_device": ("périphérique de bloc", "block device"),
+    "other": ("fichier spécial", "special file"),
+}
+_NOT_CSV = {
+    "binary": (
+        "le fichier n'est pas un texte (fichier binaire)",
+        "the file is not text (binary file)",
+    ),
+    "extension": (
+        "le fichier doit avoir l'extension .csv (ici « {extension} »)",
+        "the file must have the .csv extension (here “{extension}”)",
+    ),
+    "empty": ("le fichier est vide", "the file is empty"),
+    "no_records": ("le fichier ne contient aucune ligne de données", "the file holds no data row"),
+    "syntax": ("le tableau CSV est mal formé ({detail})", "the CSV table is malformed ({detail})"),
+    "separator": (
+        "mauvais séparateur « {separator} » : les colonnes doivent être séparées par des virgules",
+        "wrong separator “{separator}”: columns must be separated by commas",
+    ),
+}
+_BAD_TREE = {
+    "no_manifest": ("l'archive zip ne contient pas de manifeste", "the zip holds no manifest"),
+    "several_manifests": (
+        "l'archive zip contient plusieurs manifestes ({names})",
+        "the zip holds several manifests ({names})",
+    ),
+    "manifest_too_big": (
+        "le manifeste est trop gros ({size} octets)",
+        "the manifest is too big ({size} bytes)",
+    ),
+    "bad_zip": ("ce n'est pas une archive zip lisible ({detail})", "not a readable zip ({detail})"),
+    "not_xml": (
+        "le manifeste n'est pas un XML valide ({detail})",
+        "the manifest is not valid XML ({detail})",
+    ),
+    "dtd_forbidden": (
+        "le manifeste contient une DTD, refusée",
+        "the manifest holds a DTD, refused",
+    ),
+    "not_seda": (
+        "ce n'est pas un manifeste SEDA (élément racine « {root} »)",
+        "not a SEDA manifest (root element “{root}”)",
+    ),
+    "duplicate_id": ("identifiant « {id} » en double", "identifier “{id}” used twice"),
+    "unknown_ref": (
+        "référence vers « {id} », qui n'existe pas",
+        "reference to “{id}”, which does not exist",
+    ),
+    "cycle": (
+        "l'unité « {id} » se contient elle-même (boucle)",
+        "unit “{id}” contains itself (loop)",
+    ),
+    "no_units": ("aucune unité d'archives dans l'arbre", "no archive unit in the tree"),
+    "csv_syntax": (
+        "le tableau CSV est mal formé ({detail})",
+        "the CSV table is malformed ({detail})",
+    ),
+    "empty": ("le fichier est vide", "the file is empty"),
+    "no_series": ("aucune série trouvée", "no series found"),
+    "too_few_fields": ("ligne incomplète ({found} colonnes)", "incomplete row ({found} columns)"),
+    "empty_title": ("intitulé vide", "empty title"),
+    "empty_cote": ("cote vide", "empty reference code"),
+    "duplicate_cote": ("cote « {cote} » en double", "reference code “{cote}” used twice"),
+    "orphan": (
+        "la série « {serie} » n'existe pas dans le plan",
+        "series “{serie}” does not exist in the plan",
+    ),
+}
+
+
+def _disk_full(params: Mapping[str, Any], lang: str) -> str:
+    if "needed" in params:
+        needed, free = (
+            human_size(params.get("needed") or 0),
+            human_size(params.get("available") or 0),
+        )
+        if lang == "fr":
+            return f"Pas assez de place sur le disque de destination : il faut {needed}, il reste {free}."
+        return f"Not enough space on the destination disk: {needed} needed, {free} free."
+    if lang == "fr":
+        return "Le disque de destination est plein : libérez de la place ou choisissez un autre endroit."
+    return "The destination disk is full: free some space or choose another place."
+
+
+def _unsafe_entry(params: Mapping[str, Any], lang: str) -> str:
+    reasons = {
+        "absolute": ("chemin absolu", "absolute path"),
+        "traversal": ("chemin qui sort du zip (« .. »)", "path leaving the zip (“..”)"),
+        "duplicate": ("nom en double", "duplicate name"),
+        "nul": ("caractère nul dans le nom", "NUL character in the name"),
+    }
+    pair = reasons.get(str(params.get("reason", "")), ("nom dangereux", "unsafe name"))
+    if lang == "fr":
+        return f"Entrée dangereuse dans le zip ({pair[0]}) : le zip est refusé."
+    return f"Unsafe entry in the zip ({pair[1]}): the zip is refused."
+
+
+def _special(params: Mapping[str, Any], lang: str) -> str:
+    kind = _SPECIAL_KIND.get(str(params.get("kind", "")), _SPECIAL_KIND["other"])
+    if lang == "fr":
+        return f"Fichier spécial ({kind[0]}) : il ne peut pas être archivé et n'est pas repris."
+    return f"Special file ({kind[1]}): it cannot be archived and is left out."
+
+
+def _odd_name(params: Mapping[str, Any], lang: str) -> str:
+    pair = _ODD_NAME.get(str(params.get("reason", "")))
+    if pair is None:
+        return "Nom de fichier inhabituel." if lang == "fr" else "Unusual file name."
+    text = pair[LANGS.index(lang)]
+    return ("Nom inhabituel : " if lang == "fr" else "Unusual name: ") + text + "."
+
+
+def _not_csv(params: Mapping[str, Any], lang: str) -> str:
+    pair = _NOT_CSV.get(str(params.get("reason", "")))
+    head = "Ce n'est pas un fichier CSV utilisable" if lang == "fr" else "Not a usable CSV file"
+    if pair is None:
+        return head + "."
+    return f"{head} : {pair[LANGS.index(lang)]}." if lang == "fr" else f"{head}: {pair[1]}."
+
+
+def _bad_tree(params: Mapping[str, Any], lang: str) -> str:
+    pair = _BAD_TREE.get(str(params.get("error", "")))
+    head = "Arbre de positionnement refusé" if lang == "fr" else "Positioning tree refused"
+    detail = pair[LANGS.index(lang)] if pair else str(params.get("error", "?"))
+    return f"{head} : {detail}." if lang == "fr" else f"{head}: {detail}."
+
+
+def _bad_reference(params: Mapping[str, Any], lang: str) -> str:
+    if params.get("kind") == "cycle":
+        if lang == "fr":
+            return "Le manifeste contient une boucle : l'unité « {id} » se contient elle-même."
+        return "The manifest holds a loop: unit “{id}” contains itself."
+    if lang == "fr":
+        return "Le manifeste fait référence à « {id} » ({kind}), qui n'existe pas."
+    return "The manifest refers to “{id}” ({kind}), which does not exist."
+
+
+# -- one (fr, en) text per Code member name ----------------------------------------------
+_TEXTS: dict[str, tuple[Text, Text]] = {
+    # scan
+    "UNREADABLE": (
+        "Le fichier est illisible : {error}. Il ne sera pas dans le versement.",
+        "The file cannot be read: {error}. It will not be in the transfer.",
+    ),
+    "BROKEN_LINK": (
+        "Lien symbolique cassé : il pointe vers « {target} », qui n'existe pas. Il n'est pas repris.",
+        "Broken symbolic link: it points to “{target}”, which does not exist. It is left out.",
+    ),
+    "LINK_OUTSIDE": (
+        "Lien vers « {target} », en dehors du dossier versé : il n'est pas suivi.",
+        "Link to “{target}”, outside the transferred folder: not followed.",
+    ),
+    "LINK_LOOP": (
+        "Lien vers « {target} », qui est déjà dans le versement : il n'est pas suivi (ni doublon ni boucle).",
+        "Link to “{target}”, which is already in the transfer: not followed (no duplicate, no loop).",
+    ),
+    "SHORTCUT": (
+        "Raccourci Windows (.lnk) : c'est un lien, pas un document ; il n'est pas repris.",
+        "Windows shortcut (.lnk): a link, not a document; it is left out.",
+    ),
+    "SPECIAL_FILE": (_special, _special),
+    "EMPTY_FOLDER": (
+        "Dossier vide : il sera versé sans aucun fichier.",
+        "Empty folder: it will be transferred without any file.",
+    ),
+    "EMPTY_FILE": (
+        "Fichier vide (0 octet) : vérifiez qu'il doit bien être archivé.",
+        "Empty file (0 bytes): check that it should be archived.",
+    ),
+    "EXCLUDED": (
+        "Fichier écarté automatiquement (règle d'exclusion « {pattern} »).",
+        "File left out automatically (exclusion rule “{pattern}”).",
+    ),
+    "ODD_NAME": (_odd_name, _odd_name),
+    "UNKNOWN_FORMAT": (
+        "Format de fichier non reconnu (type détecté : {mime}) : le service d'archives pourrait le refuser.",
+        "File format not recognised (detected type: {mime}): the archives may refuse it.",
+    ),
+    "IDENTIFY_ERROR": (
+        "L'identification du format a échoué : {error}.",
+        "Format identification failed: {error}.",
+    ),
+    "CHANGED_DURING_SCAN": (
+        "Le fichier a changé pendant l'analyse ({size_before} puis {size_after} octets) : relancez l'analyse quand personne ne l'utilise.",
+        "The file changed during the scan ({size_before} then {size_after} bytes): scan again when nobody is using it.",
+    ),
+    "NOT_FOUND": (
+        "Fichier ou dossier introuvable (déplacé ou supprimé ?).",
+        "File or folder not found (moved or deleted?).",
+    ),
+    "ALREADY_INCLUDED": (
+        "Ce dossier est déjà repris (par « {other} ») : il n'est pas compté deux fois.",
+        "This folder is already included (as “{other}”): it is not counted twice.",
+    ),
+    # export
+    "SOURCE_CHANGED": (
+        "Le fichier a été modifié depuis l'analyse (empreinte attendue {expected}, trouvée {actual}) : relancez l'analyse.",
+        "The file was modified since the scan (expected digest {expected}, found {actual}): scan again.",
+    ),
+    "SOURCE_MISSING": (
+        "Le fichier a disparu depuis l'analyse (déplacé ou supprimé ?).",
+        "The file disappeared since the scan (moved or deleted?).",
+    ),
+    "DISK_FULL": (_disk_full, _disk_full),
+    "SOURCE_UNREADABLE": (
+        "Le fichier ne peut plus être lu : {error}.",
+        "The file can no longer be read: {error}.",
+    ),
+    "WRITE_ERROR": (
+        "Impossible d'écrire le versement ici : {error}.",
+        "Cannot write the transfer here: {error}.",
+    ),
+    "EXPORT_FAILED": (
+        "L'export a échoué de façon inattendue : {error}.",
+        "The export failed unexpectedly: {error}.",
+    ),
+    # reading an existing SIP
+    "SIP_NOT_ZIP": (
+        "Ce n'est pas une archive zip lisible : {error}.",
+        "Not a readable zip archive: {error}.",
+    ),
+    "SIP_CORRUPT": (
+        "L'archive zip est abîmée : {error}.",
+        "The zip archive is damaged: {error}.",
+    ),
+    "SIP_SIZE_MISMATCH": (
+        "La taille du fichier dans le zip ({actual} octets) ne correspond pas au manifeste ({expected} octets).",
+        "The file's size in the zip ({actual} bytes) does not match the manifest ({expected} bytes).",
+    ),
+    "SIP_UNSAFE_ENTRY": (_unsafe_entry, _unsafe_entry),
+    "SIP_BAD_ENTRY_NAME": (
+        "Nom de fichier refusé par le service d'archives dans le zip (caractères interdits ou doublon).",
+        "File name in the zip refused by the archives (forbidden characters or duplicate).",
+    ),
+    "SIP_ENCRYPTED": (
+        "Fichier chiffré (protégé par mot de passe) dans le zip : il ne peut pas être lu.",
+        "Encrypted (password-protected) file in the zip: it cannot be read.",
+    ),
+    "SIP_ZIP_BOMB": (
+        "L'archive zip est suspecte (taille décompressée démesurée) : elle n'est pas ouverte.",
+        "The zip archive is suspicious (absurd uncompressed size): it is not opened.",
+    ),
+    "SIP_NO_MANIFEST": (
+        "Le zip ne contient pas de manifeste (manifest.xml à la racine).",
+        "The zip holds no manifest (manifest.xml at its root).",
+    ),
+    "SIP_MANY_MANIFESTS": (
+        "Le zip contient plusieurs manifestes ({names}) : un seul est permis.",
+        "The zip holds several manifests ({names}): only one is allowed.",
+    ),
+    "SIP_BAD_MANIFEST": (
+        "Le manifeste du zip est illisible ou n'est pas du SEDA.",
+        "The zip's manifest is unreadable or not SEDA.",
+    ),
+    "SIP_MISSING_MEMBER": (
+        "Le manifeste cite le fichier « {uri} », absent du zip.",
+        "The manifest names file “{uri}”, which is not in the zip.",
+    ),
+    "SIP_UNDECLARED_MEMBER": (
+        "Fichier présent dans le zip mais absent du manifeste : il sera ignoré.",
+        "File in the zip but not in the manifest: it will be ignored.",
+    ),
+    # referentials
+    "REF_NOT_CSV": (_not_csv, _not_csv),
+    "REF_ENCODING": (
+        "Le fichier n'est pas encodé en UTF-8 (caractère illisible à l'octet {byte}) : enregistrez-le en « CSV UTF-8 ».",
+        "The file is not UTF-8 encoded (unreadable character at byte {byte}): save it as “CSV UTF-8”.",
+    ),
+    "REF_HEADER": (
+        "Ligne d'en-tête incorrecte : colonnes manquantes {missing} ; colonnes en trop {extra}.",
+        "Wrong header row: missing columns {missing}; extra columns {extra}.",
+    ),
+    "REF_FIELD_COUNT": (
+        "Nombre de colonnes incorrect : {found} au lieu de {expected}.",
+        "Wrong number of columns: {found} instead of {expected}.",
+    ),
+    "REF_EMPTY_LINE": (
+        "Ligne vide, refusée par le service d'archives.",
+        "Empty line, refused by the archives.",
+    ),
+    "REF_EMPTY_FIELD": ("La colonne « {field} » est vide.", "Column “{field}” is empty."),
+    "REF_DUPLICATE_ID": (
+        "L'identifiant « {id} » est déjà utilisé ligne {first_line}.",
+        "Identifier “{id}” is already used on line {first_line}.",
+    ),
+    "REF_BAD_RULE_TYPE": (
+        "Type de règle « {value} » inconnu (attendu : AppraisalRule, AccessRule, StorageRule, DisseminationRule, ReuseRule, ClassificationRule ou HoldRule).",
+        "Unknown rule type “{value}” (expected AppraisalRule, AccessRule, StorageRule, DisseminationRule, ReuseRule, ClassificationRule or HoldRule).",
+    ),
+    "REF_BAD_DURATION": (
+        "Durée « {value} » incorrecte : un nombre entier positif est attendu.",
+        "Wrong duration “{value}”: a positive whole number is expected.",
+    ),
+    "REF_BAD_MEASUREMENT": (
+        "Unité de durée « {value} » inconnue (attendu : YEAR, MONTH ou DAY).",
+        "Unknown duration unit “{value}” (expected YEAR, MONTH or DAY).",
+    ),
+    "REF_DURATION_LIMIT": (
+        "Durée trop longue : {value} {measurement} (maximum {limit}).",
+        "Duration too long: {value} {measurement} (maximum {limit}).",
+    ),
+    "REF_HOLD_INCOMPLETE": (
+        "Règle de gel incomplète : « {missing} » manque (durée et unité vont ensemble).",
+        "Incomplete hold rule: “{missing}” is missing (duration and unit go together).",
+    ),
+    "REF_HTML": (
+        "La colonne « {field} » contient du code HTML, refusé par le service d'archives.",
+        "Column “{field}” holds HTML code, refused by the archives.",
+    ),
+    "REF_BAD_TREE": (_bad_tree, _bad_tree),
+    "REF_UNREADABLE": ("Le fichier est illisible : {error}.", "The file cannot be read: {error}."),
+    # validation
+    "VAL_SCHEMA": (
+        "Le bordereau (manifeste) n'est pas conforme au schéma SEDA : {message}.",
+        "The manifest does not follow the SEDA schema: {message}.",
+    ),
+    "VAL_MISSING_HEADER": (
+        "Information obligatoire manquante dans l'en-tête du versement : {field}.",
+        "Mandatory transfer header information missing: {field}.",
+    ),
+    "VAL_NO_TITLE": ("Une unité d'archives n'a pas d'intitulé.", "An archive unit has no title."),
+    "VAL_DATES_ORDER": (
+        "La date de fin ({end}) est avant la date de début ({start}).",
+        "The end date ({end}) is before the start date ({start}).",
+    ),
+    "VAL_UNKNOWN_RULE": (
+        "La règle « {rule_id} » ({category}) n'existe pas dans le référentiel des règles.",
+        "Rule “{rule_id}” ({category}) is not in the rules referential.",
+    ),
+    "VAL_RULE_CATEGORY": (
+        "La règle « {rule_id} » est une {actual}, pas une {category}.",
+        "Rule “{rule_id}” is a {actual}, not a {category}.",
+    ),
+    "VAL_FINAL_ACTION": (
+        "Le sort final de la règle {category} n'est pas indiqué.",
+        "The final action of the {category} rule is not set.",
+    ),
+    "VAL_EMPTY_PACKAGE": ("Le versement ne contient rien.", "The transfer is empty."),
+    "VAL_DIGEST": (
+        "L'empreinte du fichier ne correspond pas (attendue {expected}, calculée {actual}) : le fichier est abîmé ou a changé.",
+        "The file's digest does not match (expected {expected}, computed {actual}): the file is damaged or changed.",
+    ),
+    "VAL_RULE_NO_START_DATE": (
+        "La règle « {rule_id} » ({category}) n'a pas de date de départ : le service d'archives ne pourra pas calculer son échéance.",
+        "Rule “{rule_id}” ({category}) has no start date: the archives cannot compute when it ends.",
+    ),
+    "VAL_RULE_START_DATE": (
+        "Date de départ invalide pour la règle « {rule_id} » : {date}.",
+        "Invalid start date for rule “{rule_id}”: {date}.",
+    ),
+    "VAL_HOLD_END_BEFORE_START": (
+        "Le gel « {rule_id} » finit ({end}) avant de commencer ({start}).",
+        "Hold “{rule_id}” ends ({end}) before it starts ({start}).",
+    ),
+    "VAL_BAD_FINAL_ACTION": (
+        "Sort final « {value} » impossible pour la règle {category}.",
+        "Final action “{value}” is not allowed for the {category} rule.",
+    ),
+    # reading manifests / SIPs
+    "MANIFEST_UNREADABLE": (
+        "Le manifeste est illisible : {error}.",
+        "The manifest cannot be read: {error}.",
+    ),
+    "MANIFEST_MALFORMED": (
+        "Le manifeste n'est pas un XML valide : {message}.",
+        "The manifest is not valid XML: {message}.",
+    ),
+    "MANIFEST_NOT_SEDA": (
+        "Ce n'est pas un manifeste SEDA 2.1, 2.2 ou 2.3 (élément racine « {root} », espace de noms « {namespace} »).",
+        "Not a SEDA 2.1, 2.2 or 2.3 manifest (root element “{root}”, namespace “{namespace}”).",
+    ),
+    "MANIFEST_DTD": (
+        "Le manifeste contient une DTD : refusé par sécurité.",
+        "The manifest holds a DTD: refused for safety.",
+    ),
+    "MANIFEST_BAD_DATE": (
+        "Date illisible dans « {field} » : « {value} » (ignorée).",
+        "Unreadable date in “{field}”: “{value}” (ignored).",
+    ),
+    "MANIFEST_BAD_REFERENCE": (_bad_reference, _bad_reference),
+    "MANIFEST_SHARED_REFERENCE": (
+        "« {id} » ({kind}) est rattaché à plusieurs endroits du manifeste ; seul le premier est gardé.",
+        "“{id}” ({kind}) is linked from several places in the manifest; only the first is kept.",
+    ),
+    "MANIFEST_ORPHAN_OBJECT": (
+        "Le fichier « {id} » du manifeste n'est rattaché à aucune unité d'archives.",
+        "File “{id}” of the manifest is not linked to any archive unit.",
+    ),
+}
+
+_SEVERITY = {
+    Severity.ERROR: ("Erreurs", "Errors"),
+    Severity.WARNING: ("Avertissements", "Warnings"),
+    Severity.INFO: ("Pour information", "For information"),
+}
+
+
+class _Params(dict[str, Any]):
+    """Format mapping: missing params show as "?", lists as comma-separated text."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(str(v) for v in value) or "—"
+    if value is None or value == "":
+        return "?"
+    return value
+
+
+def _format(template: str, params: Mapping[str, Any]) -> str:
+    safe = _Params({k: _clean(v) for k, v in params.items()})
+    try:
+        return string.Formatter().vformat(template, (), safe)
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+def has_text(code: str, lang: str = "fr") -> bool:
+    """True when ``code`` (a ``Code`` value or member name) has its own text in ``lang``."""
+    name = _member_name(code)
+    return lang in LANGS and name in _TEXTS
+
+
+def _member_name(code: str) -> str:
+    try:
+        return Code(code).name
+    except ValueError:
+        return code if code in Code.__members__ else ""
+
+
+def text(finding: Finding, lang: str = "fr") -> str:
+    """The sentence for ``finding`` without where it happened."""
+    if lang not in LANGS:
+        lang = "fr"
+    entry = _TEXTS.get(_member_name(finding.code))
+    if entry is None:
+        generic = ("Problème « {code} »", "Problem “{code}”")[LANGS.index(lang)]
+        return _format(generic, {"code": finding.code}) + "."
+    chosen = entry[LANGS.index(lang)]
+    template = chosen(finding.params, lang) if callable(chosen) else chosen
+    return _format(template, finding.params)
+
+
+def where(finding: Finding, lang: str = "fr") -> str:
+    """ "« path », ligne N" (or "" when the finding has no place)."""
+    line = finding.line if finding.line is not None else None
+    parts = []
+    if finding.path:
+        parts.append(f"« {finding.path} »" if lang == "fr" else f"“{finding.path}”")
+    if line is not None:
+        parts.append(f"ligne {line}" if lang == "fr" else f"line {line}")
+    return ", ".join(parts)
+
+
+def describe(finding: Finding, lang: str = "fr", *, with_place: bool = True) -> str:
+    """A full sentence for the user: where (path, line) then what, in ``lang`` ("fr"/"en")."""
+    body = text(finding, lang)
+    place = where(finding, lang) if with_place else ""
+    if not place:
+        return body
+    sep = " : " if lang == "fr" else ": "
+    return place + sep + body
+
+
+def severity_label(severity: Severity | str, lang: str = "fr") -> str:
+    """Heading for a group of findings of one severity."""
+    try:
+        pair = _SEVERITY[Severity(severity)]
+    except ValueError:
+        return str(severity)
+    return pair[LANGS.index(lang) if lang in LANGS else 0]
+
+
+__all__ = ["LANGS", "describe", "has_text", "severity_label", "text", "where"]

@@ -183,6 +183,98 @@ def _bad_reference(params: Mapping[str, Any], lang: str) -> str:
     return "The manifest refers to “{id}” ({kind}), which does not exist."
 
 
+_HEADER_FIELDS = {
+    "ArchivalAgreement": (
+        "le contrat d'entrée (ArchivalAgreement)",
+        "the ingest contract (ArchivalAgreement)",
+    ),
+    "ArchivalAgency": (
+        "le service d'archives (ArchivalAgency)",
+        "the archival agency (ArchivalAgency)",
+    ),
+    "TransferringAgency": (
+        "le service versant (TransferringAgency)",
+        "the transferring agency (TransferringAgency)",
+    ),
+    "OriginatingAgencyIdentifier": (
+        "le service producteur (OriginatingAgencyIdentifier)",
+        "the originating agency (OriginatingAgencyIdentifier)",
+    ),
+    "SubmissionAgencyIdentifier": (
+        "le service versant déclaré (SubmissionAgencyIdentifier)",
+        "the submission agency (SubmissionAgencyIdentifier)",
+    ),
+}
+
+
+def _field_label(params: Mapping[str, Any], lang: str) -> str:
+    name = str(params.get("field", "") or "?")
+    pair = _HEADER_FIELDS.get(name)
+    return pair[LANGS.index(lang)] if pair else name
+
+
+def _missing_header(params: Mapping[str, Any], lang: str) -> str:
+    label = _field_label(params, lang).replace("{", "{{").replace("}", "}}")
+    if lang == "fr":
+        return f"Information obligatoire manquante dans l'en-tête du versement : {label}. Le service d'archives refusera le versement."
+    return f"Mandatory transfer header information missing: {label}. The archives will refuse the transfer."
+
+
+def _unknown_agency(params: Mapping[str, Any], lang: str) -> str:
+    label = _field_label(params, lang).replace("{", "{{").replace("}", "}}")
+    if lang == "fr":
+        return f"« {{identifier}} » ({label}) n'existe pas dans le référentiel des services."
+    return f"“{{identifier}}” ({label}) is not in the agencies referential."
+
+
+def _bad_version(params: Mapping[str, Any], lang: str) -> str:
+    if params.get("kind") == "physical":
+        if lang == "fr":
+            return (
+                "Usage « {version} » impossible pour un objet physique (attendu : PhysicalMaster)."
+            )
+        return "Usage “{version}” is not allowed for a physical object (expected PhysicalMaster)."
+    if lang == "fr":
+        return "Usage « {version} » impossible pour un fichier (attendu : BinaryMaster, Dissemination, Thumbnail ou TextContent, suivi éventuellement de _1, _2…)."
+    return "Usage “{version}” is not allowed for a file (expected BinaryMaster, Dissemination, Thumbnail or TextContent, optionally followed by _1, _2…)."
+
+
+def _schema_vitam_only(params: Mapping[str, Any], lang: str) -> str:
+    if lang == "fr":
+        head = "Le bordereau est conforme au schéma SEDA de Vitam mais pas au schéma SEDA standard"
+        why = (
+            " (il rattache des unités à l'arbre du service d'archives, ce que seul Vitam sait faire)"
+            if params.get("attachments")
+            else ""
+        )
+        return (
+            head
+            + why
+            + " : un autre système d'archivage pourrait le refuser ({count} écart(s), le premier : {message})."
+        )
+    head = "The manifest follows Vitam's SEDA schema but not the standard SEDA schema"
+    why = (
+        " (it attaches units to the archives' tree, which only Vitam supports)"
+        if params.get("attachments")
+        else ""
+    )
+    return (
+        head
+        + why
+        + ": another archiving system may refuse it ({count} difference(s), the first: {message})."
+    )
+
+
+def _xsd_unavailable(params: Mapping[str, Any], lang: str) -> str:
+    if params.get("reason") == "xmlschema_missing":
+        if lang == "fr":
+            return "Le schéma SEDA de Vitam n'a pas pu être vérifié : le module Python « xmlschema » n'est pas installé."
+        return "Vitam's SEDA schema could not be checked: the Python package “xmlschema” is not installed."
+    if lang == "fr":
+        return "Le schéma SEDA n'a pas pu être vérifié : fichier « {path} » absent ou illisible."
+    return "The SEDA schema could not be checked: file “{path}” missing or unreadable."
+
+
 # -- one (fr, en) text per Code member name ----------------------------------------------
 _TEXTS: dict[str, tuple[Text, Text]] = {
     # scan
@@ -362,10 +454,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Le bordereau (manifeste) n'est pas conforme au schéma SEDA : {message}.",
         "The manifest does not follow the SEDA schema: {message}.",
     ),
-    "VAL_MISSING_HEADER": (
-        "Information obligatoire manquante dans l'en-tête du versement : {field}.",
-        "Mandatory transfer header information missing: {field}.",
-    ),
+    "VAL_MISSING_HEADER": (_missing_header, _missing_header),
     "VAL_NO_TITLE": ("Une unité d'archives n'a pas d'intitulé.", "An archive unit has no title."),
     "VAL_DATES_ORDER": (
         "La date de fin ({end}) est avant la date de début ({start}).",
@@ -403,6 +492,126 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
     "VAL_BAD_FINAL_ACTION": (
         "Sort final « {value} » impossible pour la règle {category}.",
         "Final action “{value}” is not allowed for the {category} rule.",
+    ),
+    "VAL_NO_OBJECTS": (
+        "Le versement ne contient aucun fichier, seulement des descriptions.",
+        "The transfer holds no file, only descriptions.",
+    ),
+    "VAL_UNKNOWN_AGENCY": (_unknown_agency, _unknown_agency),
+    "VAL_BAD_LEVEL": (
+        "Niveau de description « {value} » inconnu (attendu : Fonds, Subfonds, Class, Collection, Series, Subseries, RecordGrp, SubGrp, File, Item ou OtherLevel).",
+        "Unknown description level “{value}” (expected Fonds, Subfonds, Class, Collection, Series, Subseries, RecordGrp, SubGrp, File, Item or OtherLevel).",
+    ),
+    "VAL_HTML": (
+        "Le champ « {field} » contient du code HTML ou une entité (&…;), refusés par le service d'archives : écrivez le texte simplement.",
+        "Field “{field}” holds HTML code or an entity (&…;), refused by the archives: write plain text.",
+    ),
+    "VAL_TOO_LONG": (
+        "Le champ « {field} » est trop long ({size} octets, maximum {limit}) : le service d'archives le refusera.",
+        "Field “{field}” is too long ({size} bytes, at most {limit}): the archives will refuse it.",
+    ),
+    "VAL_CLASSIFICATION_LEVEL": (
+        "Niveau de classification « {value} » non accepté par le service d'archives (valeurs admises : {allowed}).",
+        "Classification level “{value}” is not accepted by the archives (allowed: {allowed}).",
+    ),
+    "VAL_DUPLICATE_VERSION": (
+        "Deux fichiers d'un même groupe ont le même usage « {version} » : chaque version doit être unique.",
+        "Two files of one group have the same usage “{version}”: each version must be unique.",
+    ),
+    "VAL_BAD_VERSION": (_bad_version, _bad_version),
+    "VAL_NO_DIGEST": (
+        "Le fichier n'a pas d'empreinte (MessageDigest) : relancez l'analyse.",
+        "The file has no digest (MessageDigest): scan again.",
+    ),
+    "VAL_DIGEST_FORMAT": (
+        "L'empreinte « {value}… » doit être écrite en hexadécimal minuscule : le service d'archives la comparera telle quelle et la trouvera fausse.",
+        "Digest “{value}…” must be written in lower-case hexadecimal: the archives compare it as written and will find it wrong.",
+    ),
+    "VAL_BAD_ALGORITHM": (
+        "Algorithme d'empreinte « {algorithm} » refusé (admis : MD5, SHA-1, SHA-256, SHA-384, SHA-512).",
+        "Digest algorithm “{algorithm}” refused (allowed: MD5, SHA-1, SHA-256, SHA-384, SHA-512).",
+    ),
+    "VAL_EMPTY_OBJECT": (
+        "Fichier de taille nulle ou inconnue : vérifiez qu'il doit bien être versé.",
+        "File of zero or unknown size: check that it should be transferred.",
+    ),
+    "VAL_UNKNOWN_FORMAT": (
+        "Format non identifié : le service d'archives l'acceptera seulement si le contrat d'entrée autorise les formats non identifiés.",
+        "Unidentified format: the archives accept it only if the ingest contract allows unidentified formats.",
+    ),
+    "VAL_FORMAT_NOT_ALLOWED": (
+        "Le format {puid} n'est pas autorisé par le contrat d'entrée (formats admis : {allowed}).",
+        "Format {puid} is not allowed by the ingest contract (allowed formats: {allowed}).",
+    ),
+    "VAL_FORMAT_MISMATCH": (
+        "Le format déclaré ({declared}) diffère du format identifié ({identified}) : le service d'archives retiendra le sien et signalera l'écart.",
+        "The declared format ({declared}) differs from the identified one ({identified}): the archives keep their own and report the difference.",
+    ),
+    "VAL_ATTACHMENT_INCOMPLETE": (
+        "Rattachement incomplet : il faut un identifiant système (GUID) ou un couple nom/valeur complet (ici « {name} » = « {value} »).",
+        "Incomplete attachment: a system id (GUID) or a complete name/value pair is needed (here “{name}” = “{value}”).",
+    ),
+    "VAL_ATTACHMENT_GUID": (
+        "Rattachement à « {system_id} » : ce n'est pas l'identifiant système (GUID) d'une unité d'archives ; choisissez le nœud dans l'arbre de positionnement.",
+        "Attachment to “{system_id}”: not the system id (GUID) of an archive unit; pick the node in the positioning tree.",
+    ),
+    "VAL_ATTACHMENT_FORBIDDEN": (
+        "Le contrat d'entrée « {contract} » interdit de rattacher le versement à un nœud de l'arbre : retirez le rattachement.",
+        "Ingest contract “{contract}” forbids attaching the transfer to a tree node: remove the attachment.",
+    ),
+    "VAL_ATTACHMENT_REQUIRED": (
+        "Le contrat d'entrée « {contract} » impose de rattacher le versement à un nœud de l'arbre de positionnement.",
+        "Ingest contract “{contract}” requires attaching the transfer to a node of the positioning tree.",
+    ),
+    "VAL_ATTACHMENT_PARENT": (
+        "Le contrat d'entrée « {contract} » impose que le nœud de rattachement soit sous le nœud {link_parent_id} : le service d'archives le vérifiera.",
+        "Ingest contract “{contract}” requires the attachment node to be below node {link_parent_id}: the archives will check it.",
+    ),
+    "VAL_AUTO_ATTACHMENT": (
+        "Sans rattachement, le contrat d'entrée « {contract} » placera ces archives sous le nœud {link_parent_id}.",
+        "Without an attachment, ingest contract “{contract}” will place these archives below node {link_parent_id}.",
+    ),
+    "VAL_CONTRACT_MISMATCH": (
+        "Le contrat d'entrée fourni (« {contract} ») n'est pas celui du versement (« {agreement} »).",
+        "The ingest contract given (“{contract}”) is not the transfer's (“{agreement}”).",
+    ),
+    "VAL_CONTRACT_INACTIVE": (
+        "Le contrat d'entrée « {contract} » est inactif : le service d'archives refusera le versement.",
+        "Ingest contract “{contract}” is inactive: the archives will refuse the transfer.",
+    ),
+    "VAL_CONTRACT_FIELD": (
+        "Valeur « {value} » inconnue pour « {field} » dans le contrat d'entrée : elle est ignorée.",
+        "Unknown value “{value}” for “{field}” in the ingest contract: ignored.",
+    ),
+    "VAL_CONTRACT_INVALID": (
+        "Le fichier du contrat d'entrée est illisible ou n'est pas un contrat (JSON) : {error}.",
+        "The ingest contract file is unreadable or not a contract (JSON): {error}.",
+    ),
+    "VAL_CONTRACT_NOT_FOUND": (
+        "Le fichier ne contient pas le contrat « {identifier} » (contrats présents : {available}).",
+        "The file does not hold contract “{identifier}” (contracts present: {available}).",
+    ),
+    "VAL_SCHEMA_VITAM_ONLY": (_schema_vitam_only, _schema_vitam_only),
+    "VAL_XSD_UNAVAILABLE": (_xsd_unavailable, _xsd_unavailable),
+    "VAL_XSD_SKIPPED": (
+        "Le bordereau n'a pas été vérifié avec les schémas SEDA (indiquez le dossier des XSD avec --xsd ou la variable VERSO_XSD_DIR).",
+        "The manifest was not checked against the SEDA schemas (give the XSD folder with --xsd or the VERSO_XSD_DIR variable).",
+    ),
+    "VAL_ELEMENT_ORDER": (
+        "Dans le bordereau, « {element} » est mal placé dans « {parent} » (après « {before} » ou hors de l'ordre du schéma) : le service d'archives refusera le bordereau.",
+        "In the manifest, “{element}” is misplaced in “{parent}” (after “{before}” or out of the schema's order): the archives will refuse the manifest.",
+    ),
+    "VAL_EMPTY_PHYSICAL_ID": (
+        "Un objet physique n'a pas d'identifiant (PhysicalId vide).",
+        "A physical object has no identifier (empty PhysicalId).",
+    ),
+    "VAL_OBJECT_REFERENCE": (
+        "Une unité d'archives désigne directement l'objet « {id} » au lieu de son groupe d'objets : le service d'archives le refusera.",
+        "An archive unit points to object “{id}” instead of its object group: the archives will refuse it.",
+    ),
+    "VAL_ORPHAN_OBJECT": (
+        "Le groupe d'objets « {id} » n'est rattaché à aucune unité d'archives : le service d'archives refusera le versement.",
+        "Object group “{id}” is linked to no archive unit: the archives will refuse the transfer.",
     ),
     # reading manifests / SIPs
     "MANIFEST_UNREADABLE": (
@@ -494,11 +703,20 @@ def text(finding: Finding, lang: str = "fr") -> str:
 
 def where(finding: Finding, lang: str = "fr") -> str:
     """ "« path », ligne N" (or "" when the finding has no place)."""
-    line = finding.line if finding.line is not None else None
+    line = finding.line
+    # CSV findings carry the row as a spreadsheet (and the SAE's report) counts it; it differs
+    # from the text line when a description spans several lines: show both then.
+    record = finding.params.get("record")
     parts = []
     if finding.path:
         parts.append(f"« {finding.path} »" if lang == "fr" else f"“{finding.path}”")
-    if line is not None:
+    if record is not None and line is not None and record != line:
+        parts.append(
+            f"ligne {record} du tableau (ligne {line} du fichier texte)"
+            if lang == "fr"
+            else f"row {record} (text line {line})"
+        )
+    elif line is not None:
         parts.append(f"ligne {line}" if lang == "fr" else f"line {line}")
     return ", ".join(parts)
 

@@ -1,11 +1,11 @@
-"""``verso`` on the command line: export a SIP, list a folder's formats, check a referential.
+"""``verso`` on the command line: export a SIP, check one, list a folder's formats, check a referential.
 
 ``verso`` without arguments opens the window. Everything the user reads is French;
 progress goes to stderr, stdout carries only what was asked for (the export summary, the
 scan inventory, the referential report), so ``verso scan --format json > x.json`` works.
 
 Exit codes: 0 done, 1 the job failed (export refused, referential refused, nothing to
-export), 2 bad command line or input (unknown folder, bad preset), 130 interrupted (Ctrl+C;
+export, SIP the SAE would refuse), 2 bad command line or input (unknown folder, bad preset), 130 interrupted (Ctrl+C;
 no partial zip is left behind: ``export_sip`` writes a temporary file and renames it).
 """
 
@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "exemples :\n"
             "  verso export « Conseil municipal 2023 » -o versement.zip --preset mairie.yaml\n"
+            "  verso check versement.zip --xsd /chemin/seda-xsd --rules regles.csv\n"
             "  verso scan Documents --format csv > inventaire.csv\n"
             "  verso referential check regles.csv"
         ),
@@ -166,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--force", action="store_true", help="remplacer SORTIE.zip s'il existe déjà")
     ex.add_argument(
+        "--strict",
+        action="store_true",
+        help="ne rien écrire si le service d'archives refuserait le versement (erreurs)",
+    )
+    ex.add_argument(
         "--workers",
         type=int,
         metavar="N",
@@ -177,6 +183,53 @@ def build_parser() -> argparse.ArgumentParser:
         help="afficher tous les problèmes (sinon les 20 premiers par gravité)",
     )
     ex.set_defaults(func=cmd_export)
+
+    ck = sub.add_parser(
+        "check",
+        help="vérifier un versement (zip SIP) comme le fera le service d'archives",
+        description=(
+            "Vérifie un versement (zip SIP) comme le service d'archives le fera au dépôt :\n"
+            "zip et noms de fichiers, bordereau (schémas SEDA), empreintes, en-tête, règles,\n"
+            "services, contrat d'entrée. Affiche les problèmes par gravité.\n"
+            "Code de sortie : 0 sans erreur, 1 si le service d'archives refuserait le versement."
+        ),
+        epilog=(
+            "Les schémas XSD du SEDA ne sont pas fournis avec Verso : indiquez leur dossier avec\n"
+            "--xsd ou la variable d'environnement VERSO_XSD_DIR (sinon ils ne sont pas vérifiés).\n\n"
+            "exemple :\n"
+            "  verso check versement.zip --xsd seda-xsd --rules regles.csv --agencies services.csv"
+        ),
+    )
+    ck.add_argument("sip", metavar="SIP.zip", help="le versement à vérifier")
+    ck.add_argument(
+        "--xsd", metavar="DOSSIER", help="dossier des schémas SEDA (défaut : $VERSO_XSD_DIR)"
+    )
+    ck.add_argument("--rules", metavar="RÈGLES.csv", help="référentiel des règles de gestion")
+    ck.add_argument("--agencies", metavar="SERVICES.csv", help="référentiel des services")
+    ck.add_argument("--contract", metavar="CONTRAT.json", help="contrat d'entrée (JSON)")
+    ck.add_argument(
+        "--preset",
+        metavar="PRÉRÉGLAGE.yaml",
+        help="préréglage dont prendre les référentiels (règles, services)",
+    )
+    ck.add_argument(
+        "--classification",
+        action="append",
+        metavar="NIVEAU",
+        help="niveau de classification admis par le service d'archives (répétable)",
+    )
+    ck.add_argument(
+        "--identify",
+        action="store_true",
+        help="identifier à nouveau le format de chaque fichier (plus long)",
+    )
+    ck.add_argument("--engine", choices=ENGINES, default="siegfried", help="outil d'identification")
+    ck.add_argument(
+        "--all",
+        action="store_true",
+        help="afficher tous les problèmes (sinon les 20 premiers par gravité)",
+    )
+    ck.set_defaults(func=cmd_check)
 
     sc = sub.add_parser(
         "scan",
@@ -385,21 +438,46 @@ def _resolve_attachment(spec: str, tree_path: str | os.PathLike[str] | None) -> 
     )
 
 
-def _check_rules(package: Package, rules_path: Path | None) -> list[Finding]:
-    """Rule problems the SAE would refuse, against the preset's rules referential if any."""
-    from seda.referentials import ReferentialError, load_rules
-    from seda.rules import check_rules
+def _load_referential(kind: str, path: Path | str | None, origin: str = "") -> Any:
+    """The rules/agencies referential at ``path`` (None when no path); _UsageError if refused."""
+    from seda.referentials import ReferentialError, load_agencies, load_rules
 
-    referential = None
-    if rules_path is not None:
-        try:
-            referential = load_rules(rules_path)
-        except ReferentialError as exc:
-            raise _UsageError(
-                f"Référentiel des règles « {rules_path} » (indiqué dans le préréglage) refusé :\n"
-                + "\n".join(f"  - {describe(f)}" for f in exc.findings)
-            ) from None
-    return check_rules(package, referential)
+    if path is None:
+        return None
+    label = {"rules": "des règles", "agencies": "des services"}[kind]
+    loader = load_rules if kind == "rules" else load_agencies
+    if not Path(path).exists():
+        raise _UsageError(f"Référentiel {label} « {path} »{origin} introuvable.")
+    try:
+        return loader(path)
+    except ReferentialError as exc:
+        raise _UsageError(
+            f"Référentiel {label} « {path} »{origin} refusé :\n"
+            + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+        ) from None
+
+
+def _check_model(package: Package, preset: Any) -> list[Finding]:
+    """What the SAE would refuse in the package, with the preset's referentials if any."""
+    from seda.validate import check_package
+
+    origin = " (indiqué dans le préréglage)"
+    rules = _load_referential("rules", preset.referentials.rules, origin)
+    agencies = _load_referential("agencies", preset.referentials.agencies, origin)
+    return check_package(package, rules=rules, agencies=agencies)
+
+
+# Scan findings already say what these model checks repeat about the same file.
+_SAID_BY_SCAN = {"val.empty_object": "scan.empty_file", "val.unknown_format": "scan.unknown_format"}
+
+
+def _without_repeats(model: Sequence[Finding], scan: Sequence[Finding]) -> list[Finding]:
+    said = {(f.code, f.path) for f in scan}
+    return [
+        f
+        for f in model
+        if not (f.code in _SAID_BY_SCAN and (_SAID_BY_SCAN[f.code], f.path) in said)
+    ]
 
 
 class _UsageError(Exception):
@@ -499,10 +577,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FAILED
 
     try:
-        rule_findings = _check_rules(package, preset.referentials.rules)
+        model_findings = _without_repeats(_check_model(package, preset), result.findings)
     except _UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    if args.strict and any(f.severity == Severity.ERROR for f in model_findings):
+        buf = io.StringIO()
+        _print_findings(
+            [f for f in model_findings if f.severity == Severity.ERROR],
+            bases,
+            buf,
+            limit=None if args.all else MAX_LINES_PER_SEVERITY,
+            places={u.uid: u.source or u.title for u in package.walk()},
+        )
+        _err(
+            "Versement non écrit (--strict) : le service d'archives le refuserait.\n"
+            + buf.getvalue().rstrip()
+        )
+        return EXIT_FAILED
 
     from seda.package import ExportError, export_sip
 
@@ -524,7 +616,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     progress.finish()
 
-    findings = [*result.findings, *rule_findings, *report.findings]
+    findings = [*result.findings, *model_findings, *report.findings]
     places = {u.uid: u.source or u.title for u in package.walk()}
     out = sys.stdout
     size = human_size(output.stat().st_size) if output.exists() else "?"
@@ -554,6 +646,109 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     else:
         print("Aucun problème trouvé.", file=out)
+    return EXIT_OK
+
+
+# -- check -------------------------------------------------------------------------------
+XSD_ENV = "VERSO_XSD_DIR"
+
+
+def _contract_for(path: str, sip: Path) -> dict[str, Any]:
+    """``--contract``: the file's contract, or the one the SIP's ArchivalAgreement names."""
+    from seda.package import SipError, read_sip
+    from seda.validate import ContractError, load_contract
+
+    try:
+        return load_contract(path)
+    except ContractError as exc:
+        if exc.findings[0].code != "val.contract_not_found":
+            raise _UsageError(describe(exc.findings[0])) from None
+    try:
+        agreement = read_sip(sip)[0].header.archival_agreement
+    except SipError:
+        agreement = ""
+    try:
+        return load_contract(path, agreement)
+    except ContractError as exc:
+        raise _UsageError(describe(exc.findings[0])) from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from seda.validate import check_sip
+
+    sip = Path(args.sip)
+    if not sip.is_file():
+        _err(f"Introuvable : « {sip} » (vérifiez le chemin).")
+        return EXIT_USAGE
+    xsd = args.xsd or os.environ.get(XSD_ENV) or None
+    if xsd and not Path(xsd).is_dir():
+        _err(f"Le dossier des schémas XSD « {xsd} » n'existe pas.")
+        return EXIT_USAGE
+    rules_path: Path | str | None = args.rules
+    agencies_path: Path | str | None = args.agencies
+    if args.preset:
+        from app.presets import PresetError, load_preset
+
+        try:
+            preset = load_preset(args.preset)
+        except PresetError as exc:
+            _err(str(exc))
+            return EXIT_USAGE
+        rules_path = rules_path or preset.referentials.rules
+        agencies_path = agencies_path or preset.referentials.agencies
+    try:
+        rules = _load_referential("rules", rules_path)
+        agencies = _load_referential("agencies", agencies_path)
+        contract = _contract_for(args.contract, sip) if args.contract else None
+    except _UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+
+    progress = TerminalProgress("Vérification", unit="bytes")
+    try:
+        with _interruptible(progress):
+            findings = check_sip(
+                sip,
+                xsd_root=xsd,
+                rules=rules,
+                agencies=agencies,
+                contract=contract,
+                classification_levels=args.classification,
+                identify=args.identify,
+                engine=args.engine,
+                progress=progress,
+            )
+    except (Cancelled, KeyboardInterrupt):
+        progress.finish()
+        _err("Interrompu.")
+        return EXIT_INTERRUPTED
+    progress.finish()
+
+    out = sys.stdout
+    errors = sum(1 for f in findings if f.severity == Severity.ERROR)
+    warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
+    print(f"Vérification de « {sip} » :", file=out)
+    shown = [
+        dataclasses.replace(f, path="") if f.path == str(sip.resolve()) else f for f in findings
+    ]
+    places = {f.unit_uid: str(f.params["unit"]) for f in shown if f.params.get("unit")}
+    _print_findings(
+        shown, [], out, limit=None if args.all else MAX_LINES_PER_SEVERITY, places=places
+    )
+    if errors:
+        print(
+            f"Résultat : le service d'archives refuserait ce versement ({errors} erreur(s), "
+            f"{warnings} avertissement(s)).",
+            file=out,
+        )
+        return EXIT_FAILED
+    if warnings:
+        print(
+            f"Résultat : aucune erreur ; {warnings} avertissement(s) à regarder avant le dépôt.",
+            file=out,
+        )
+    else:
+        print("Résultat : aucun problème trouvé.", file=out)
     return EXIT_OK
 
 

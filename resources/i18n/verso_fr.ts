@@ -1,0 +1,1967 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>BulkEditor</name>
+    <message>
+        <location filename="../../ui/details.py" line="+399"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{title}: current title, {n} or {n:03}: position in the selection, {parent}: parent's title, {year}: start year</source>
+        <translation>{title} : titre actuel, {n} ou {n:03} : rang dans la sélection, {parent} : titre du parent, {year} : année de début</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Apply to the selection</source>
+        <translation>Appliquer à la sélection</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change for every selected unit</source>
+        <translation>Modifier pour chaque unité sélectionnée</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n units selected</source>
+        <translation><numerusform>%n unité sélectionnée</numerusform><numerusform>%n unités sélectionnées</numerusform></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>e.g.: %1</source>
+        <translation>ex. : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../ui/commands.py" line="+47"/>
+        <source>Edit “%1”</source>
+        <translation>Modifier « %1 »</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Rename “%1” to “%2”</source>
+        <translation>Renommer « %1 » en « %2 »</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Edit %n unit(s)</source>
+        <translation><numerusform>Modifier %n unité</numerusform><numerusform>Modifier %n unités</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+96"/>
+        <source>Move %n unit(s)</source>
+        <translation><numerusform>Déplacer %n unité</numerusform><numerusform>Déplacer %n unités</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>Remove %n unit(s) from the package</source>
+        <translation><numerusform>Retirer %n unité du paquet</numerusform><numerusform>Retirer %n unités du paquet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Add %n unit(s)</source>
+        <translation><numerusform>Ajouter %n unité</numerusform><numerusform>Ajouter %n unités</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Group %n unit(s)</source>
+        <translation><numerusform>Regrouper %n unité</numerusform><numerusform>Regrouper %n unités</numerusform></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>top level</source>
+        <translation>premier niveau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sort the children of “%1”</source>
+        <translation>Trier le contenu de « %1 »</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Edit the transfer header</source>
+        <translation>Modifier l'en-tête du versement</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/details.py" line="-421"/>
+        <source>Set this date</source>
+        <translation>Renseigner cette date</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location line="+463"/>
+        <source>Select a unit to describe it.</source>
+        <translation>Sélectionnez une unité pour la décrire.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Management rules</source>
+        <translation>Règles de gestion</translation>
+    </message>
+</context>
+<context>
+    <name>DropHint</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+247"/>
+        <source>Drop your folders here</source>
+        <translation>Déposez vos dossiers ici</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Drag one or more folders (or files) from the file manager onto this window. Verso reads them, identifies every file and prepares the description; nothing is changed on your disk.</source>
+        <translation>Faites glisser un ou plusieurs dossiers (ou fichiers) depuis l'explorateur de fichiers sur cette fenêtre. Verso les lit, identifie chaque fichier et prépare la description ; rien n'est modifié sur votre disque.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a folder…</source>
+        <translation>Ouvrir un dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="+49"/>
+        <source>Export the SIP</source>
+        <translation>Exporter le SIP</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 units, %2 files, %3</source>
+        <translation>%1 unités, %2 fichiers, %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re-read the SIP after writing it</source>
+        <translation>Relire le SIP après l'avoir écrit (contrôle des empreintes)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit the header / load a preset…</source>
+        <translation>Modifier l'en-tête / charger un préréglage…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SEDA version</source>
+        <translation>Version du SEDA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(missing)</source>
+        <translation>(manquant)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transferring agency: %1</source>
+        <translation>Service versant : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archival agency: %1</source>
+        <translation>Service d'archives : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ingest contract: %1</source>
+        <translation>Contrat d'entrée : %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the SIP as</source>
+        <translation>Enregistrer le SIP sous</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIP (*.zip)</source>
+        <translation>SIP (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="+40"/>
+        <source>Finding</source>
+        <translation>Signalement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Emplacement</translation>
+    </message>
+</context>
+<context>
+    <name>FormatChart</name>
+    <message>
+        <location filename="../../ui/format_chart.py" line="+42"/>
+        <source>Unknown or not yet analysed</source>
+        <translation>Inconnu ou pas encore analysé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Other formats</source>
+        <translation>Autres formats</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No files yet.</source>
+        <translation>Aucun fichier pour l'instant.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Files per format</source>
+        <translation>Fichiers par format</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size per format</source>
+        <translation>Volume par format</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderDialog</name>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="+53"/>
+        <source>Transfer header</source>
+        <translation>En-tête du versement</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ingest contract</source>
+        <translation>Contrat d'entrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archival agency (identifier)</source>
+        <translation>Service d'archives (identifiant)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archival agency (name)</source>
+        <translation>Service d'archives (nom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferring agency (identifier)</source>
+        <translation>Service versant (identifiant)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferring agency (name)</source>
+        <translation>Service versant (nom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Originating agency (identifier)</source>
+        <translation>Service producteur (identifiant)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submission agency (identifier)</source>
+        <translation>Service de transfert (identifiant)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acquisition information</source>
+        <translation>Modalités d'entrée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These fields come from your archives service. Load the preset it gave you, or type them in.</source>
+        <translation>Ces informations viennent de votre service d'archives. Chargez le préréglage qu'il vous a remis, ou saisissez-les.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Load a preset…</source>
+        <translation>Charger un préréglage…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(not given)</source>
+        <translation>(non précisé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public archives</source>
+        <translation>Archives publiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private archives</source>
+        <translation>Archives privées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public and private archives</source>
+        <translation>Archives publiques et privées</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Legal status</source>
+        <translation>Statut légal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SEDA version</source>
+        <translation>Version du SEDA</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose a preset</source>
+        <translation>Choisir un préréglage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Presets (*.yaml *.yml)</source>
+        <translation>Préréglages (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+3"/>
+        <source>Preset refused</source>
+        <translation>Préréglage refusé</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgress</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+25"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Reading folders… %1 entries</source>
+        <translation>Lecture des dossiers… %1 éléments</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Analysing %1 / %2 files — %3 files/s</source>
+        <translation>Analyse : %1 / %2 fichiers — %3 fichiers/s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting %1 / %2 — %3/s</source>
+        <translation>Export : %1 / %2 — %3/s</translation>
+    </message>
+</context>
+<context>
+    <name>Levels</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="+15"/>
+        <source>Fonds</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subfonds</source>
+        <translation>Sous-fonds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subseries</source>
+        <translation>Sous-série</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record group</source>
+        <translation>Groupe de documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subgroup</source>
+        <translation>Sous-groupe de documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Pièce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other level</source>
+        <translation>Autre niveau</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+55"/>
+        <source>Search titles, descriptions, file names, formats…</source>
+        <translation>Rechercher dans les titres, descriptions, noms de fichiers, formats…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Findings</source>
+        <translation>Signalements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&amp;Open a folder…</source>
+        <translation>&amp;Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add &amp;files…</source>
+        <translation>Ajouter des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New transfer</source>
+        <translation>&amp;Nouveau versement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transfer &amp;header…</source>
+        <translation>&amp;En-tête du versement…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export the SIP…</source>
+        <translation>E&amp;xporter le SIP…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename</source>
+        <translation>Re&amp;nommer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move from the package</source>
+        <translation>Reti&amp;rer du paquet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take the selected units out of the package (your files are not touched)</source>
+        <translation>Retirer les unités sélectionnées du paquet (vos fichiers ne sont pas touchés)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Group into a new unit…</source>
+        <translation>&amp;Regrouper dans une nouvelle unité…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sort children by title</source>
+        <translation>&amp;Trier le contenu par titre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move &amp;up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move &amp;down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find</source>
+        <translation>Rec&amp;hercher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xpand all</source>
+        <translation>&amp;Tout déplier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Collapse all</source>
+        <translation>Tout &amp;replier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Verso</source>
+        <translation>À &amp;propos de Verso</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preferences</source>
+        <translation>&amp;Préférences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Identification engine</source>
+        <translation>Moteur d'&amp;identification</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Siegfried (PRONOM, recommended)</source>
+        <translation>Siegfried (PRONOM, recommandé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fido (PRONOM, slower)</source>
+        <translation>Fido (PRONOM, plus lent)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>libmagic (MIME types only)</source>
+        <translation>libmagic (types MIME seulement)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main toolbar</source>
+        <translation>Barre d'outils principale</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Scan cancelled: nothing was added.</source>
+        <translation>Analyse annulée : rien n'a été ajouté.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n unit(s) changed.</source>
+        <translation><numerusform>%n unité modifiée.</numerusform><numerusform>%n unités modifiées.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The language will change the next time Verso starts.</source>
+        <translation>La langue changera au prochain démarrage de Verso.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open a folder</source>
+        <translation>Ouvrir un dossier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Please wait for the current job to finish.</source>
+        <translation>Veuillez attendre la fin du traitement en cours.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Scan finished in %1 s: %2 files.</source>
+        <translation>Analyse terminée en %1 s : %2 fichiers.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scan failed</source>
+        <translation>L'analyse a échoué</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New transfer</source>
+        <translation>Nouveau versement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the current package? Your files on disk are not touched.</source>
+        <translation>Abandonner le paquet en cours ? Vos fichiers sur le disque ne sont pas touchés.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Undo: %1</source>
+        <translation>Annuler : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo: %1</source>
+        <translation>Rétablir : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n matching unit(s).</source>
+        <translation><numerusform>%n unité trouvée.</numerusform><numerusform>%n unités trouvées.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+2"/>
+        <source>New unit</source>
+        <translation>Nouvelle unité</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Title of the new unit:</source>
+        <translation>Titre de la nouvelle unité :</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Export the SIP</source>
+        <translation>Exporter le SIP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existe déjà. Le remplacer ?</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The SIP was written:
+%1
+
+%2 units, %3 files, %4.</source>
+        <translation>Le SIP a été écrit :
+%1
+
+%2 unités, %3 fichiers, %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>See the findings panel: %n warning(s).</source>
+        <translation><numerusform>Voir les signalements : %n avertissement.</numerusform><numerusform>Voir les signalements : %n avertissements.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export finished</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export failed</source>
+        <translation>L'export a échoué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The SIP was not written.</source>
+        <translation>Le SIP n'a pas été écrit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export annulé : rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Findings (%1)</source>
+        <translation>Signalements (%1)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 units · %2 files · %3 · %4 unknown formats</source>
+        <translation>%1 unités · %2 fichiers · %3 · %4 formats inconnus</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Identification: %1</source>
+        <translation>Identification : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%1 (+%n more)</source>
+        <translation><numerusform>%1 (+%n autre)</numerusform><numerusform>%1 (+%n autres)</numerusform></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About Verso</source>
+        <translation>À propos de Verso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
+Your files are only read, never changed.</source>
+        <translation>Verso prépare des paquets de versement (SIP) SEDA 2.1, 2.2 et 2.3 pour un système d'archivage Vitam.
+Vos fichiers sont seulement lus, jamais modifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectPanel</name>
+    <message>
+        <location filename="../../ui/details.py" line="-259"/>
+        <source>File name</source>
+        <translation>Nom du fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path on disk</source>
+        <translation>Chemin sur le disque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PRONOM id</source>
+        <translation>Identifiant PRONOM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIME type</source>
+        <translation>Type MIME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identified by</source>
+        <translation>Identifié par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last modified</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-512</source>
+        <translation>Empreinte SHA-512</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open the file</source>
+        <translation>Ouvrir le fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show in folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>analysing…</source>
+        <translation>analyse en cours…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>PackageRulesEditor</name>
+    <message>
+        <location filename="../../ui/rules_editor.py" line="+1199"/>
+        <source>Ces règles s'appliquent à toutes les unités du versement.</source>
+        <translation>Ces règles s'appliquent à toutes les unités du versement.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Règles de gestion de tout le versement (ManagementMetadata)</source>
+        <translation>Règles de gestion de tout le versement (ManagementMetadata)</translation>
+    </message>
+</context>
+<context>
+    <name>PackageTreeModel</name>
+    <message>
+        <location filename="../../ui/tree_model.py" line="+173"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>PositioningTreeModel</name>
+    <message>
+        <location filename="../../ui/tree_picker.py" line="+126"/>
+        <source>Intitulé</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Niveau</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Identifiants</source>
+        <translation>Identifiants</translation>
+    </message>
+</context>
+<context>
+    <name>PresetEditorDialog</name>
+    <message>
+        <location filename="../../ui/preset_editor.py" line="+113"/>
+        <source>Préréglage</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ouvrir…</source>
+        <translation>Ouvrir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dupliquer…</source>
+        <translation>Dupliquer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer sous…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fermer</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Général</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En-tête</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Référentiels</source>
+        <translation>Référentiels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Règles par défaut</source>
+        <translation>Règles par défaut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rattachement</source>
+        <translation>Rattachement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fichiers écartés</source>
+        <translation>Fichiers écartés</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Nom :</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description :</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version du SEDA :</source>
+        <translation>Version du SEDA :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnaissance des formats :</source>
+        <translation>Reconnaissance des formats :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Siegfried (recommandé, celui de Vitam)</source>
+        <translation>Siegfried (recommandé, celui de Vitam)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Contrat d'entrée (ArchivalAgreement)</source>
+        <translation>Contrat d'entrée (ArchivalAgreement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service d'archives : identifiant</source>
+        <translation>Service d'archives : identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service d'archives : nom</source>
+        <translation>Service d'archives : nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service versant : identifiant</source>
+        <translation>Service versant : identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service versant : nom</source>
+        <translation>Service versant : nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service producteur : identifiant</source>
+        <translation>Service producteur : identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service qui soumet : identifiant</source>
+        <translation>Service qui soumet : identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modalité d'entrée</source>
+        <translation>Modalité d'entrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commentaire</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(non précisé)</source>
+        <translation>(non précisé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archives publiques</source>
+        <translation>Archives publiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archives privées</source>
+        <translation>Archives privées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archives publiques et privées</source>
+        <translation>Archives publiques et privées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Statut légal :</source>
+        <translation>Statut légal :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Référentiel des règles de gestion (CSV)</source>
+        <translation>Référentiel des règles de gestion (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Référentiel des services (CSV)</source>
+        <translation>Référentiel des services (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arbre de positionnement ou plan de classement</source>
+        <translation>Arbre de positionnement ou plan de classement</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Importer…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Les fichiers importés sont vérifiés comme le fait le service d'archives puis copiés dans le dossier de données de Verso : inutile de les garder ailleurs.</source>
+        <translation>Les fichiers importés sont vérifiés comme le fait le service d'archives puis copiés dans le dossier de données de Verso : inutile de les garder ailleurs.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ces règles sont ajoutées à chaque versement fait avec ce préréglage (seuls l'identifiant, la date de départ et le sort final sont enregistrés).</source>
+        <translation>Ces règles sont ajoutées à chaque versement fait avec ce préréglage (seuls l'identifiant, la date de départ et le sort final sont enregistrés).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Identifiant système (GUID) :</source>
+        <translation>Identifiant système (GUID) :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ou identifiant — nom :</source>
+        <translation>ou identifiant — nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>identifiant — valeur :</source>
+        <translation>identifiant — valeur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intitulé (affichage) :</source>
+        <translation>Intitulé (affichage) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choisir dans l'arbre…</source>
+        <translation>Choisir dans l'arbre…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ne pas rattacher</source>
+        <translation>Ne pas rattacher</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Un motif par ligne ; « * » remplace n'importe quelle suite de caractères (majuscules et minuscules indifférentes).</source>
+        <translation>Un motif par ligne ; « * » remplace n'importe quelle suite de caractères (majuscules et minuscules indifférentes).</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Rattachement : donnez soit l'identifiant système, soit le nom et la valeur d'un identifiant, pas les deux.</source>
+        <translation>Rattachement : donnez soit l'identifiant système, soit le nom et la valeur d'un identifiant, pas les deux.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rattachement : le nom et la valeur de l'identifiant vont ensemble.</source>
+        <translation>Rattachement : le nom et la valeur de l'identifiant vont ensemble.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Préréglage « %1 » illisible : %2</source>
+        <translation>Préréglage « %1 » illisible : %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choisissez d'abord où enregistrer le préréglage.</source>
+        <translation>Choisissez d'abord où enregistrer le préréglage.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enregistrement impossible dans « %1 » : %2</source>
+        <translation>Enregistrement impossible dans « %1 » : %2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Fichier refusé :</source>
+        <translation>Fichier refusé :</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>aucun</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — illisible ou refusé, importez-le à nouveau</source>
+        <translation>%1 — illisible ou refusé, importez-le à nouveau</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 règles</source>
+        <translation>%1 règles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 services</source>
+        <translation>%1 services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 nœuds</source>
+        <translation>%1 nœuds</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>« %1 » n'est pas dans le référentiel des services.</source>
+        <translation>« %1 » n'est pas dans le référentiel des services.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nouveau préréglage (non enregistré)</source>
+        <translation>Nouveau préréglage (non enregistré)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ouvrir un préréglage</source>
+        <translation>Ouvrir un préréglage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Préréglages (*.yaml *.yml)</source>
+        <translation>Préréglages (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enregistrer le préréglage</source>
+        <translation>Enregistrer le préréglage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Préréglages (*.yaml)</source>
+        <translation>Préréglages (*.yaml)</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Dupliquer le préréglage</source>
+        <translation>Dupliquer le préréglage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom de la copie :</source>
+        <translation>Nom de la copie :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (copie)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enregistrer la copie</source>
+        <translation>Enregistrer la copie</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Référentiel des règles (*.csv)</source>
+        <translation>Référentiel des règles (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Référentiel des services (*.csv)</source>
+        <translation>Référentiel des services (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arbres (*.zip *.xml *.csv)</source>
+        <translation>Arbres (*.zip *.xml *.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importer</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fichier refusé</source>
+        <translation>Fichier refusé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le service d'archives refuserait ce fichier :</source>
+        <translation>Le service d'archives refuserait ce fichier :</translation>
+    </message>
+</context>
+<context>
+    <name>RulePickerDialog</name>
+    <message>
+        <location filename="../../ui/rules_editor.py" line="-695"/>
+        <source>Règle de gestion : %1</source>
+        <translation>Règle de gestion : %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rechercher par code ou intitulé…</source>
+        <translation>Rechercher par code ou intitulé…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Intitulé</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Durée</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Identifiant de la règle, ex. APP-00001</source>
+        <translation>Identifiant de la règle, ex. APP-00001</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucun référentiel des règles n'est chargé : saisissez l'identifiant exact donné par le service d'archives. Un identifiant inconnu fera refuser le versement.</source>
+        <translation>Aucun référentiel des règles n'est chargé : saisissez l'identifiant exact donné par le service d'archives. Un identifiant inconnu fera refuser le versement.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Règle</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Date de fin de l'unité</source>
+        <translation>Date de fin de l'unité</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (celle de chaque unité)</source>
+        <translation> (celle de chaque unité)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (non renseignée)</source>
+        <translation> (non renseignée)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date choisie</source>
+        <translation>Date choisie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sans date de départ</source>
+        <translation>Sans date de départ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Date de départ du calcul :</source>
+        <translation>Date de départ du calcul :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Options de la catégorie</source>
+        <translation>Options de la catégorie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>— à choisir —</source>
+        <translation>— à choisir —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sort final :</source>
+        <translation>Sort final :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne pas hériter des règles des niveaux supérieurs</source>
+        <translation>Ne pas hériter des règles des niveaux supérieurs</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ne pas hériter de :</source>
+        <translation>Ne pas hériter de :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Réévaluation soumise à autorisation</source>
+        <translation>Réévaluation soumise à autorisation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Interdire le réarrangement</source>
+        <translation>Interdire le réarrangement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Niveau de classification :</source>
+        <translation>Niveau de classification :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Émetteur de la classification :</source>
+        <translation>Émetteur de la classification :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diffusion restreinte à :</source>
+        <translation>Diffusion restreinte à :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Date de réévaluation :</source>
+        <translation>Date de réévaluation :</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Fin du gel :</source>
+        <translation>Fin du gel :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsable du gel :</source>
+        <translation>Responsable du gel :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motif du gel :</source>
+        <translation>Motif du gel :</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Choisissez une règle.</source>
+        <translation>Choisissez une règle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choisissez le sort final.</source>
+        <translation>Choisissez le sort final.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Le niveau et l'émetteur de la classification sont obligatoires.</source>
+        <translation>Le niveau et l'émetteur de la classification sont obligatoires.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Durée : %1</source>
+        <translation>Durée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <location line="-688"/>
+        <source>Durée d'utilité administrative (DUA)</source>
+        <translation>Durée d'utilité administrative (DUA)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Communicabilité</source>
+        <translation>Communicabilité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durée d'utilité courante</source>
+        <translation>Durée d'utilité courante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diffusion</source>
+        <translation>Diffusion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réutilisation</source>
+        <translation>Réutilisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gel</source>
+        <translation>Gel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Conserver</source>
+        <translation>Conserver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Détruire</source>
+        <translation>Détruire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restreindre l'accès</source>
+        <translation>Restreindre l'accès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transférer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copier</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>illimitée</source>
+        <translation>illimitée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 an</source>
+        <translation>%1 an</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ans</source>
+        <translation>%1 ans</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 mois</source>
+        <translation>%1 mois</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 jour</source>
+        <translation>%1 jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 jours</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <location line="+697"/>
+        <source>État intermédiaire : non précisé</source>
+        <translation>État intermédiaire : non précisé</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Aucun référentiel des règles : les intitulés, durées et dates de fin ne peuvent pas être calculés. Importez-le depuis le préréglage.</source>
+        <translation>Aucun référentiel des règles : les intitulés, durées et dates de fin ne peuvent pas être calculés. Importez-le depuis le préréglage.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>En gris : règles héritées d'un niveau supérieur.</source>
+        <translation>En gris : règles héritées d'un niveau supérieur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ajouter une règle</source>
+        <translation>Ajouter une règle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Modifier…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirer</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ne pas hériter</source>
+        <translation>Ne pas hériter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empêche l'unité d'hériter de la règle sélectionnée (RefNonRuleId).</source>
+        <translation>Empêche l'unité d'hériter de la règle sélectionnée (RefNonRuleId).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options de la catégorie…</source>
+        <translation>Options de la catégorie…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Sélectionnez une unité pour voir ses règles de gestion.</source>
+        <translation>Sélectionnez une unité pour voir ses règles de gestion.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Règles de gestion de « %1 »</source>
+        <translation>Règles de gestion de « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 unités sélectionnées : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
+        <translation>%1 unités sélectionnées : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cette unité</source>
+        <translation>cette unité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>niveau du versement</source>
+        <translation>niveau du versement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hérité du niveau du versement</source>
+        <translation>hérité du niveau du versement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hérité de « %1 »</source>
+        <translation>hérité de « %1 »</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Remplacer la règle %1 par %2</source>
+        <translation>Remplacer la règle %1 par %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Modifier la règle %1</source>
+        <translation>Modifier la règle %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ajouter la règle %1</source>
+        <translation>Ajouter la règle %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Options : %1</source>
+        <translation>Options : %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Retirer la règle %1</source>
+        <translation>Retirer la règle %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ne plus hériter de la règle %1</source>
+        <translation>Ne plus hériter de la règle %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (%1 unités)</source>
+        <translation> (%1 unités)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <location line="-780"/>
+        <source>Règle</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intitulé</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de départ</source>
+        <translation>Date de départ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durée</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de fin</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sort final</source>
+        <translation>Sort final</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Origine</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>aucune règle</source>
+        <translation>aucune règle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>héritage bloqué</source>
+        <translation>héritage bloqué</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>n'hérite pas de : %1</source>
+        <translation>n'hérite pas de : %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>sans date</source>
+        <translation>sans date</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pas de date de fin : règle sans date de départ, illimitée ou inconnue du référentiel.</source>
+        <translation>Pas de date de fin : règle sans date de départ, illimitée ou inconnue du référentiel.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPlaceholder</name>
+    <message>
+        <location filename="../../ui/details.py" line="+148"/>
+        <source>Management rules (appraisal, access…) will be edited here. Until then, the transfer's default rules come from the preset.</source>
+        <translation>Les règles de gestion (sort final, communicabilité…) se modifieront ici. En attendant, les règles par défaut du versement viennent du préréglage.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanController</name>
+    <message numerus="yes">
+        <location filename="../../ui/scan_controller.py" line="+183"/>
+        <source>Add %n unit(s) from disk</source>
+        <translation><numerusform>Ajouter %n unité depuis le disque</numerusform><numerusform>Ajouter %n unités depuis le disque</numerusform></translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Cancel the addition</source>
+        <translation>Annuler l'ajout</translation>
+    </message>
+</context>
+<context>
+    <name>SetAttachmentCommand</name>
+    <message>
+        <location filename="../../ui/tree_picker.py" line="+374"/>
+        <source>Rattacher à « %1 »</source>
+        <translation>Rattacher à « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>Sizes</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="+8"/>
+        <source>B</source>
+        <translation>o</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KB</source>
+        <translation>Ko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GB</source>
+        <translation>Go</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TB</source>
+        <translation>To</translation>
+    </message>
+</context>
+<context>
+    <name>StringListEditor</name>
+    <message>
+        <location filename="../../ui/details.py" line="-400"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected entry</source>
+        <translation>Retirer l'entrée sélectionnée</translation>
+    </message>
+</context>
+<context>
+    <name>TreePickerDialog</name>
+    <message>
+        <location filename="../../ui/tree_picker.py" line="-422"/>
+        <source>Cote</source>
+        <translation>Cote</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Identifiant producteur</source>
+        <translation>Identifiant producteur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Identifiant versant</source>
+        <translation>Identifiant versant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position dans le plan</source>
+        <translation>Position dans le plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifiant système d'origine</source>
+        <translation>Identifiant système d'origine</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>par identifiant système %1</source>
+        <translation>par identifiant système %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>par %1 = « %2 »</source>
+        <translation>par %1 = « %2 »</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>Rattachement dans l'arbre du service d'archives</source>
+        <translation>Rattachement dans l'arbre du service d'archives</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Importer un arbre…</source>
+        <translation>Importer un arbre…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Arbre de positionnement ou plan de classement : bordereau (zip) qui l'a créé, manifeste XML, export DIP (zip) ou tableau CSV de ReSIP.</source>
+        <translation>Arbre de positionnement ou plan de classement : bordereau (zip) qui l'a créé, manifeste XML, export DIP (zip) ou tableau CSV de ReSIP.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rechercher un intitulé, une cote, un identifiant…</source>
+        <translation>Rechercher un intitulé, une cote, un identifiant…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Rattachement actuel : « %1 » %2</source>
+        <translation>Rattachement actuel : « %1 » %2</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Aucun arbre chargé : importez l'arbre ou le plan fourni par le service d'archives.</source>
+        <translation>Aucun arbre chargé : importez l'arbre ou le plan fourni par le service d'archives.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 nœuds — %2</source>
+        <translation>%1 nœuds — %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choisissez le nœud sous lequel ranger le versement.</source>
+        <translation>Choisissez le nœud sous lequel ranger le versement.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ce nœud n'a ni identifiant système ni identifiant utilisable : le service d'archives ne pourra pas le retrouver. Choisissez un autre nœud ou demandez un export DIP de l'arbre.</source>
+        <translation>Ce nœud n'a ni identifiant système ni identifiant utilisable : le service d'archives ne pourra pas le retrouver. Choisissez un autre nœud ou demandez un export DIP de l'arbre.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Les unités de premier niveau seront rattachées %1.</source>
+        <translation>Les unités de premier niveau seront rattachées %1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importer un arbre de positionnement ou un plan de classement</source>
+        <translation>Importer un arbre de positionnement ou un plan de classement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arbres (*.zip *.xml *.csv);;Tous les fichiers (*)</source>
+        <translation>Arbres (*.zip *.xml *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Arbre refusé</source>
+        <translation>Arbre refusé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ce fichier ne peut pas servir d'arbre :</source>
+        <translation>Ce fichier ne peut pas servir d'arbre :</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <location filename="../../ui/details.py" line="+64"/>
+        <source>New keyword, then Enter</source>
+        <translation>Nouveau mot-clé, puis Entrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier given by the producer</source>
+        <translation>Identifiant donné par le producteur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Level</source>
+        <translation>&amp;Niveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start date</source>
+        <translation>Date de &amp;début</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;End date</source>
+        <translation>Date de &amp;fin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keywords</source>
+        <translation>&amp;Mots-clés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Originating identifiers</source>
+        <translation>Identifiants du &amp;producteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made from</source>
+        <translation>Créée depuis</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,58 @@
+"""Qt tests run headless, with settings and compiled translations in temporary folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+import app.tasks  # noqa: E402, F401 - applies the PySide6 6.12 emit fix before any test
+from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel, FormatInfo, Package  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qm_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Compile translations once per session into a throwaway cache folder."""
+    old = os.environ.get("VERSO_CACHE_DIR")
+    os.environ["VERSO_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("VERSO_CACHE_DIR", None)
+    else:
+        os.environ["VERSO_CACHE_DIR"] = old
+
+
+@pytest.fixture
+def settings_store(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "verso.ini"), QSettings.Format.IniFormat)
+
+
+def build_package(groups: int = 3, items: int = 4) -> Package:
+    """A hand-built package: ``groups`` folders of ``items`` files, plus a nested folder."""
+    package = Package()
+    for g in range(groups):
+        folder = ArchiveUnit(title=f"Dossier {g + 1}", level=DescriptionLevel.RECORD_GRP)
+        for i in range(items):
+            item = ArchiveUnit(title=f"pièce {g + 1}.{i + 1}", level=DescriptionLevel.ITEM)
+            item.objects.append(
+                BinaryObject(
+                    source=f"/tmp/nowhere/{g}/{i}.pdf",
+                    filename=f"{i}.pdf",
+                    size=1000 * (i + 1),
+                    digest="ab" * 64,
+                    format=FormatInfo("fmt/18", "Acrobat PDF 1.4", "1.4", "application/pdf"),
+                )
+            )
+            folder.add(item)
+        package.roots.append(folder)
+    sub = ArchiveUnit(title="Sous-dossier", level=DescriptionLevel.SUBGRP)
+    sub.add(ArchiveUnit(title="note", level=DescriptionLevel.ITEM))
+    package.roots[0].add(sub)
+    return package

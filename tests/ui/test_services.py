@@ -1,0 +1,220 @@
+"""app.settings, app.i18n and app.tasks: the services the window stands on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QThread
+
+from app import i18n
+from app.settings import OPTIONS, SETTINGS_VERSION, Settings
+from app.tasks import BatchQueue, TaskRunner
+from seda.progress import Cancelled, check
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# -- settings ---------------------------------------------------------------------------
+def test_settings_defaults_types_and_roundtrip(settings_store: QSettings) -> None:
+    s = Settings(settings_store)
+    assert s.get("ui/language") == "fr"
+    assert s.get("scan/engine") == "siegfried"
+    assert s.get("export/verify") is True
+    assert isinstance(s.get("window/geometry"), QByteArray)
+    s.set("export/verify", False)
+    s.set("scan/engine", "fido")
+    s.add_recent("/a")
+    s.add_recent("/b")
+    s.add_recent("/a")
+    s.sync()
+    again = Settings(QSettings(settings_store.fileName(), QSettings.Format.IniFormat))
+    assert again.get("export/verify") is False  # read back from an INI string
+    assert again.get("scan/engine") == "fido"
+    assert again.get("folders/recent") == ["/a", "/b"]
+    with pytest.raises(ValueError):
+        s.set("ui/language", "de")
+    with pytest.raises(KeyError):
+        s.get("no/such/option")
+    assert all(o.key == k for k, o in OPTIONS.items())
+
+
+def test_settings_bad_stored_value_falls_back_and_migration_runs(tmp_path: Path) -> None:
+    path = tmp_path / "old.ini"
+    store = QSettings(str(path), QSettings.Format.IniFormat)
+    store.setValue("language", "en")  # version-0 key
+    store.setValue("scan/engine", "nonsense")
+    store.sync()
+    s = Settings(QSettings(str(path), QSettings.Format.IniFormat))
+    assert s.version == SETTINGS_VERSION
+    assert s.get("ui/language") == "en"  # migrated
+    assert s.get("scan/engine") == "siegfried"  # invalid value -> default
+    assert s.store.value("language") is None
+
+
+# -- i18n ---------------------------------------------------------------------------------
+def test_qm_is_built_from_ts_and_rebuilt_when_stale(tmp_path: Path, qapp) -> None:
+    qm = i18n.ensure_qm("fr", target_dir=tmp_path)
+    assert qm is not None and qm.stat().st_size > 1000
+    first = qm.stat().st_mtime
+    assert i18n.ensure_qm("fr", target_dir=tmp_path) == qm
+    assert qm.stat().st_mtime == first  # up to date: not rebuilt
+    os.utime(qm, (first - 3600, first - 3600))
+    i18n.ensure_qm("fr", target_dir=tmp_path)
+    assert qm.stat().st_mtime > first - 3600  # stale: rebuilt
+    assert i18n.ensure_qm("xx", target_dir=tmp_path) is None
+
+
+def test_french_is_installed_and_english_available(qapp) -> None:
+    try:
+        assert i18n.install(qapp, "fr")
+        assert QCoreApplication.translate("MainWindow", "&Export the SIP…") == "E&xporter le SIP…"
+        assert QCoreApplication.translate("Levels", "Item") == "Pièce"
+        assert QCoreApplication.translate("MainWindow", "%n unit(s) changed.", None, 3) == (
+            "3 unités modifiées."
+        )
+        assert i18n.install(qapp, "en")
+        assert QCoreApplication.translate("Levels", "Item") == "Item"
+    finally:
+        i18n.install(qapp, "fr")
+
+
+def test_every_tr_string_has_a_french_translation(tmp_path: Path) -> None:
+    """lupdate over the code, then every message of ours must be translated in verso_fr.ts."""
+    lupdate = Path(i18n.lrelease_command()[0]).with_name(
+        "lupdate.exe" if os.name == "nt" else "lupdate"
+    )
+    if not lupdate.is_file():
+        pytest.skip("lupdate not available")
+    files = sorted(str(p) for d in ("app", "ui") for p in (ROOT / d).glob("*.py"))
+    out = tmp_path / "now.ts"
+    subprocess.run([str(lupdate), *files, "-ts", str(out)], check=True, capture_output=True)
+    current = {
+        (c.findtext("name"), m.findtext("source"))
+        for c in etree.parse(str(out)).findall("context")
+        for m in c.findall("message")
+    }
+    shipped = {}
+    for c in etree.parse(str(i18n.ts_path("fr"))).findall("context"):
+        for m in c.findall("message"):
+            tr = m.find("translation")
+            done = tr.get("type") not in ("unfinished", "obsolete", "vanished")
+            text = "".join(tr.itertext()).strip()
+            shipped[(c.findtext("name"), m.findtext("source"))] = done and bool(text)
+    ours = {k for k in current if k[0] in {"MainWindow", "UnitForm", "Levels", "Commands"}}
+    assert ours, "lupdate found none of our strings"
+    missing = sorted(k for k in ours if not shipped.get(k))
+    assert not missing, f"untranslated in verso_fr.ts: {missing[:10]}"
+
+
+# -- tasks --------------------------------------------------------------------------------
+def test_task_result_delivered_on_main_thread(qtbot) -> None:
+    runner = TaskRunner()
+    seen: list[object] = []
+
+    def job(progress):
+        seen.append(QThread.currentThread())
+        return 42
+
+    task = runner.submit(job)
+    got: list[object] = []
+    task.finished.connect(lambda r: got.append((r, QThread.currentThread())))
+    with qtbot.waitSignal(task.ended, timeout=5000):
+        pass
+    main = QCoreApplication.instance().thread()
+    assert got == [(42, main)]
+    assert seen and seen[0] is not main
+
+
+def test_progress_is_throttled_and_cancel_stops_the_job(qtbot) -> None:
+    runner = TaskRunner()
+    started = threading.Event()
+    loops = []
+
+    def job(progress):
+        started.set()
+        i = 0
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            i += 1
+            progress.report(i, 0, f"item {i}")
+            check(progress)
+            loops.append(i)
+        return i
+
+    task = runner.submit(job)
+    signals: list[float] = []
+    task.progressed.connect(lambda d, t, m: signals.append(time.monotonic()))
+    qtbot.wait(600)
+    t0 = time.monotonic()
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        task.cancel()
+    assert time.monotonic() - t0 < 2  # stopped at once, not after 20 s
+    assert started.is_set() and len(loops) > 1000  # the job reported a lot...
+    assert 3 <= len(signals) <= 20  # ...but at most ~20 signals per second reached the GUI
+    assert task.was_cancelled and task.result is None
+
+
+def test_errors_are_delivered_with_traceback(qtbot) -> None:
+    runner = TaskRunner()
+
+    def job(progress):
+        raise OSError("disque plein")
+
+    task = runner.submit(job)
+    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+        pass
+    error = blocker.args[0]
+    assert isinstance(error, OSError) and "disque plein" in error.__verso_traceback__
+
+
+def test_cancelled_exception_means_cancelled(qtbot) -> None:
+    runner = TaskRunner()
+
+    def job(progress):
+        raise Cancelled()
+
+    task = runner.submit(job)
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        pass
+
+
+def test_batch_queue_drains_on_main_thread_in_bounded_batches(qtbot) -> None:
+    inbox = BatchQueue(interval_ms=10, max_items=100)
+    got: list[tuple[int, object]] = []
+    inbox.batch_ready.connect(lambda items: got.append((len(items), QThread.currentThread())))
+    inbox.start()
+
+    def produce() -> None:
+        for i in range(50):
+            inbox.put(list(range(i * 10, i * 10 + 10)))
+
+    worker = threading.Thread(target=produce)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: sum(n for n, _ in got) == 500, timeout=5000)
+    inbox.stop()
+    main = QCoreApplication.instance().thread()
+    assert all(n <= 100 for n, _ in got) and all(t is main for _, t in got)
+
+
+def test_signal_emit_keeps_references_to_true(qapp) -> None:
+    """PySide6 6.12 drops a reference to True per emit; app.tasks must compensate."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        happened = Signal(object)
+
+    emitter = Emitter()
+    emitter.happened.connect(lambda _x: None)
+    before = sys.getrefcount(True)
+    for i in range(5000):
+        emitter.happened.emit(i)
+    assert sys.getrefcount(True) >= before

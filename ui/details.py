@@ -1,0 +1,573 @@
+"""Right-hand panel: the selected unit's description form, its file, the bulk editor.
+
+Every change is pushed as a command on the window's undo stack; the form re-reads the unit
+when the model says it changed (undo, redo, bulk edit), with its signals blocked so that
+refreshing never creates a new command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel, Keyword
+from ui.commands import BulkEditCommand, EditFieldsCommand, RenameCommand, title_from_pattern
+from ui.formatting import human_size, level_label
+from ui.tree_model import PackageTreeModel
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class DateField(QWidget):
+    """An optional date: a check box ("set") and a date edit with a calendar popup."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled_box = QCheckBox(self)
+        self.enabled_box.setToolTip(self.tr("Set this date"))
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled_box)
+        layout.addWidget(self.edit, 1)
+        self.enabled_box.toggled.connect(self._toggled)
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def _toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        self.changed.emit()
+
+    def value(self) -> date | None:
+        return _pydate(self.edit.date()) if self.enabled_box.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        blockers = (self.enabled_box.blockSignals(True), self.edit.blockSignals(True))
+        self.enabled_box.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        if value is not None:
+            self.edit.setDate(_qdate(value))
+        self.enabled_box.blockSignals(blockers[0])
+        self.edit.blockSignals(blockers[1])
+
+
+class StringListEditor(QWidget):
+    """A short list of strings (keywords, identifiers): type and Enter to add, ✕ to remove."""
+
+    edited = Signal(list)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.input = QLineEdit(self)
+        self.input.setPlaceholderText(placeholder)
+        self.add_button = QToolButton(self)
+        self.add_button.setText("+")
+        self.add_button.setToolTip(self.tr("Add"))
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("✕")
+        self.remove_button.setToolTip(self.tr("Remove the selected entry"))
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(76)
+        row = QHBoxLayout()
+        row.addWidget(self.input, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.list)
+        self.input.returnPressed.connect(self._add)
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+
+    def values(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def set_values(self, values: Sequence[str]) -> None:
+        self.list.clear()
+        for v in values:
+            self.list.addItem(QListWidgetItem(v))
+
+    def _add(self) -> None:
+        text = self.input.text().strip()
+        if not text or text in self.values():
+            return
+        self.input.clear()
+        self.edited.emit([*self.values(), text])
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        values = self.values()
+        del values[row]
+        self.edited.emit(values)
+
+
+def fill_levels(combo: QComboBox) -> None:
+    for level in DescriptionLevel:
+        combo.addItem(f"{level_label(level)} ({level.value})", level.value)
+
+
+class UnitForm(QWidget):
+    """Description of one unit: title, description, level, dates, keywords, identifiers."""
+
+    def __init__(
+        self, model: PackageTreeModel, stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.stack = stack
+        self.unit: ArchiveUnit | None = None
+        self.title = QLineEdit(self)
+        self.level = QComboBox(self)
+        fill_levels(self.level)
+        self.description = QPlainTextEdit(self)
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(60)
+        self.description.setMaximumHeight(140)
+        self.start = DateField(self)
+        self.end = DateField(self)
+        self.keywords = StringListEditor(self.tr("New keyword, then Enter"), self)
+        self.identifiers = StringListEditor(self.tr("Identifier given by the producer"), self)
+        self.source = QLabel(self)
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source.setWordWrap(True)
+        self.source.setStyleSheet("color: palette(mid);")
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Level"), self.level)
+        form.addRow(self.tr("&Description"), self.description)
+        form.addRow(self.tr("&Start date"), self.start)
+        form.addRow(self.tr("&End date"), self.end)
+        form.addRow(self.tr("&Keywords"), self.keywords)
+        form.addRow(self.tr("&Originating identifiers"), self.identifiers)
+        form.addRow(self.tr("Made from"), self.source)
+        self._description_timer = QTimer(self)
+        self._description_timer.setSingleShot(True)
+        self._description_timer.setInterval(700)
+        self._description_timer.timeout.connect(self._commit_description)
+        self.title.editingFinished.connect(self._commit_title)
+        self.level.activated.connect(self._commit_level)
+        self.description.textChanged.connect(self._description_timer.start)
+        self.start.changed.connect(lambda: self._commit({"start_date": self.start.value()}))
+        self.end.changed.connect(lambda: self._commit({"end_date": self.end.value()}))
+        self.keywords.edited.connect(
+            lambda values: self._commit({"keywords": [Keyword(v) for v in values]})
+        )
+        self.identifiers.edited.connect(lambda values: self._commit({"originating_ids": values}))
+        model.units_edited.connect(self._on_units_edited)
+        self.setEnabled(False)
+
+    def set_unit(self, unit: ArchiveUnit | None) -> None:
+        if self._description_timer.isActive():
+            self._description_timer.stop()
+            self._commit_description()
+        self.unit = unit
+        self.setEnabled(unit is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        unit = self.unit
+        widgets: list[Any] = [self.title, self.level, self.description]
+        states = [w.blockSignals(True) for w in widgets]
+        try:
+            if unit is None:
+                self.title.clear()
+                self.description.clear()
+                self.start.set_value(None)
+                self.end.set_value(None)
+                self.keywords.set_values([])
+                self.identifiers.set_values([])
+                self.source.clear()
+                return
+            if self.title.text() != unit.title:
+                self.title.setText(unit.title)
+            i = self.level.findData(str(unit.level))
+            self.level.setCurrentIndex(i)
+            if self.description.toPlainText() != unit.description:
+                self.description.setPlainText(unit.description)
+            self.start.set_value(unit.start_date)
+            self.end.set_value(unit.end_date)
+            self.keywords.set_values([k.content for k in unit.keywords])
+            self.identifiers.set_values(unit.originating_ids)
+            self.source.setText(unit.source)
+        finally:
+            for w, s in zip(widgets, states, strict=True):
+                w.blockSignals(s)
+
+    def _on_units_edited(self, units: list[ArchiveUnit]) -> None:
+        if self.unit is not None and any(u is self.unit for u in units):
+            self.refresh()
+
+    def _commit(self, values: dict[str, Any]) -> None:
+        unit = self.unit
+        if unit is None:
+            return
+        changed = {k: v for k, v in values.items() if getattr(unit, k) != v}
+        if changed:
+            self.stack.push(EditFieldsCommand(self.model, unit, changed))
+
+    def _commit_title(self) -> None:
+        unit = self.unit
+        title = self.title.text().strip()
+        if unit is None:
+            return
+        if not title:
+            self.title.setText(unit.title)  # a unit always has a title
+            return
+        if title != unit.title:
+            self.stack.push(RenameCommand(self.model, unit, title))
+
+    def _commit_level(self) -> None:
+        self._commit({"level": self.level.currentData()})
+
+    def _commit_description(self) -> None:
+        self._commit({"description": self.description.toPlainText()})
+
+
+class ObjectPanel(QWidget):
+    """The file behind a unit: name, path, size, format, MIME, SHA-512; open it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.obj: BinaryObject | None = None
+        self.unit: ArchiveUnit | None = None
+        self.chooser = QComboBox(self)
+        self.chooser.setVisible(False)
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        labels = {
+            "filename": self.tr("File name"),
+            "path": self.tr("Path on disk"),
+            "size": self.tr("Size"),
+            "puid": self.tr("PRONOM id"),
+            "format": self.tr("Format"),
+            "version": self.tr("Version"),
+            "mime": self.tr("MIME type"),
+            "basis": self.tr("Identified by"),
+            "modified": self.tr("Last modified"),
+            "digest": self.tr("SHA-512"),
+        }
+        for key, label in labels.items():
+            edit = QLineEdit(self)
+            edit.setReadOnly(True)
+            edit.setFrame(False)
+            edit.setObjectName(f"object_{key}")
+            self.fields[key] = edit
+            if key == "digest":
+                self.copy_button = QToolButton(self)
+                self.copy_button.setText(self.tr("Copy"))
+                self.copy_button.clicked.connect(self.copy_digest)
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                row.addWidget(self.copy_button)
+                form.addRow(label, row)
+            else:
+                form.addRow(label, edit)
+        self.open_button = QPushButton(self.tr("Open the file"), self)
+        self.folder_button = QPushButton(self.tr("Show in folder"), self)
+        self.open_button.clicked.connect(self.open_file)
+        self.folder_button.clicked.connect(self.open_folder)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chooser)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.chooser.currentIndexChanged.connect(self._choose)
+        self.set_unit(None)
+
+    def set_unit(self, unit: ArchiveUnit | None) -> None:
+        self.unit = unit
+        objects = unit.objects if unit is not None else []
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for obj in objects:
+            self.chooser.addItem(obj.filename)
+        self.chooser.setVisible(len(objects) > 1)
+        self.chooser.blockSignals(False)
+        self.show_object(objects[0] if objects else None)
+
+    def _choose(self, i: int) -> None:
+        if self.unit is not None and 0 <= i < len(self.unit.objects):
+            self.show_object(self.unit.objects[i])
+
+    def show_object(self, obj: BinaryObject | None) -> None:
+        self.obj = obj
+        f = self.fields
+        for edit in f.values():
+            edit.clear()
+        local = obj is not None and not obj.source.startswith("zip:")
+        self.open_button.setEnabled(local)
+        self.folder_button.setEnabled(local)
+        self.copy_button.setEnabled(obj is not None and bool(obj.digest))
+        if obj is None:
+            return
+        fmt = obj.format
+        f["filename"].setText(obj.filename)
+        f["path"].setText(obj.source)
+        f["size"].setText(f"{human_size(obj.size)} ({QLocale().toString(obj.size)})")
+        pending = not obj.digest and not fmt.puid
+        f["puid"].setText(fmt.puid or (self.tr("analysing…") if pending else self.tr("unknown")))
+        f["format"].setText(fmt.name)
+        f["version"].setText(fmt.version)
+        f["mime"].setText(fmt.mime)
+        basis = fmt.basis
+        if fmt.engine:
+            basis = f"{fmt.engine}: {basis}" if basis else fmt.engine
+        if fmt.warning:
+            basis = f"{basis} — {fmt.warning}" if basis else fmt.warning
+        f["basis"].setText(basis)
+        if obj.last_modified is not None:
+            f["modified"].setText(
+                QLocale().toString(obj.last_modified, QLocale.FormatType.ShortFormat)
+            )
+        f["digest"].setText(obj.digest)
+        for edit in f.values():
+            edit.setCursorPosition(0)  # show the start of long values
+
+    def copy_digest(self) -> None:
+        if self.obj is not None and self.obj.digest:
+            QGuiApplication.clipboard().setText(self.obj.digest)
+
+    def open_file(self) -> None:
+        if self.obj is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.obj.source))
+
+    def open_folder(self) -> None:
+        if self.obj is not None:
+            from pathlib import Path
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.obj.source).parent)))
+
+
+class BulkEditor(QWidget):
+    """Set the level, dates or a title pattern on all selected units in one undo step."""
+
+    applied = Signal(int)
+
+    def __init__(
+        self, model: PackageTreeModel, stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.stack = stack
+        self.units: list[ArchiveUnit] = []
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.level_box = QCheckBox(self.tr("Level"), self)
+        self.level = QComboBox(self)
+        fill_levels(self.level)
+        self.start_box = QCheckBox(self.tr("Start date"), self)
+        self.start = DateField(self)
+        self.start.enabled_box.setChecked(True)
+        self.end_box = QCheckBox(self.tr("End date"), self)
+        self.end = DateField(self)
+        self.end.enabled_box.setChecked(True)
+        self.title_box = QCheckBox(self.tr("Title"), self)
+        self.pattern = QLineEdit(self)
+        self.pattern.setText("{title}")
+        self.pattern.setToolTip(
+            self.tr(
+                "{title}: current title, {n} or {n:03}: position in the selection, "
+                "{parent}: parent's title, {year}: start year"
+            )
+        )
+        self.preview = QLabel(self)
+        self.preview.setStyleSheet("color: palette(mid);")
+        self.apply_button = QPushButton(self.tr("Apply to the selection"), self)
+        self.apply_button.setDefault(True)
+        group = QGroupBox(self.tr("Change for every selected unit"), self)
+        form = QFormLayout(group)
+        form.addRow(self.level_box, self.level)
+        form.addRow(self.start_box, self.start)
+        form.addRow(self.end_box, self.end)
+        form.addRow(self.title_box, self.pattern)
+        form.addRow("", self.preview)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(group)
+        layout.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
+        for w, box in (
+            (self.level, self.level_box),
+            (self.start, self.start_box),
+            (self.end, self.end_box),
+            (self.pattern, self.title_box),
+        ):
+            w.setEnabled(False)
+            box.toggled.connect(w.setEnabled)
+            box.toggled.connect(self._update)
+        self.pattern.textChanged.connect(self._update)
+        self.apply_button.clicked.connect(self.apply)
+        self._update()
+
+    def set_units(self, units: Sequence[ArchiveUnit]) -> None:
+        self.units = list(units)
+        self.heading.setText(self.tr("%n units selected", "", len(self.units)))
+        self._update()
+
+    def edits(self) -> list[tuple[ArchiveUnit, dict[str, Any]]]:
+        out = []
+        for n, unit in enumerate(self.units, start=1):
+            values: dict[str, Any] = {}
+            if self.level_box.isChecked():
+                values["level"] = self.level.currentData()
+            if self.start_box.isChecked():
+                values["start_date"] = self.start.value()
+            if self.end_box.isChecked():
+                values["end_date"] = self.end.value()
+            if self.title_box.isChecked():
+                title = title_from_pattern(self.pattern.text(), unit, n)
+                if title:
+                    values["title"] = title
+            changed = {k: v for k, v in values.items() if getattr(unit, k) != v}
+            if changed:
+                out.append((unit, changed))
+        return out
+
+    def _update(self) -> None:
+        any_checked = any(
+            b.isChecked() for b in (self.level_box, self.start_box, self.end_box, self.title_box)
+        )
+        self.apply_button.setEnabled(any_checked and bool(self.units))
+        if self.title_box.isChecked() and self.units:
+            sample = [
+                title_from_pattern(self.pattern.text(), u, n)
+                for n, u in enumerate(self.units[:3], 1)
+            ]
+            self.preview.setText(self.tr("e.g.: %1").replace("%1", " · ".join(sample)))
+        else:
+            self.preview.clear()
+
+    def apply(self) -> int:
+        edits = self.edits()
+        if edits:
+            self.stack.push(BulkEditCommand(self.model, edits))
+        self.applied.emit(len(edits))
+        return len(edits)
+
+
+class RulesPlaceholder(QWidget):
+    """Where the management rules editor goes (a later task builds it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rulesPanel")
+        label = QLabel(
+            self.tr(
+                "Management rules (appraisal, access…) will be edited here. "
+                "Until then, the transfer's default rules come from the preset."
+            ),
+            self,
+        )
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addStretch(1)
+
+
+class DetailsPanel(QStackedWidget):
+    """Empty hint / one unit (tabs Description, File, Management rules) / bulk editor."""
+
+    PAGE_EMPTY, PAGE_UNIT, PAGE_BULK = range(3)
+
+    def __init__(
+        self, model: PackageTreeModel, stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        hint = QLabel(self.tr("Select a unit to describe it."), self)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+        self.form = UnitForm(model, stack)
+        self.object_panel = ObjectPanel()
+        self.rules_panel = RulesPlaceholder()
+        self.tabs = QTabWidget(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tabs.addTab(scroll, self.tr("Description"))
+        self.tabs.addTab(self.object_panel, self.tr("File"))
+        self.tabs.addTab(self.rules_panel, self.tr("Management rules"))
+        self.bulk = BulkEditor(model, stack)
+        self.addWidget(hint)
+        self.addWidget(self.tabs)
+        self.addWidget(self.bulk)
+        model.dataChanged.connect(self._on_data_changed)
+
+    def show_units(self, units: Sequence[ArchiveUnit]) -> None:
+        if not units:
+            self.form.set_unit(None)
+            self.object_panel.set_unit(None)
+            self.setCurrentIndex(self.PAGE_EMPTY)
+        elif len(units) == 1:
+            unit = units[0]
+            self.form.set_unit(unit)
+            self.object_panel.set_unit(unit)
+            self.tabs.setTabEnabled(1, bool(unit.objects))
+            if not unit.objects and self.tabs.currentIndex() == 1:
+                self.tabs.setCurrentIndex(0)
+            self.setCurrentIndex(self.PAGE_UNIT)
+        else:
+            self.form.set_unit(None)
+            self.bulk.set_units(units)
+            self.setCurrentIndex(self.PAGE_BULK)
+
+    def _on_data_changed(self, top_left: Any, bottom_right: Any, roles: Any = None) -> None:
+        unit = self.object_panel.unit
+        if unit is None or not top_left.isValid():
+            return
+        if unit.parent is not self.model.unit(top_left.parent()):
+            return
+        try:
+            row = self.model.row_of(unit)
+        except ValueError:
+            return
+        if top_left.row() <= row <= bottom_right.row():
+            self.object_panel.set_unit(unit)

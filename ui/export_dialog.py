@@ -1,0 +1,146 @@
+"""Choose the SEDA version and where the SIP goes; shows the header it will carry."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seda.model import SEDA_VERSIONS, Package, TransferHeader
+from ui.formatting import human_size, number
+from ui.header_dialog import HeaderDialog
+
+
+def default_file_name(package: Package) -> str:
+    """``SIP_<first root title>.zip`` with characters file managers dislike removed."""
+    base = package.roots[0].title if package.roots else "versement"
+    safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in base).strip() or "versement"
+    return f"SIP_{safe.replace(' ', '_')}.zip"
+
+
+class ExportDialog(QDialog):
+    """``destination()``, ``seda_version()``, ``verify()``, and a possibly edited header."""
+
+    def __init__(
+        self,
+        package: Package,
+        *,
+        folder: str = "",
+        seda_version: str = "2.1",
+        verify: bool = True,
+        preset_dir: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export the SIP"))
+        self.package = package
+        self.new_header: TransferHeader | None = None
+        self.new_version: str | None = None
+        self.preset_dir = preset_dir
+        stats = package.stats()
+        summary = QLabel(
+            self.tr("%1 units, %2 files, %3")
+            .replace("%1", number(stats.units))
+            .replace("%2", number(stats.files))
+            .replace("%3", human_size(stats.total_size)),
+            self,
+        )
+        self.version = QComboBox(self)
+        for v in SEDA_VERSIONS:
+            self.version.addItem(f"SEDA {v}", v)
+        self.version.setCurrentIndex(max(0, self.version.findData(seda_version)))
+        self.path = QLineEdit(self)
+        folder = folder or str(Path.home())
+        self.path.setText(os.path.join(folder, default_file_name(package)))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.verify_box = QCheckBox(self.tr("Re-read the SIP after writing it"), self)
+        self.verify_box.setChecked(verify)
+        self.header_label = QLabel(self)
+        self.header_label.setWordWrap(True)
+        header_button = QPushButton(self.tr("Edit the header / load a preset…"), self)
+        header_button.clicked.connect(self.edit_header)
+        form = QFormLayout()
+        form.addRow(self.tr("Content"), summary)
+        form.addRow(self.tr("SEDA version"), self.version)
+        form.addRow(self.tr("Save as"), row)
+        form.addRow("", self.verify_box)
+        form.addRow(self.tr("Header"), self.header_label)
+        form.addRow("", header_button)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.path.textChanged.connect(self._update)
+        self.resize(620, self.sizeHint().height())
+        self._show_header(package.header)
+        self._update()
+
+    def header(self) -> TransferHeader:
+        return self.new_header or self.package.header
+
+    def _show_header(self, header: TransferHeader) -> None:
+        missing = self.tr("(missing)")
+        lines = [
+            self.tr("Transferring agency: %1").replace(
+                "%1", header.transferring_agency_name or header.transferring_agency or missing
+            ),
+            self.tr("Archival agency: %1").replace(
+                "%1", header.archival_agency_name or header.archival_agency or missing
+            ),
+            self.tr("Ingest contract: %1").replace("%1", header.archival_agreement or missing),
+        ]
+        self.header_label.setText("\n".join(lines))
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        target = Path(self.path.text().strip())
+        ok.setEnabled(bool(self.path.text().strip()) and target.parent.is_dir())
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the SIP as"), self.path.text(), self.tr("SIP (*.zip)")
+        )
+        if path:
+            if not path.lower().endswith(".zip"):
+                path += ".zip"
+            self.path.setText(path)
+
+    def edit_header(self) -> None:
+        dialog = HeaderDialog(self.header(), self.seda_version(), self, self.preset_dir)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.new_header = dialog.header()
+            self.new_version = dialog.seda_version()
+            self.version.setCurrentIndex(max(0, self.version.findData(self.new_version)))
+            self._show_header(self.new_header)
+
+    def destination(self) -> str:
+        return self.path.text().strip()
+
+    def seda_version(self) -> str:
+        return str(self.version.currentData())
+
+    def verify(self) -> bool:
+        return self.verify_box.isChecked()

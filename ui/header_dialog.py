@@ -1,0 +1,166 @@
+"""The transfer header (who sends what to whom), filled from a YAML preset or by hand."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seda.model import SEDA_VERSIONS, Package, TransferHeader
+
+PRESETS_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
+
+# (attribute, label, multi-line)
+_TEXT_FIELDS = (
+    ("archival_agreement", "Ingest contract (ArchivalAgreement)"),
+    ("archival_agency", "Archival agency identifier"),
+    ("archival_agency_name", "Archival agency name"),
+    ("transferring_agency", "Transferring agency identifier"),
+    ("transferring_agency_name", "Transferring agency name"),
+    ("originating_agency", "Originating agency identifier"),
+    ("submission_agency", "Submission agency identifier"),
+    ("acquisition_information", "Acquisition information"),
+)
+LEGAL_STATUSES = ("", "Public Archive", "Private Archive", "Public and Private Archive")
+
+
+class HeaderDialog(QDialog):
+    """Edits a copy of the header; ``header()`` / ``seda_version()`` give the result."""
+
+    def __init__(
+        self,
+        header: TransferHeader,
+        seda_version: str,
+        parent: QWidget | None = None,
+        preset_dir: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Transfer header"))
+        self._header = copy.deepcopy(header)
+        self._version = seda_version
+        self.preset_dir = preset_dir or str(PRESETS_DIR)
+        self.loaded_preset = ""
+        labels = {
+            "archival_agreement": self.tr("Ingest contract"),
+            "archival_agency": self.tr("Archival agency (identifier)"),
+            "archival_agency_name": self.tr("Archival agency (name)"),
+            "transferring_agency": self.tr("Transferring agency (identifier)"),
+            "transferring_agency_name": self.tr("Transferring agency (name)"),
+            "originating_agency": self.tr("Originating agency (identifier)"),
+            "submission_agency": self.tr("Submission agency (identifier)"),
+            "acquisition_information": self.tr("Acquisition information"),
+        }
+        intro = QLabel(
+            self.tr(
+                "These fields come from your archives service. Load the preset it gave you, "
+                "or type them in."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.preset_button = QPushButton(self.tr("Load a preset…"), self)
+        self.preset_label = QLabel(self)
+        self.preset_button.clicked.connect(self.choose_preset)
+        top = QHBoxLayout()
+        top.addWidget(self.preset_button)
+        top.addWidget(self.preset_label, 1)
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for key, _english in _TEXT_FIELDS:
+            edit = QLineEdit(self)
+            edit.setObjectName(key)
+            self.edits[key] = edit
+            form.addRow(labels[key], edit)
+        self.legal_status = QComboBox(self)
+        status_labels = {
+            "": self.tr("(not given)"),
+            "Public Archive": self.tr("Public archives"),
+            "Private Archive": self.tr("Private archives"),
+            "Public and Private Archive": self.tr("Public and private archives"),
+        }
+        for value in LEGAL_STATUSES:
+            self.legal_status.addItem(status_labels[value], value)
+        form.addRow(self.tr("Legal status"), self.legal_status)
+        self.comment = QPlainTextEdit(self)
+        self.comment.setMaximumHeight(70)
+        form.addRow(self.tr("Comment"), self.comment)
+        self.version = QComboBox(self)
+        for v in SEDA_VERSIONS:
+            self.version.addItem(f"SEDA {v}", v)
+        form.addRow(self.tr("SEDA version"), self.version)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+        self._fill()
+
+    def _fill(self) -> None:
+        h = self._header
+        for key, edit in self.edits.items():
+            edit.setText(getattr(h, key))
+        i = self.legal_status.findData(h.legal_status)
+        self.legal_status.setCurrentIndex(max(0, i))
+        self.comment.setPlainText(h.comment)
+        self.version.setCurrentIndex(max(0, self.version.findData(self._version)))
+
+    def header(self) -> TransferHeader:
+        h = copy.deepcopy(self._header)
+        for key, edit in self.edits.items():
+            setattr(h, key, edit.text().strip())
+        h.legal_status = self.legal_status.currentData() or ""
+        h.comment = self.comment.toPlainText().strip()
+        return h
+
+    def seda_version(self) -> str:
+        return str(self.version.currentData())
+
+    def choose_preset(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a preset"), self.preset_dir, self.tr("Presets (*.yaml *.yml)")
+        )
+        if path:
+            self.load_preset(path)
+
+    def load_preset(self, path: str) -> bool:
+        """Apply a YAML preset on the fields (not on the package until OK)."""
+        from app.presets import PresetError, apply_preset, load_preset
+
+        try:
+            preset = load_preset(path)
+        except PresetError as exc:
+            QMessageBox.warning(self, self.tr("Preset refused"), str(exc))
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Preset refused"), f"{path}\n{exc}")
+            return False
+        scratch = Package(header=self.header(), seda_version=self.seda_version())
+        apply_preset(preset, scratch)
+        self._header = scratch.header
+        self._version = scratch.seda_version
+        self._fill()
+        self.loaded_preset = path
+        self.preset_dir = str(Path(path).parent)
+        self.preset_label.setText(preset.name or Path(path).name)
+        return True

@@ -1,0 +1,1124 @@
+"""The Verso window: drop folders, watch the scan, describe units, export the SIP.
+
+Layout: left the package tree (search box, ``QTreeView`` over ``PackageTreeModel`` through a
+recursive ``QSortFilterProxyModel``), right the details panel (description form, file,
+management rules), below the findings and the formats chart; the status bar holds counts,
+the identification engine and the progress of the running job with its Cancel button.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import ENGINES, Settings
+from app.tasks import Task, TaskRunner
+from seda.findings import Finding
+from seda.model import ArchiveUnit, DescriptionLevel, Package
+from ui.commands import (
+    GroupUnitsCommand,
+    MoveUnitsCommand,
+    RemoveUnitsCommand,
+    SetHeaderCommand,
+    SortChildrenCommand,
+)
+from ui.details import DetailsPanel
+from ui.export_dialog import ExportDialog
+from ui.findings_panel import FindingsModel, FindingsView
+from ui.format_chart import FormatChart
+from ui.formatting import human_size, number
+from ui.header_dialog import HeaderDialog
+from ui.scan_controller import ScanController
+from ui.snapshot import snapshot_package
+from ui.stats import StatsJob, StatsResult, compute_stats
+from ui.tree_model import (
+    COL_DATES,
+    COL_FORMAT,
+    COL_LEVEL,
+    COL_SIZE,
+    COL_TITLE,
+    PackageTreeModel,
+    SortRole,
+    UnitRole,
+)
+
+
+def _accent_table() -> dict[int, str]:
+    """Latin letters with diacritics -> base letters (ligatures expanded), for ``translate``."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if base and base != char:
+            table[code] = base
+    table.update({ord("œ"): "oe", ord("æ"): "ae", ord("ß"): "ss"})
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for searching ("delib" finds "Délibérations").
+
+    ``str.translate`` with a precomputed table: fast enough for 100,000 units per keystroke.
+    Decomposed (NFD) input is composed first so its accents are folded too.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text.casefold().translate(_ACCENTS)
+
+
+def gui_workers(setting: int) -> int:
+    """Analysis processes for the window: the setting, else CPUs minus one (at least one).
+
+    Measured on 2 cores, 20,000 files (bench/ui_bench.py): 2 processes ~3,900 files/s,
+    longest stall 65-80 ms, p99 ~45 ms; 1 process ~2,300 files/s, longest 40-70 ms, p99
+    ~20 ms. The window's responsiveness comes first; ``scan/workers`` overrides.
+    """
+    if setting > 0:
+        return setting
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+class UnitFilterProxy(QSortFilterProxyModel):
+    """Search box filter and column sorting over the tree model.
+
+    Matching is done in one Python pass over the package (``set_search``): the visible set
+    holds the matching units, their ancestors (to reach them) and their descendants.
+    ``filterAcceptsRow`` is then a set lookup, which keeps 100,000 rows filterable in a
+    fraction of a second (Qt's recursive filtering would call back into Python several
+    times per row).
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.visible: set[int] | None = None
+        self.text = ""
+
+    def set_search(self, text: str) -> int:
+        """Filter on ``text`` (empty: show all); returns the number of matching units."""
+        self.text = text
+        source = self.sourceModel()
+        needle = fold(text.strip())
+        if not needle or not isinstance(source, PackageTreeModel):
+            self._begin_filter_change()
+            self.visible = None
+            self._end_filter_change()
+            return 0
+        visible: set[int] = set()
+        matches = 0
+        for unit in source.package.walk():
+            if unit.uid in visible:
+                continue  # already shown as a descendant of a match
+            obj = unit.objects[0] if unit.objects else None
+            hay = f"{unit.title} {unit.description}"
+            if obj is not None:
+                hay += f" {obj.filename} {obj.format.name} {obj.format.puid}"
+            if needle in fold(hay):
+                matches += 1
+                for below in unit.walk():
+                    visible.add(below.uid)
+                for above in unit.ancestors():
+                    if above.uid in visible:
+                        break
+                    visible.add(above.uid)
+        self._begin_filter_change()
+        self.visible = visible
+        self._end_filter_change()
+        return matches
+
+    def _begin_filter_change(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+
+    def _end_filter_change(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.invalidateRowsFilter()
+
+    def refresh_search(self) -> None:
+        if self.visible is not None:
+            self.set_search(self.text)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+        visible = self.visible
+        if visible is None:
+            return True
+        parent = source_parent.internalPointer() if source_parent.isValid() else None
+        siblings = parent.children if parent is not None else self.sourceModel().package.roots
+        return source_row < len(siblings) and siblings[source_row].uid in visible
+
+
+class PackageView(QTreeView):
+    """The tree: extended selection, internal moves by drag and drop, F2 renames."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformRowHeights(True)  # needed for 100,000 rows
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setAlternatingRowColors(True)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        header = self.header()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+
+    def setModel(self, model: Any) -> None:
+        """Resize modes apply to existing sections only: set them once the model is in."""
+        super().setModel(model)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        widths = ((COL_LEVEL, 145), (COL_DATES, 170), (COL_FORMAT, 165), (COL_SIZE, 70))
+        for col, width in widths:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+
+
+class DropHint(QWidget):
+    """Shown while the package is empty: says what to do, in the user's words."""
+
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Drop your folders here"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(
+            self.tr(
+                "Drag one or more folders (or files) from the file manager onto this "
+                "window. Verso reads them, identifies every file and prepares the "
+                "description; nothing is changed on your disk."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        button = QPushButton(self.tr("Open a folder…"), self)
+        button.clicked.connect(self.open_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(text)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+        layout.setContentsMargins(40, 20, 40, 20)
+
+
+class JobProgress(QWidget):
+    """Status-bar progress of the running job: what, how far, how fast, and Cancel."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        # Ignored width: a text change must not relayout the window (20/s during a scan).
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(320)
+        self.bar = QProgressBar(self)
+        self.bar.setFixedWidth(180)
+        self.bar.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self._phase = ""
+        self._phase_start = 0.0
+        self.rate = 0.0
+        self.setVisible(False)
+
+    def begin(self, phase: str) -> None:
+        self._phase = phase
+        self._phase_start = time.monotonic()
+        self.rate = 0.0
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.setVisible(True)
+
+    def end(self) -> None:
+        self._phase = ""
+        self.setVisible(False)
+
+    def _set_bar(self, done: int, total: int) -> None:
+        """Per mille: the bar repaints at once on each change, so change it rarely."""
+        if self.bar.maximum() != 1000:
+            self.bar.setRange(0, 1000)
+        value = 1000 * min(done, total) // total if total > 0 else 0
+        if value != self.bar.value():
+            self.bar.setValue(value)
+
+    def show_progress(self, phase: str, done: int, total: int, message: str) -> None:
+        if phase != self._phase:
+            self.begin(phase)
+        elapsed = max(1e-3, time.monotonic() - self._phase_start)
+        self.rate = done / elapsed
+        name = os.path.basename(message) if message else ""
+        if phase == "walk":
+            self.bar.setRange(0, 0)
+            text = self.tr("Reading folders… %1 entries").replace("%1", number(done))
+        elif phase == "analyse":
+            self._set_bar(done, total)
+            text = (
+                self.tr("Analysing %1 / %2 files — %3 files/s")
+                .replace("%1", number(done))
+                .replace("%2", number(total))
+                .replace("%3", number(int(self.rate)))
+            )
+        else:  # export: bytes
+            self._set_bar(done, total)
+            text = (
+                self.tr("Exporting %1 / %2 — %3/s")
+                .replace("%1", human_size(done))
+                .replace("%2", human_size(total))
+                .replace("%3", human_size(int(self.rate)))
+            )
+        if name:
+            text += f" — {name}"
+        if text != self.label.text():
+            self.label.setText(text)
+        self.label.setToolTip(message)
+
+
+class MainWindow(QMainWindow):
+    """The application window. Tests drive it directly (``add_paths``, ``start_export``)."""
+
+    export_finished = Signal(object)  # ExportReport
+    export_failed = Signal(object)  # list of findings
+    export_cancelled = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        runner: TaskRunner | None = None,
+        workers: int | None = None,
+        lang: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.lang = lang or settings.get("ui/language")
+        self.workers = workers if workers is not None else gui_workers(settings.get("scan/workers"))
+        self.runner = runner or TaskRunner(self)
+        self.stack = QUndoStack(self)
+        self.model = PackageTreeModel(Package(), self)
+        self.model.undo_stack = self.stack
+        self.model.package.seda_version = settings.get("export/seda_version")
+        self.proxy = UnitFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.scan = ScanController(self.model, self.stack, self.runner, self)
+        self.export_task: Task | None = None
+        self.last_message: QMessageBox | None = None
+        self.last_export: Any = None
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._restore()
+        self.setAcceptDrops(True)
+        self.update_title()
+        self.update_status()
+        self._update_actions()
+
+    # -- construction ---------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search titles, descriptions, file names, formats…"))
+        self.search.setClearButtonEnabled(True)
+        self.tree = PackageView(self)
+        self.tree.setModel(self.proxy)
+        self.drop_hint = DropHint(self)
+        tree_page = QWidget(self)
+        tree_layout = QVBoxLayout(tree_page)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        tree_layout.setSpacing(4)
+        tree_layout.addWidget(self.search)
+        tree_layout.addWidget(self.tree, 1)
+        self.left = QStackedWidget(self)
+        self.left.addWidget(self.drop_hint)
+        self.left.addWidget(tree_page)
+        self.details = DetailsPanel(self.model, self.stack, self)
+        self.splitter_main = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter_main.addWidget(self.left)
+        self.splitter_main.addWidget(self.details)
+        self.splitter_main.setStretchFactor(0, 3)
+        self.splitter_main.setStretchFactor(1, 2)
+        self.findings = FindingsModel(self.lang, self)
+        self.findings_view = FindingsView(self.findings, self)
+        self.chart = FormatChart(self)
+        self.bottom = QTabWidget(self)
+        self.bottom.addTab(self.findings_view, self.tr("Findings"))
+        self.bottom.addTab(self.chart, self.tr("Formats"))
+        self.splitter_side = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter_side.addWidget(self.splitter_main)
+        self.splitter_side.addWidget(self.bottom)
+        self.splitter_side.setStretchFactor(0, 4)
+        self.splitter_side.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter_side)
+        self.counts_label = QLabel(self)
+        self.engine_label = QLabel(self)
+        self.job = JobProgress(self)
+        self.statusBar().addWidget(self.job, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.engine_label)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setSingleShot(True)
+        self._stats_timer.setInterval(400)
+        self.stats_job = StatsJob(lambda: self.model.package, self._stats_ready, parent=self)
+        self.last_stats: Any = None
+        self.resize(1200, 780)
+
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: Any = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_open = self._action(
+            self.tr("&Open a folder…"), self.open_folder, QKeySequence.StandardKey.Open
+        )
+        self.act_add_files = self._action(
+            self.tr("Add &files…"), self.open_files, QKeySequence("Ctrl+Shift+O")
+        )
+        self.act_new = self._action(
+            self.tr("&New transfer"), self.new_package, QKeySequence.StandardKey.New
+        )
+        self.act_header = self._action(
+            self.tr("Transfer &header…"), self.edit_header, QKeySequence("Ctrl+H")
+        )
+        self.act_export = self._action(
+            self.tr("&Export the SIP…"), self.export_sip, QKeySequence("Ctrl+E")
+        )
+        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = self._action(self.tr("&Undo"), self.undo, QKeySequence("Ctrl+Z"))
+        self.act_redo = self._action(
+            self.tr("&Redo"), self.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+        )
+        self.act_rename = self._action(self.tr("&Rename"), self.rename_selected, QKeySequence("F2"))
+        self.act_remove = self._action(
+            self.tr("Re&move from the package"),
+            self.remove_selected,
+            QKeySequence.StandardKey.Delete,
+            self.tr("Take the selected units out of the package (your files are not touched)"),
+        )
+        self.act_group = self._action(
+            self.tr("&Group into a new unit…"), self.group_selected, QKeySequence("Ctrl+G")
+        )
+        self.act_sort = self._action(self.tr("&Sort children by title"), self.sort_children)
+        self.act_move_up = self._action(
+            self.tr("Move &up"), lambda: self.move_selected(-1), QKeySequence("Ctrl+Up")
+        )
+        self.act_move_down = self._action(
+            self.tr("Move &down"), lambda: self.move_selected(1), QKeySequence("Ctrl+Down")
+        )
+        self.act_find = self._action(
+            self.tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find
+        )
+        self.act_expand = self._action(self.tr("E&xpand all"), self.tree.expandAll)
+        self.act_collapse = self._action(self.tr("&Collapse all"), self.tree.collapseAll)
+        self.act_about = self._action(self.tr("&About Verso"), self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for a in (self.act_open, self.act_add_files, self.act_new):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_header)
+        file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        for a in (self.act_undo, self.act_redo):
+            edit.addAction(a)
+        edit.addSeparator()
+        for a in (
+            self.act_rename,
+            self.act_group,
+            self.act_sort,
+            self.act_move_up,
+            self.act_move_down,
+        ):
+            edit.addAction(a)
+        edit.addSeparator()
+        edit.addAction(self.act_remove)
+        edit.addSeparator()
+        edit.addAction(self.act_find)
+        view = bar.addMenu(self.tr("&View"))
+        view.addAction(self.act_expand)
+        view.addAction(self.act_collapse)
+        prefs = bar.addMenu(self.tr("&Preferences"))
+        lang_menu = prefs.addMenu(self.tr("&Language"))
+        self.lang_group = QActionGroup(self)
+        for code, label in (("fr", "Français"), ("en", "English")):
+            a = lang_menu.addAction(label)
+            a.setCheckable(True)
+            a.setChecked(code == self.settings.get("ui/language"))
+            a.setData(code)
+            self.lang_group.addAction(a)
+        self.lang_group.triggered.connect(self._language_chosen)
+        engine_menu = prefs.addMenu(self.tr("&Identification engine"))
+        self.engine_group = QActionGroup(self)
+        labels = {
+            "siegfried": self.tr("Siegfried (PRONOM, recommended)"),
+            "fido": self.tr("Fido (PRONOM, slower)"),
+            "magic": self.tr("libmagic (MIME types only)"),
+        }
+        for code in ENGINES:
+            a = engine_menu.addAction(labels[code])
+            a.setCheckable(True)
+            a.setChecked(code == self.settings.get("scan/engine"))
+            a.setData(code)
+            self.engine_group.addAction(a)
+        self.engine_group.triggered.connect(self._engine_chosen)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+        tools = QToolBar(self.tr("Main toolbar"), self)
+        tools.setObjectName("mainToolbar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.setMovable(False)
+        for a in (self.act_open, self.act_header, self.act_export):
+            tools.addAction(a)
+        tools.addSeparator()
+        tools.addAction(self.act_undo)
+        tools.addAction(self.act_redo)
+        self.addToolBar(tools)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def _connect(self) -> None:
+        self.drop_hint.open_requested.connect(self.open_folder)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self._search_timer.timeout.connect(self._apply_search)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.model.structure_changed.connect(self._structure_changed)
+        self.model.units_edited.connect(lambda _u: self._schedule_stats())
+        self.model.dataChanged.connect(lambda *_a: self._schedule_stats())
+        self.model.urls_dropped.connect(self._urls_dropped)
+        self._stats_timer.timeout.connect(self.stats_job.start)
+        self.findings_view.unit_requested.connect(self.reveal_uid)
+        self.scan.progressed.connect(self.job.show_progress)
+        self.scan.findings_added.connect(self._add_findings)
+        self.scan.running_changed.connect(self._scan_running)
+        self.scan.scan_finished.connect(self._scan_finished)
+        self.scan.scan_cancelled.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Scan cancelled: nothing was added."), 8000
+            )
+        )
+        self.scan.scan_failed.connect(self._scan_failed)
+        self.job.cancel_requested.connect(self.cancel_job)
+        self.stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.stack.cleanChanged.connect(lambda _c: self._update_actions())
+        self.details.bulk.applied.connect(
+            lambda n: self.statusBar().showMessage(self.tr("%n unit(s) changed.", "", n), 5000)
+        )
+
+    # -- settings ---------------------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self.settings
+        if not s.get("window/geometry").isEmpty():
+            self.restoreGeometry(s.get("window/geometry"))
+        if not s.get("window/state").isEmpty():
+            self.restoreState(s.get("window/state"))
+        if not s.get("window/splitter_main").isEmpty():
+            self.splitter_main.restoreState(s.get("window/splitter_main"))
+        else:
+            self.splitter_main.setSizes([790, 490])
+        if not s.get("window/splitter_side").isEmpty():
+            self.splitter_side.restoreState(s.get("window/splitter_side"))
+        else:
+            self.splitter_side.setSizes([560, 200])
+        if not s.get("window/tree_header").isEmpty():
+            self.tree.header().restoreState(s.get("window/tree_header"))
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.set("window/geometry", self.saveGeometry())
+        s.set("window/state", self.saveState())
+        s.set("window/splitter_main", self.splitter_main.saveState())
+        s.set("window/splitter_side", self.splitter_side.saveState())
+        s.set("window/tree_header", self.tree.header().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.runner.cancel_all()
+        self.runner.wait(10_000)
+        super().closeEvent(event)
+
+    def _language_chosen(self, action: QAction) -> None:
+        code = action.data()
+        if code == self.settings.get("ui/language"):
+            return
+        self.settings.set("ui/language", code)
+        self.statusBar().showMessage(
+            self.tr("The language will change the next time Verso starts."), 8000
+        )
+
+    def _engine_chosen(self, action: QAction) -> None:
+        self.settings.set("scan/engine", action.data())
+        self.update_status()
+
+    # -- opening folders ----------------------------------------------------------------------
+    def open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a folder"), self.settings.get("folders/last_open")
+        )
+        if folder:
+            self.add_paths([folder])
+
+    def open_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add files"), self.settings.get("folders/last_open")
+        )
+        if files:
+            self.add_paths(files)
+
+    def add_paths(
+        self, paths: Sequence[str], parent: ArchiveUnit | None = None, row: int = -1
+    ) -> bool:
+        """Scan ``paths`` into the package (in the background). False if a job is running."""
+        paths = [p for p in paths if p]
+        if not paths:
+            return False
+        if self.scan.running or self.export_task is not None:
+            self.statusBar().showMessage(
+                self.tr("Please wait for the current job to finish."), 5000
+            )
+            return False
+        first = Path(paths[0])
+        folder = str(first if first.is_dir() else first.parent)
+        self.settings.set("folders/last_open", folder)
+        self.settings.add_recent(folder)
+        self.job.begin("walk")
+        return self.scan.start(
+            paths,
+            parent=parent,
+            row=row,
+            engine=self.settings.get("scan/engine"),
+            workers=self.workers,
+        )
+
+    def _urls_dropped(self, paths: list[str], parent: ArchiveUnit | None, row: int) -> None:
+        self.add_paths(paths, parent, row)
+
+    @staticmethod
+    def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
+        data = event.mimeData()
+        if data is None or not data.hasUrls():
+            return []
+        return [u.toLocalFile() for u in data.urls() if u.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.add_paths(paths)
+
+    def _scan_running(self, running: bool) -> None:
+        if not running:
+            self.job.end()
+        self._update_actions()
+
+    def _scan_finished(self, roots: list[ArchiveUnit]) -> None:
+        self._stats_timer.stop()
+        self.stats_job.start()  # in slices: no stall at the end of a big scan
+        self.update_title()
+        if len(self.model.package.roots) == len(roots) and roots:
+            self.tree.expand(self.proxy.mapFromSource(self.model.index_for(roots[0])))
+        self.statusBar().showMessage(
+            self.tr("Scan finished in %1 s: %2 files.")
+            .replace("%1", f"{self.scan.last_duration:.1f}")
+            .replace("%2", number(len(self.scan.objects_by_uid))),
+            8000,
+        )
+
+    def _scan_failed(self, error: str) -> None:
+        self._message(QMessageBox.Icon.Critical, self.tr("Scan failed"), error)
+
+    def cancel_job(self) -> None:
+        self.job.cancel_button.setEnabled(False)
+        if self.scan.running:
+            self.scan.cancel()
+        if self.export_task is not None:
+            self.export_task.cancel()
+
+    def new_package(self) -> None:
+        if self.scan.running or self.export_task is not None:
+            return
+        if self.model.package.roots and not self.stack.isClean():
+            answer = QMessageBox.question(
+                self,
+                self.tr("New transfer"),
+                self.tr("Forget the current package? Your files on disk are not touched."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        header = self.model.package.header
+        package = Package(header=header, seda_version=self.model.package.seda_version)
+        self.stack.clear()
+        self.model.set_package(package)
+        self.findings.clear()
+        self.update_title()
+        self.update_status()
+
+    # -- selection and details ----------------------------------------------------------------
+    def selected_units(self) -> list[ArchiveUnit]:
+        rows = self.tree.selectionModel().selectedRows(0)
+        units = [self.proxy.mapToSource(i).data(UnitRole) for i in rows]
+        return [u for u in units if u is not None]
+
+    def current_unit(self) -> ArchiveUnit | None:
+        idx = self.tree.currentIndex()
+        return self.proxy.mapToSource(idx).data(UnitRole) if idx.isValid() else None
+
+    def select_units(self, units: Sequence[ArchiveUnit]) -> None:
+        sel = self.tree.selectionModel()
+        sel.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for i, unit in enumerate(units):
+            idx = self.proxy.mapFromSource(self.model.index_for(unit))
+            if not idx.isValid():
+                continue
+            parent = idx.parent()
+            while parent.isValid():
+                self.tree.expand(parent)
+                parent = parent.parent()
+            if i == 0:
+                sel.setCurrentIndex(idx, flags)
+                self.tree.scrollTo(idx)
+            else:
+                sel.select(idx, flags)
+
+    def reveal_uid(self, uid: int) -> bool:
+        unit = self.model.unit_by_uid(uid)
+        if unit is None:
+            return False
+        if not self.proxy.mapFromSource(self.model.index_for(unit)).isValid():
+            self.search.clear()
+            self._apply_search()
+        self.select_units([unit])
+        self.tree.setFocus()
+        return True
+
+    def _selection_changed(self, *_args: Any) -> None:
+        self.details.show_units(self.selected_units())
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        try:
+            self._update_actions_now()
+        except RuntimeError:  # C++ side already gone (window being destroyed)
+            pass
+
+    def _update_actions_now(self) -> None:
+        units = self.selected_units()
+        busy = self.scan.running
+        exporting = self.export_task is not None
+        has_package = bool(self.model.package.roots)
+        self.act_rename.setEnabled(len(units) == 1)
+        self.act_remove.setEnabled(bool(units))
+        self.act_group.setEnabled(bool(units))
+        self.act_sort.setEnabled(has_package)
+        self.act_move_up.setEnabled(bool(units))
+        self.act_move_down.setEnabled(bool(units))
+        self.act_export.setEnabled(has_package and not busy and not exporting)
+        self.act_open.setEnabled(not busy and not exporting)
+        self.act_add_files.setEnabled(not busy and not exporting)
+        self.act_new.setEnabled(not busy and not exporting)
+        # The scan's own undo step is pushed when the walk ends; keep undo/redo off meanwhile.
+        self.act_undo.setEnabled(not busy and self.stack.canUndo())
+        self.act_redo.setEnabled(not busy and self.stack.canRedo())
+        undo_text, redo_text = self.stack.undoText(), self.stack.redoText()
+        self.act_undo.setToolTip(self.tr("Undo: %1").replace("%1", undo_text) if undo_text else "")
+        self.act_redo.setToolTip(self.tr("Redo: %1").replace("%1", redo_text) if redo_text else "")
+
+    def undo(self) -> None:
+        """Undo the last edit (not while a scan adds units: its own step comes later)."""
+        if not self.scan.running and self.stack.canUndo():
+            self.stack.undo()
+
+    def redo(self) -> None:
+        if not self.scan.running and self.stack.canRedo():
+            self.stack.redo()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _apply_search(self) -> None:
+        text = self.search.text().strip()
+        matches = self.proxy.set_search(text)
+        if text:
+            self.tree.expandToDepth(2)
+            self.statusBar().showMessage(self.tr("%n matching unit(s).", "", matches), 4000)
+
+    def _context_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        for a in (
+            self.act_rename,
+            self.act_group,
+            self.act_sort,
+            self.act_move_up,
+            self.act_move_down,
+        ):
+            menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(self.act_remove)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    # -- edits --------------------------------------------------------------------------------
+    def rename_selected(self) -> None:
+        idx = self.tree.currentIndex()
+        if idx.isValid():
+            self.tree.edit(idx.siblingAtColumn(COL_TITLE))
+
+    def remove_selected(self) -> None:
+        units = self.selected_units()
+        if units:
+            self.stack.push(RemoveUnitsCommand(self.model, units))
+
+    def group_selected(self, title: str | None = None) -> ArchiveUnit | None:
+        units = self.selected_units()
+        if not units:
+            return None
+        if not title:
+            title, ok = QInputDialog.getText(
+                self,
+                self.tr("New unit"),
+                self.tr("Title of the new unit:"),
+                text=self.tr("New unit"),
+            )
+            if not ok or not title.strip():
+                return None
+        command = GroupUnitsCommand(self.model, units, title.strip(), DescriptionLevel.RECORD_GRP)
+        self.stack.push(command)
+        self.select_units([command.group])
+        return command.group
+
+    def sort_children(self) -> None:
+        unit = self.current_unit()
+        parent = unit if unit is not None and unit.children else (unit.parent if unit else None)
+        self.stack.push(SortChildrenCommand(self.model, parent))
+
+    def move_selected(self, step: int) -> None:
+        units = self.selected_units()
+        if len(units) != 1:
+            return
+        unit = units[0]
+        row = self.model.row_of(unit)
+        target = row + step
+        if target < 0 or target >= len(self.model.siblings(unit.parent)):
+            return
+        self.stack.push(
+            MoveUnitsCommand(self.model, [unit], unit.parent, target + (1 if step > 0 else 0))
+        )
+        self.select_units([unit])
+
+    def edit_header(self) -> None:
+        dialog = HeaderDialog(
+            self.model.package.header,
+            self.model.package.seda_version,
+            self,
+            self.settings.get("folders/last_preset"),
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_header(dialog.header(), dialog.seda_version())
+            if dialog.loaded_preset:
+                self.settings.set("folders/last_preset", str(Path(dialog.loaded_preset).parent))
+
+    def set_header(self, header: Any, seda_version: str | None = None) -> None:
+        self.stack.push(SetHeaderCommand(self.model, header, self.update_title, seda_version))
+
+    # -- export -------------------------------------------------------------------------------
+    def export_sip(self) -> None:
+        package = self.model.package
+        if not package.roots or self.scan.running or self.export_task is not None:
+            return
+        dialog = ExportDialog(
+            package,
+            folder=self.settings.get("folders/last_export"),
+            seda_version=package.seda_version or self.settings.get("export/seda_version"),
+            verify=self.settings.get("export/verify"),
+            preset_dir=self.settings.get("folders/last_preset"),
+            parent=self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.new_header is not None:
+            self.set_header(dialog.new_header, dialog.new_version)
+        dest = dialog.destination()
+        if os.path.exists(dest):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Export the SIP"),
+                self.tr("%1 already exists. Replace it?").replace("%1", dest),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.start_export(dest, dialog.seda_version(), dialog.verify())
+
+    def start_export(self, dest: str, version: str, verify: bool = True) -> Task:
+        """Export a snapshot of the package in the background (editing may go on)."""
+        from seda.package import export_sip
+
+        self.settings.set("folders/last_export", str(Path(dest).parent))
+        self.settings.set("export/seda_version", version)
+        self.settings.set("export/verify", bool(verify))
+        snapshot = snapshot_package(self.model.package)
+
+        def job(progress: Any) -> Any:  # worker thread: works on the snapshot only
+            return export_sip(snapshot, dest, version=version, progress=progress, verify=verify)
+
+        self.job.begin("export")
+        task = self.runner.submit(job, name="export")
+        self.export_task = task
+        task.progressed.connect(lambda d, t, m: self.job.show_progress("export", d, t, m))
+        task.finished.connect(self._export_done)
+        task.failed.connect(self._export_error)
+        task.cancelled.connect(self._export_cancelled)
+        task.ended.connect(self._export_ended)
+        self._update_actions()
+        return task
+
+    def _export_ended(self) -> None:
+        self.export_task = None
+        self.job.end()
+        self._update_actions()
+
+    def _export_done(self, report: Any) -> None:
+        self.last_export = report
+        self._add_findings(list(report.findings))
+        path = str(report.path)
+        text = self.tr("The SIP was written:\n%1\n\n%2 units, %3 files, %4.").replace("%1", path)
+        text = (
+            text.replace("%2", number(report.units))
+            .replace("%3", number(report.files))
+            .replace("%4", human_size(report.total_bytes))
+        )
+        if report.findings:
+            text += "\n\n" + self.tr(
+                "See the findings panel: %n warning(s).", "", len(report.findings)
+            )
+        box = self._message(QMessageBox.Icon.Information, self.tr("Export finished"), text)
+        folder_button = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+        folder_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        self.export_finished.emit(report)
+
+    def _export_error(self, error: BaseException) -> None:
+        findings = list(getattr(error, "findings", []) or [])
+        self._add_findings(findings)
+        if findings:
+            from ui.formatting import describe_finding
+
+            details = "\n".join(describe_finding(f, self.lang) for f in findings[:10])
+        else:
+            details = f"{type(error).__name__}: {error}"
+        self._message(
+            QMessageBox.Icon.Critical,
+            self.tr("Export failed"),
+            self.tr("The SIP was not written.") + "\n\n" + details,
+        )
+        self.export_failed.emit(findings)
+
+    def _export_cancelled(self) -> None:
+        self.statusBar().showMessage(self.tr("Export cancelled: nothing was written."), 8000)
+        self.export_cancelled.emit()
+
+    # -- status, title, findings ----------------------------------------------------------------
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        """A window-modal message that does not block (tests read ``last_message``)."""
+        if self.last_message is not None:
+            self.last_message.close()
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.last_message = box
+        QTimer.singleShot(0, box.open)
+        return box
+
+    def _add_findings(self, findings: list[Finding]) -> None:
+        if not findings:
+            return
+        self.findings.add(findings)
+        self.bottom.setTabText(
+            0, self.tr("Findings (%1)").replace("%1", number(len(self.findings.findings)))
+        )
+
+    def _structure_changed(self) -> None:
+        self.left.setCurrentIndex(1 if self.model.package.roots else 0)
+        if self.proxy.visible is not None:
+            self._search_timer.start()  # new/moved units: match again
+        self._schedule_stats()
+        self._update_actions()
+
+    def _schedule_stats(self) -> None:
+        if not self._stats_timer.isActive():
+            self._stats_timer.start()
+
+    def update_status(self) -> None:
+        """Recompute counts, chart and title now (the scan uses the sliced ``stats_job``)."""
+        self._stats_ready(compute_stats(self.model.package))
+
+    def _stats_ready(self, result: StatsResult) -> None:
+        package = self.model.package
+        stats = result.stats
+        self.last_stats = stats
+        self.counts_label.setText(
+            self.tr("%1 units · %2 files · %3 · %4 unknown formats")
+            .replace("%1", number(stats.units))
+            .replace("%2", number(stats.files))
+            .replace("%3", human_size(stats.total_size))
+            .replace("%4", number(stats.unknown_formats))
+        )
+        engine = self.settings.get("scan/engine")
+        signatures = package.signature_version
+        text = self.tr("Identification: %1").replace("%1", engine)
+        if signatures:
+            text += f" ({signatures})"
+        self.engine_label.setText(text)
+        self.engine_label.setToolTip(signatures)
+        self.chart.set_stats(stats, result.names)
+        self.update_title()
+
+    def package_name(self) -> str:
+        roots = self.model.package.roots
+        if not roots:
+            return ""
+        if len(roots) == 1:
+            return roots[0].title
+        return self.tr("%1 (+%n more)", "", len(roots) - 1).replace("%1", roots[0].title)
+
+    def update_title(self) -> None:
+        name = self.package_name()
+        self.setWindowTitle(f"Verso — {name}" if name else "Verso")
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Verso"),
+            self.tr(
+                "Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam "
+                "archiving system.\nYour files are only read, never changed."
+            ),
+        )
+
+
+def index_path(index: QModelIndex) -> list[int]:
+    """Rows from the top to ``index`` (handy in tests)."""
+    rows = []
+    while index.isValid():
+        rows.append(index.row())
+        index = index.parent()
+    return rows[::-1]
+
+
+def app_instance() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

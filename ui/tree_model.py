@@ -1,0 +1,517 @@
+"""The package tree as a ``QAbstractItemModel`` over ``seda.model`` (no copy of the data).
+
+An index's internal pointer is its ``ArchiveUnit``; the units themselves are kept alive by
+the package (or by the undo commands holding removed ones). Rows are found through a cache
+checked by identity, so ``parent()`` stays O(1) even with 20,000 siblings.
+
+Thread affinity: main thread only. The primitive mutations (``insert_units``,
+``remove_unit``, ``move_unit``, ``set_fields``, ``reorder_children``,
+``apply_file_results``) are called by ``ui.commands`` and by the scan controller; they
+emit the begin/end notifications views need. Nothing else edits the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QUndoStack
+
+from seda.findings import Finding
+from seda.model import ArchiveUnit, BinaryObject, Package
+from ui.formatting import date_range, human_size, level_label
+from ui.icons import unit_icon
+
+COL_TITLE, COL_LEVEL, COL_DATES, COL_FORMAT, COL_SIZE = range(5)
+COLUMN_COUNT = 5
+
+UnitRole = Qt.ItemDataRole.UserRole + 1  # the ArchiveUnit itself
+SortRole = Qt.ItemDataRole.UserRole + 2  # comparable value for sorting
+SearchRole = Qt.ItemDataRole.UserRole + 3  # text the search box matches
+
+MIME_UNITS = "application/x-verso-units"
+MIME_URLS = "text/uri-list"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class PackageTreeModel(QAbstractItemModel):
+    """Units as rows; columns title, level, dates, format, size."""
+
+    structure_changed = Signal()  # rows inserted/removed/moved (e.g. to refresh counts)
+    units_edited = Signal(object)  # list of units whose fields changed
+    urls_dropped = Signal(list, object, int)  # local paths, parent unit (None = top), row
+
+    def __init__(self, package: Package | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._package = package if package is not None else Package()
+        self.undo_stack: QUndoStack | None = None
+        self._rows: dict[int, int] = {}  # unit uid -> cached row among its siblings
+        self._by_uid: dict[int, ArchiveUnit] = {}
+        self._drag: dict[int, ArchiveUnit] = {}
+        self._main_thread = QThread.currentThread()
+
+    # -- package ------------------------------------------------------------------------
+    @property
+    def package(self) -> Package:
+        return self._package
+
+    def set_package(self, package: Package) -> None:
+        self._check_thread()
+        self.beginResetModel()
+        self._package = package
+        self._rows.clear()
+        self._by_uid.clear()
+        self.endResetModel()
+        self.structure_changed.emit()
+
+    def _check_thread(self) -> None:
+        if QThread.currentThread() is not self._main_thread:
+            raise RuntimeError("PackageTreeModel used outside the main thread")
+
+    # -- navigation ---------------------------------------------------------------------
+    def siblings(self, parent: ArchiveUnit | None) -> list[ArchiveUnit]:
+        return self._package.roots if parent is None else parent.children
+
+    def row_of(self, unit: ArchiveUnit) -> int:
+        sibs = self.siblings(unit.parent)
+        r = self._rows.get(unit.uid)
+        if r is not None and r < len(sibs) and sibs[r] is unit:
+            return r
+        # Refresh the whole sibling list at once: one O(n) pass serves all n siblings.
+        rows = self._rows
+        for i, u in enumerate(sibs):
+            rows[u.uid] = i
+        r = rows.get(unit.uid)
+        if r is None or r >= len(sibs) or sibs[r] is not unit:
+            raise ValueError(f"unit {unit.uid} is not in the package")
+        return r
+
+    def unit(self, index: AnyIndex) -> ArchiveUnit | None:
+        if not index.isValid():
+            return None
+        return index.internalPointer()  # type: ignore[no-any-return]
+
+    def index_for(self, unit: ArchiveUnit | None, column: int = 0) -> QModelIndex:
+        if unit is None:
+            return QModelIndex()
+        return self.createIndex(self.row_of(unit), column, unit)
+
+    def contains(self, unit: ArchiveUnit) -> bool:
+        """True if ``unit`` is attached to this package (not removed)."""
+        top = unit
+        while top.parent is not None:
+            top = top.parent
+        try:
+            self.row_of(top)
+        except ValueError:
+            return False
+        return True
+
+    def unit_by_uid(self, uid: int) -> ArchiveUnit | None:
+        """The attached unit with this uid (index rebuilt lazily on a miss)."""
+        unit = self._by_uid.get(uid)
+        if unit is None or not self.contains(unit):
+            self._by_uid = {u.uid: u for u in self._package.walk()}
+            unit = self._by_uid.get(uid)
+        return unit
+
+    # -- QAbstractItemModel -------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
+        if column < 0 or column >= COLUMN_COUNT or row < 0:
+            return QModelIndex()
+        parent_unit = self.unit(parent) if parent.isValid() else None
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        sibs = self.siblings(parent_unit)
+        if row >= len(sibs):
+            return QModelIndex()
+        unit = sibs[row]
+        self._rows[unit.uid] = row
+        return self.createIndex(row, column, unit)
+
+    def parent(self, index: AnyIndex | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent()
+            return super().parent()
+        if not index.isValid():
+            return QModelIndex()
+        unit: ArchiveUnit = index.internalPointer()
+        up = unit.parent
+        if up is None:
+            return QModelIndex()
+        return self.createIndex(self.row_of(up), 0, up)
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._package.roots)
+        if parent.column() != 0:
+            return 0
+        return len(parent.internalPointer().children)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (
+            QCoreApplication.translate("PackageTreeModel", "Title"),
+            QCoreApplication.translate("PackageTreeModel", "Level"),
+            QCoreApplication.translate("PackageTreeModel", "Dates"),
+            QCoreApplication.translate("PackageTreeModel", "Format"),
+            QCoreApplication.translate("PackageTreeModel", "Size"),
+        )
+        return names[section] if 0 <= section < len(names) else None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        f = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+        if index.column() == COL_TITLE:
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        unit: ArchiveUnit = index.internalPointer()
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(unit, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return unit.title if col == COL_TITLE else self._display(unit, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_TITLE:
+            return unit_icon(unit)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return unit.source or unit.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == UnitRole:
+            return unit
+        if role == SortRole:
+            return self._sort_key(unit, col)
+        if role == SearchRole:
+            obj = unit.objects[0] if unit.objects else None
+            extra = f" {obj.filename} {obj.format.name} {obj.format.puid}" if obj else ""
+            return f"{unit.title} {unit.description}{extra}"
+        return None
+
+    @staticmethod
+    def _object(unit: ArchiveUnit) -> BinaryObject | None:
+        return unit.objects[0] if unit.objects else None
+
+    def _display(self, unit: ArchiveUnit, col: int) -> str:
+        if col == COL_TITLE:
+            return unit.title
+        if col == COL_LEVEL:
+            return level_label(unit.level)
+        if col == COL_DATES:
+            return date_range(unit.start_date, unit.end_date)
+        obj = self._object(unit)
+        if obj is None:
+            return ""
+        if col == COL_FORMAT:
+            fmt = obj.format
+            if fmt.known:
+                return fmt.name or fmt.puid
+            if not obj.digest and not fmt.puid:
+                return QCoreApplication.translate("PackageTreeModel", "…")
+            return QCoreApplication.translate("PackageTreeModel", "Unknown")
+        if col == COL_SIZE:
+            return human_size(sum(o.size for o in unit.objects))
+        return ""
+
+    def _sort_key(self, unit: ArchiveUnit, col: int) -> Any:
+        if col == COL_TITLE:
+            return unit.title.casefold()
+        if col == COL_LEVEL:
+            return level_label(unit.level)
+        if col == COL_DATES:
+            return (unit.start_date or date.min).toordinal()
+        if col == COL_SIZE:
+            return sum(o.size for o in unit.objects)
+        if col == COL_FORMAT:
+            obj = self._object(unit)
+            return (obj.format.name or obj.format.puid) if obj else ""
+        return ""
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Inline rename from the view: goes through the undo stack like every edit."""
+        if not index.isValid() or index.column() != COL_TITLE or role != Qt.ItemDataRole.EditRole:
+            return False
+        title = str(value).strip()
+        unit: ArchiveUnit = index.internalPointer()
+        if not title or title == unit.title:
+            return False
+        if self.undo_stack is not None:
+            from ui.commands import RenameCommand
+
+            self.undo_stack.push(RenameCommand(self, unit, title))
+        else:
+            self.set_fields(unit, {"title": title})
+        return True
+
+    # -- drag and drop --------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_UNITS, MIME_URLS]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        units: list[ArchiveUnit] = []
+        seen: set[int] = set()
+        for idx in indexes:
+            unit = self.unit(idx)
+            if unit is not None and unit.uid not in seen:
+                seen.add(unit.uid)
+                units.append(unit)
+        self._drag = {u.uid: u for u in units}
+        data = QMimeData()
+        data.setData(MIME_UNITS, QByteArray(",".join(str(u.uid) for u in units).encode()))
+        return data
+
+    def decode_units(self, data: QMimeData) -> list[ArchiveUnit]:
+        if not data.hasFormat(MIME_UNITS):
+            return []
+        raw = bytes(data.data(MIME_UNITS).data()).decode()
+        out = []
+        for token in raw.split(","):
+            if not token.strip().isdigit():
+                continue
+            uid = int(token)
+            unit = self._drag.get(uid) or self.unit_by_uid(uid)
+            if unit is not None and self.contains(unit):
+                out.append(unit)
+        return top_level_only(out)
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        if data.hasUrls():
+            return any(u.isLocalFile() for u in data.urls())
+        units = self.decode_units(data)
+        if not units:
+            return False
+        target = self.unit(parent)
+        return not any(target is u or (target and is_ancestor(u, target)) for u in units)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        target = self.unit(parent)
+        if data.hasUrls() and not data.hasFormat(MIME_UNITS):
+            paths = [u.toLocalFile() for u in data.urls() if u.isLocalFile()]
+            if paths:
+                self.urls_dropped.emit(paths, target, row)
+            return bool(paths)
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        units = self.decode_units(data)
+        if self.undo_stack is not None:
+            from ui.commands import MoveUnitsCommand
+
+            self.undo_stack.push(MoveUnitsCommand(self, units, target, row))
+        else:
+            for i, u in enumerate(units):
+                self.move_unit(u, target, -1 if row < 0 else row + i)
+        # False: the move is done; the view must not remove the source rows itself.
+        return False
+
+    # -- primitive mutations (used by ui.commands) -------------------------------------------
+    def _parent_index(self, parent: ArchiveUnit | None) -> QModelIndex:
+        return self.index_for(parent) if parent is not None else QModelIndex()
+
+    def insert_units(
+        self, parent: ArchiveUnit | None, row: int, units: Sequence[ArchiveUnit]
+    ) -> None:
+        """Insert detached ``units`` under ``parent`` (None = top level) at ``row``."""
+        self._check_thread()
+        if not units:
+            return
+        sibs = self.siblings(parent)
+        if row < 0 or row > len(sibs):
+            row = len(sibs)
+        self.beginInsertRows(self._parent_index(parent), row, row + len(units) - 1)
+        for i, unit in enumerate(units):
+            if unit.parent is not None:
+                raise ValueError("insert_units expects detached units")
+            if parent is None:
+                self._package.roots.insert(row + i, unit)
+            else:
+                unit.parent = parent
+                parent.children.insert(row + i, unit)
+        self.endInsertRows()
+        self.structure_changed.emit()
+
+    def remove_unit(self, unit: ArchiveUnit) -> tuple[ArchiveUnit | None, int]:
+        """Detach ``unit`` from the package (the files on disk are never touched)."""
+        self._check_thread()
+        parent = unit.parent
+        row = self.row_of(unit)
+        self.beginRemoveRows(self._parent_index(parent), row, row)
+        if parent is None:
+            del self._package.roots[row]
+        else:
+            del parent.children[row]
+            unit.parent = None
+        self.endRemoveRows()
+        self.structure_changed.emit()
+        return parent, row
+
+    def move_unit(self, unit: ArchiveUnit, new_parent: ArchiveUnit | None, row: int) -> int:
+        """Move ``unit`` under ``new_parent`` so that it ends at ``row`` (-1 = last).
+
+        Returns the final row. Refuses to move a unit into itself or its descendants.
+        """
+        self._check_thread()
+        if new_parent is unit or (new_parent is not None and is_ancestor(unit, new_parent)):
+            raise ValueError("cannot move a unit into itself")
+        old_parent = unit.parent
+        old_row = self.row_of(unit)
+        dest = self.siblings(new_parent)
+        same = old_parent is new_parent
+        count = len(dest) - 1 if same else len(dest)
+        final = count if row < 0 or row > count else row
+        if same and final == old_row:
+            return final
+        # Qt wants the destination row counted before the removal.
+        qt_row = final + 1 if same and final > old_row else final
+        ok = self.beginMoveRows(
+            self._parent_index(old_parent),
+            old_row,
+            old_row,
+            self._parent_index(new_parent),
+            qt_row,
+        )
+        if not ok:
+            raise ValueError("invalid move")
+        self.siblings(old_parent).pop(old_row)
+        unit.parent = new_parent
+        dest.insert(final, unit)
+        self.endMoveRows()
+        self.structure_changed.emit()
+        return final
+
+    def set_fields(self, unit: ArchiveUnit, values: dict[str, Any]) -> dict[str, Any]:
+        """Set description fields; return their previous values (for undo)."""
+        self._check_thread()
+        old = {}
+        for name, value in values.items():
+            old[name] = getattr(unit, name)
+            setattr(unit, name, list(value) if isinstance(value, list) else value)
+        if self.contains(unit):
+            row = self.row_of(unit)
+            parent = self._parent_index(unit.parent)
+            self.dataChanged.emit(
+                self.index(row, 0, parent), self.index(row, COLUMN_COUNT - 1, parent)
+            )
+        self.units_edited.emit([unit])
+        return old
+
+    def reorder_children(self, parent: ArchiveUnit | None, order: list[ArchiveUnit]) -> None:
+        """Replace the children order of ``parent`` (same units), keeping selections."""
+        self._check_thread()
+        sibs = self.siblings(parent)
+        if len(order) != len(sibs) or {u.uid for u in order} != {u.uid for u in sibs}:
+            raise ValueError("reorder_children needs the same units")
+        # No-argument overloads: PySide6 mis-handles the (parents, hint) ones.
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        moved = []
+        for idx in old_persistent:
+            u = self.unit(idx)
+            if u is not None and u.parent is parent:
+                moved.append((idx, u))
+        sibs[:] = order
+        for i, u in enumerate(sibs):
+            self._rows[u.uid] = i
+        for idx, u in moved:
+            self.changePersistentIndex(idx, self.createIndex(self._rows[u.uid], idx.column(), u))
+        self.layoutChanged.emit()
+        self.structure_changed.emit()
+
+    def refresh_units(self, units: Iterable[ArchiveUnit], first: int = 0, last: int = -1) -> None:
+        """Emit ``dataChanged`` for ``units``: one signal per run of adjacent rows.
+
+        Runs, not one min..max span per parent: a view's cost grows with the rows a signal
+        covers, and analysis results arrive in bursts of neighbours.
+        """
+        self._check_thread()
+        last = COLUMN_COUNT - 1 if last < 0 else last
+        rows_by_parent: dict[int, tuple[ArchiveUnit | None, list[int]]] = {}
+        for unit in units:
+            if not self.contains(unit):
+                continue  # removed meanwhile
+            key = unit.parent.uid if unit.parent is not None else 0
+            entry = rows_by_parent.get(key)
+            if entry is None:
+                entry = rows_by_parent[key] = (unit.parent, [])
+            entry[1].append(self.row_of(unit))
+        for parent, rows in rows_by_parent.values():
+            p = self._parent_index(parent)
+            rows.sort()
+            lo = prev = rows[0]
+            for row in rows[1:]:
+                if row <= prev + 1:
+                    prev = row
+                    continue
+                self.dataChanged.emit(self.index(lo, first, p), self.index(prev, last, p))
+                lo = prev = row
+            self.dataChanged.emit(self.index(lo, first, p), self.index(prev, last, p))
+
+    def apply_file_results(
+        self,
+        results: Sequence[Any],
+        objects_by_uid: dict[int, BinaryObject],
+        owners: dict[int, ArchiveUnit],
+        unit_of: dict[int, int] | None = None,
+    ) -> list[Finding]:
+        """Apply a batch of ``seda.identify.FileResult`` to the objects, then refresh rows.
+
+        ``owners`` maps an object's uid to its unit, ``unit_of`` to its unit's uid. Main thread only: this is where the
+        analysis (done in workers) meets the model.
+        """
+        self._check_thread()
+        from seda.scan import apply_results
+
+        findings = apply_results(objects_by_uid, list(results), unit_of=unit_of)
+        units = [owners[r.uid] for r in results if r.uid in owners]
+        self.refresh_units(units, COL_FORMAT, COL_SIZE)
+        return findings
+
+
+def is_ancestor(candidate: ArchiveUnit, unit: ArchiveUnit) -> bool:
+    """True if ``candidate`` is a (strict) ancestor of ``unit``."""
+    return any(a is candidate for a in unit.ancestors())
+
+
+def top_level_only(units: Sequence[ArchiveUnit]) -> list[ArchiveUnit]:
+    """Drop units whose ancestor is also in the list (moving the ancestor moves them)."""
+    chosen = {u.uid for u in units}
+    return [u for u in units if not any(a.uid in chosen for a in u.ancestors())]

@@ -19,7 +19,7 @@ Writer choices, so the output stays schema-valid without inventing data:
   ``FormatId`` only when the PUID is known (``FormatInfo.known``);
 - ``PreventInheritance`` and ``RefNonRuleId`` are an XSD choice: preventing all wins;
 - two objects of a group with the same ``DataObjectVersion`` get ``_2``, ``_3``...
-  (Vitam refuses duplicates); HoldRule extras, kept per block, are repeated per rule;
+  (Vitam refuses duplicates); HoldRule extras are written after their own rule;
 - agency names are not written (``OrganizationDescriptiveMetadata`` only takes foreign
   namespaces); text loses the characters XML 1.0 forbids (``clean_text``).
 
@@ -275,15 +275,15 @@ class _Writer:
             _sub(el, "Rule", rule_id)
             if rule.start_date is not None:
                 _sub(el, "StartDate", _xsd_date(rule.start_date))
-            if hold:  # SEDA puts these per rule; the model keeps them per block
-                if block.hold_end_date is not None:
-                    _sub(el, "HoldEndDate", _xsd_date(block.hold_end_date))
-                _sub_token(el, "HoldOwner", block.hold_owner)
-                if block.hold_reassessing_date is not None:
-                    _sub(el, "HoldReassessingDate", _xsd_date(block.hold_reassessing_date))
-                _sub_token(el, "HoldReason", block.hold_reason)
-                if block.prevent_rearrangement is not None:
-                    _sub(el, "PreventRearrangement", _bool(block.prevent_rearrangement))
+            if hold:  # HoldRuleDefGroup: each rule's own extras, in the XSD's order
+                if rule.hold_end_date is not None:
+                    _sub(el, "HoldEndDate", _xsd_date(rule.hold_end_date))
+                _sub_token(el, "HoldOwner", rule.hold_owner)
+                if rule.hold_reassessing_date is not None:
+                    _sub(el, "HoldReassessingDate", _xsd_date(rule.hold_reassessing_date))
+                _sub_token(el, "HoldReason", rule.hold_reason)
+                if rule.prevent_rearrangement is not None:
+                    _sub(el, "PreventRearrangement", _bool(rule.prevent_rearrangement))
         if cat == "ClassificationRule":
             _sub_token(el, "ClassificationAudience", block.classification_audience)
         # XSD choice: PreventInheritance | RefNonRuleId+ ; preventing all wins.
@@ -552,6 +552,11 @@ _HEADER_FIELDS = frozenset(
     }
 )
 
+# HoldRuleDefGroup: what may follow a HoldRule's Rule/StartDate (SEDA 2.2/2.3, Vitam 2.1).
+_HOLD_FIELDS = frozenset(
+    {"HoldEndDate", "HoldOwner", "HoldReassessingDate", "HoldReason", "PreventRearrangement"}
+)
+
 
 @dataclass(slots=True, eq=False)
 class _UnitRecord:
@@ -716,19 +721,24 @@ class _Reader:
                 block.classification_reassessing_date = self.date(child)
             elif name == "NeedReassessingAuthorization":
                 block.need_reassessing_authorization = _parse_bool(_text(child))
-            # HoldRule extras: per rule in SEDA, per block in the model (first one wins)
-            elif name == "HoldEndDate":
-                block.hold_end_date = block.hold_end_date or self.date(child, end=True)
-            elif name == "HoldOwner":
-                block.hold_owner = block.hold_owner or _text(child).strip()
-            elif name == "HoldReassessingDate":
-                block.hold_reassessing_date = block.hold_reassessing_date or self.date(child)
-            elif name == "HoldReason":
-                block.hold_reason = block.hold_reason or _text(child).strip()
-            elif name == "PreventRearrangement":
-                if block.prevent_rearrangement is None:
-                    block.prevent_rearrangement = _parse_bool(_text(child))
+            # HoldRule extras (HoldRuleDefGroup) belong to the Rule they follow
+            elif name in _HOLD_FIELDS:
+                if block.rules:
+                    self.hold_field(block.rules[-1], name, child)
         return block
+
+    def hold_field(self, rule: Rule, name: str, el: etree._Element) -> None:
+        """Set one HoldRuleDefGroup extra on the rule it follows."""
+        if name == "HoldEndDate":
+            rule.hold_end_date = self.date(el, end=True)
+        elif name == "HoldOwner":
+            rule.hold_owner = _text(el).strip()
+        elif name == "HoldReassessingDate":
+            rule.hold_reassessing_date = self.date(el)
+        elif name == "HoldReason":
+            rule.hold_reason = _text(el).strip()
+        elif name == "PreventRearrangement":
+            rule.prevent_rearrangement = _parse_bool(_text(el))
 
     def management(self, el: etree._Element, management: Management) -> Attachment | None:
         attachment = None

@@ -96,10 +96,21 @@ class BinaryObject:
 
 @dataclass(slots=True)
 class Rule:
-    """One rule reference inside a category block: RuleId with its StartDate."""
+    """One rule reference inside a category block: RuleId with its StartDate.
+
+    The ``hold_*`` fields and ``prevent_rearrangement`` only mean something in a HoldRule
+    block: SEDA 2.2/2.3 (and Vitam's 2.1 flavour) give each hold rule its own end date,
+    owner, reason..., so they live on the rule, not on the block.
+    """
 
     rule_id: str
     start_date: date | None = None
+    # HoldRule only (HoldRuleDefGroup, written in this order after StartDate)
+    hold_end_date: date | None = None
+    hold_owner: str = ""
+    hold_reassessing_date: date | None = None
+    hold_reason: str = ""
+    prevent_rearrangement: bool | None = None
 
 
 @dataclass(slots=True)
@@ -117,12 +128,7 @@ class RuleCategory:
     classification_audience: str = ""
     classification_reassessing_date: date | None = None
     need_reassessing_authorization: bool | None = None
-    # HoldRule extras (per rule in SEDA; kept per block here, written after each rule)
-    hold_end_date: date | None = None
-    hold_owner: str = ""
-    hold_reassessing_date: date | None = None
-    hold_reason: str = ""
-    prevent_rearrangement: bool | None = None
+    # HoldRule extras are per rule: see ``Rule``.
 
 
 @dataclass(slots=True)

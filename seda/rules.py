@@ -122,8 +122,8 @@ def effective_rules(
             end: date | None = None
             if rule.start_date is not None and ref is not None:
                 end = end_date(rule.start_date, ref.duration, ref.measurement)
-            if category == "HoldRule" and item.block.hold_end_date is not None:
-                end = item.block.hold_end_date  # an explicit hold end wins over the duration
+            if category == "HoldRule" and rule.hold_end_date is not None:
+                end = rule.hold_end_date  # the rule's own explicit hold end wins
             result.append(
                 EffectiveRule(
                     rule_id=rule.rule_id,
@@ -189,8 +189,8 @@ def _check_management(
             if (
                 category == "HoldRule"
                 and rule.start_date is not None
-                and block.hold_end_date is not None
-                and block.hold_end_date < rule.start_date
+                and rule.hold_end_date is not None
+                and rule.hold_end_date < rule.start_date  # each hold against its own start
             ):
                 out.append(
                     Finding(
@@ -199,7 +199,7 @@ def _check_management(
                         params={
                             "rule_id": rule.rule_id,
                             "start": rule.start_date.isoformat(),
-                            "end": block.hold_end_date.isoformat(),
+                            "end": rule.hold_end_date.isoformat(),
                         },
                         unit_uid=uid,
                     )

@@ -219,10 +219,15 @@ def main(argv: list[str] | None = None) -> int:
     v_mbs = _rate(mb_large, t_scan_l)
     rows.append(("Verso scan, large files", f"{v_mbs:,.0f} MB/s  ({v_mbs / sha_mbs:.2f}x raw SHA-512; target >= 0.9)"))
 
+    # Alternate the two writers and keep each one's best run: the first large write on a
+    # machine otherwise pays for the disk's write-back of whatever came before.
+    t_copy = t_exp = float("inf")
     with tempfile.TemporaryDirectory(dir=args.corpus) as tmp:
-        t_copy = bench_raw_copy(bigs, Path(tmp, "raw.bin"))
-        os.unlink(Path(tmp, "raw.bin"))
-        t_exp = bench_export(result_l, Path(tmp, "sip.zip"))
+        for _ in range(2):
+            t_copy = min(t_copy, bench_raw_copy(bigs, Path(tmp, "raw.bin")))
+            os.unlink(Path(tmp, "raw.bin"))
+            t_exp = min(t_exp, bench_export(result_l, Path(tmp, "sip.zip")))
+            os.unlink(Path(tmp, "sip.zip"))
     copy_mbs, exp_mbs = _rate(mb_large, t_copy), _rate(mb_large, t_exp)
     rows.append(("raw copy of the large files", f"{copy_mbs:,.0f} MB/s"))
     rows.append(("Verso export (SIP zip) of the large files",

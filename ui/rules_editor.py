@@ -236,7 +236,7 @@ class RuleChoice:
     prevent_inheritance: bool | None = None
     ref_non_rule_ids: list[str] | None = None
     classification: dict[str, Any] | None = None  # RuleCategory classification_* fields
-    hold: dict[str, Any] | None = None  # RuleCategory hold_* / prevent_rearrangement fields
+    hold: dict[str, Any] | None = None  # the chosen Rule's hold_* / prevent_rearrangement
 
     def start_for(self, unit_end: date | None) -> date | None:
         if self.start_mode == START_FIXED:
@@ -244,6 +244,16 @@ class RuleChoice:
         if self.start_mode == START_UNIT_END:
             return unit_end
         return None
+
+
+# Rule fields a HoldRule's picker sets (SEDA HoldRuleDefGroup after Rule/StartDate).
+_HOLD_FIELDS = (
+    "hold_end_date",
+    "hold_owner",
+    "hold_reassessing_date",
+    "hold_reason",
+    "prevent_rearrangement",
+)
 
 
 def _prune(management: Management, category: str) -> None:
@@ -261,10 +271,22 @@ def apply_choice(
     """A new Management with ``choice`` applied to ``category`` (the input is not touched)."""
     out = copy.deepcopy(management)
     block = out.category(category)
+    before = {r.rule_id: r for r in block.rules}
     if choice.replace_rule_id:
         block.rules = [r for r in block.rules if r.rule_id != choice.replace_rule_id]
     if choice.rule_id:
         rule = Rule(choice.rule_id, choice.start_for(unit_end))
+        # HoldRule extras belong to each rule (SEDA's HoldRuleDefGroup): the choice's, or
+        # else those of the rule being replaced, so editing a start date keeps them.
+        previous = before.get(choice.rule_id) or before.get(choice.replace_rule_id or "")
+        if choice.hold is not None:
+            for key, value in choice.hold.items():
+                if key not in _HOLD_FIELDS:
+                    raise AttributeError(f"Rule has no hold field {key!r}")
+                setattr(rule, key, value)
+        elif previous is not None:
+            for key in _HOLD_FIELDS:
+                setattr(rule, key, getattr(previous, key))
         for i, existing in enumerate(block.rules):
             if existing.rule_id == rule.rule_id:
                 block.rules[i] = rule
@@ -279,11 +301,10 @@ def apply_choice(
         block.prevent_inheritance = choice.prevent_inheritance
     if choice.ref_non_rule_ids is not None:
         block.ref_non_rule_ids = list(choice.ref_non_rule_ids)
-    for extras in (choice.classification, choice.hold):
-        for key, value in (extras or {}).items():
-            if not hasattr(block, key):
-                raise AttributeError(f"RuleCategory has no field {key!r}")
-            setattr(block, key, value)
+    for key, value in (choice.classification or {}).items():
+        if not hasattr(block, key):
+            raise AttributeError(f"RuleCategory has no field {key!r}")
+        setattr(block, key, value)
     _prune(out, category)
     return out
 
@@ -518,6 +539,7 @@ class RulePickerDialog(QDialog):
         self.referential = referential
         self.options_only = options_only
         self._editing = rule
+        self._unit_end = unit_end if unit_mode else None
         self.setWindowTitle(
             self.tr("Règle de gestion : %1").replace("%1", category_label(category))
         )
@@ -584,6 +606,21 @@ class RulePickerDialog(QDialog):
         start_row.addWidget(self.start_date)
         rule_form = QFormLayout()
         rule_form.addRow(self.tr("Date de départ du calcul :"), start_row)
+        # HoldRule extras are per rule in SEDA: they go with the rule, not the category.
+        held = rule if rule is not None else Rule("")
+        self.hold_end = _OptionalDate(held.hold_end_date)
+        self.hold_owner = QLineEdit(held.hold_owner)
+        self.hold_reason = QLineEdit(held.hold_reason)
+        self.hold_reassess = _OptionalDate(held.hold_reassessing_date)
+        self.hold_no_rearrange = _tristate(
+            self.tr("Interdire le réarrangement"), held.prevent_rearrangement
+        )
+        if category == "HoldRule":
+            rule_form.addRow(self.tr("Fin du gel :"), self.hold_end)
+            rule_form.addRow(self.tr("Responsable du gel :"), self.hold_owner)
+            rule_form.addRow(self.tr("Motif du gel :"), self.hold_reason)
+            rule_form.addRow(self.tr("Date de réévaluation :"), self.hold_reassess)
+            rule_form.addRow(self.hold_no_rearrange)
         rule_layout.addLayout(rule_form)
         if options_only:
             rule_box.hide()
@@ -625,25 +662,12 @@ class RulePickerDialog(QDialog):
         self.class_need_auth = _tristate(
             self.tr("Réévaluation soumise à autorisation"), block.need_reassessing_authorization
         )
-        self.hold_end = _OptionalDate(block.hold_end_date)
-        self.hold_owner = QLineEdit(block.hold_owner)
-        self.hold_reason = QLineEdit(block.hold_reason)
-        self.hold_reassess = _OptionalDate(block.hold_reassessing_date)
-        self.hold_no_rearrange = _tristate(
-            self.tr("Interdire le réarrangement"), block.prevent_rearrangement
-        )
         if category == "ClassificationRule":
             form.addRow(self.tr("Niveau de classification :"), self.class_level)
             form.addRow(self.tr("Émetteur de la classification :"), self.class_owner)
             form.addRow(self.tr("Diffusion restreinte à :"), self.class_audience)
             form.addRow(self.tr("Date de réévaluation :"), self.class_reassess)
             form.addRow(self.class_need_auth)
-        elif category == "HoldRule":
-            form.addRow(self.tr("Fin du gel :"), self.hold_end)
-            form.addRow(self.tr("Responsable du gel :"), self.hold_owner)
-            form.addRow(self.tr("Motif du gel :"), self.hold_reason)
-            form.addRow(self.tr("Date de réévaluation :"), self.hold_reassess)
-            form.addRow(self.hold_no_rearrange)
         layout.addWidget(options)
 
         self.hint = QLabel()
@@ -678,6 +702,10 @@ class RulePickerDialog(QDialog):
         self.final_action.currentIndexChanged.connect(self._update)
         self.class_level.textChanged.connect(self._update)
         self.class_owner.textChanged.connect(self._update)
+        if category == "HoldRule":
+            self.start_date.dateChanged.connect(self._update)
+            self.hold_end.enabled.toggled.connect(self._update)
+            self.hold_end.edit.dateChanged.connect(self._update)
         self._fill()
         if rule is not None:
             self.select_rule(rule.rule_id)
@@ -732,7 +760,20 @@ class RulePickerDialog(QDialog):
             self.class_level.text().strip() and self.class_owner.text().strip()
         ):
             return self.tr("Le niveau et l'émetteur de la classification sont obligatoires.")
+        if self.category == "HoldRule" and not self.options_only:
+            start, end = self._known_start(), self.hold_end.value()
+            if start is not None and end is not None and end < start:
+                return self.tr("La fin du gel précède sa date de départ.")
         return ""
+
+    def _known_start(self) -> date | None:
+        """The start date the chosen rule will get, when the dialog knows it."""
+        mode = self.start_mode.currentData()
+        if mode == START_FIXED:
+            return from_qdate(self.start_date.date())
+        if mode == START_UNIT_END and self._unit_end not in (None, date.min):
+            return self._unit_end
+        return None
 
     def choice(self) -> RuleChoice:
         mode = self.start_mode.currentData()
@@ -758,8 +799,8 @@ class RulePickerDialog(QDialog):
                 "classification_reassessing_date": self.class_reassess.value(),
                 "need_reassessing_authorization": _tristate_value(self.class_need_auth),
             }
-        elif self.category == "HoldRule":
-            out.hold = {
+        elif self.category == "HoldRule" and not self.options_only:
+            out.hold = {  # for the chosen rule (options_only chooses none)
                 "hold_end_date": self.hold_end.value(),
                 "hold_owner": self.hold_owner.text().strip(),
                 "hold_reason": self.hold_reason.text().strip(),

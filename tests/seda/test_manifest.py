@@ -65,12 +65,15 @@ def fill_rules(management: Management, seed: int) -> None:
     cls.classification_audience = "Interne"
     cls.classification_reassessing_date = day + timedelta(days=3650)
     cls.need_reassessing_authorization = bool(seed % 2)
-    hold = management.rules["HoldRule"]
-    hold.hold_end_date = day + timedelta(days=365)
-    hold.hold_owner = "Tribunal"
-    hold.hold_reassessing_date = day + timedelta(days=100)
-    hold.hold_reason = "Contentieux <en cours>"
-    hold.prevent_rearrangement = True
+    # HoldRule extras are per rule: the first rule has all of them, the second its own few
+    first, second = management.rules["HoldRule"].rules
+    first.hold_end_date = day + timedelta(days=365)
+    first.hold_owner = "Tribunal"
+    first.hold_reassessing_date = day + timedelta(days=100)
+    first.hold_reason = "Contentieux <en cours>"
+    first.prevent_rearrangement = True
+    second.hold_end_date = day + timedelta(days=30)
+    second.hold_reason = f"Autre motif {seed}"
 
 
 def make_object(i: int) -> BinaryObject:
@@ -246,9 +249,9 @@ def test_hold_rule_only_where_the_version_has_it(manifests: dict[str, bytes], ve
         assert holds == []
     else:
         assert holds
-        first = holds[0]
-        names = [local(c) for c in first]
-        assert names[:7] == [
+        names = [local(c) for c in holds[0]]
+        # each rule followed by its own extras (HoldRuleDefGroup order)
+        assert names == [
             "Rule",
             "StartDate",
             "HoldEndDate",
@@ -256,7 +259,91 @@ def test_hold_rule_only_where_the_version_has_it(manifests: dict[str, bytes], ve
             "HoldReassessingDate",
             "HoldReason",
             "PreventRearrangement",
+            "Rule",
+            "HoldEndDate",
+            "HoldReason",
         ]
+        assert [e.text for e in holds[0].findall("{*}HoldReason")] == [
+            "Contentieux <en cours>",
+            "Autre motif 0",
+        ]
+
+
+def two_holds_package() -> Package:
+    """One unit with two HoldRules, each with its own end date and reason (the second one
+    has no StartDate: its HoldEndDate must not be paired with the first one's start)."""
+    unit = ArchiveUnit("Dossier gelé", level=DescriptionLevel.FILE)
+    block = unit.management.category("HoldRule")
+    block.rules = [
+        Rule(
+            "HOL-00003",
+            date(2010, 1, 1),
+            hold_end_date=date(2012, 6, 30),
+            hold_owner="Tribunal",
+            hold_reason="Contentieux A",
+            prevent_rearrangement=False,
+        ),
+        Rule("HOL-00002", hold_end_date=date(2001, 1, 1), hold_reason="Contentieux B"),
+    ]
+    block.ref_non_rule_ids = ["HOL-00009"]
+    return Package(roots=[unit])
+
+
+@pytest.mark.parametrize("version", ["2.2", "2.3"])
+def test_two_hold_rules_each_with_its_own_extras(
+    version: str, vitam_schemas: dict[str, object]
+) -> None:
+    pkg = two_holds_package()
+    data = write(pkg, version)
+    assert validate(data, version, XSD, flavour="standard") == []
+    assert validate(data, version, XSD, flavour="vitam") == []
+    (hold,) = etree.fromstring(data).findall(".//{*}HoldRule")
+    assert [(local(c), c.text) for c in hold] == [
+        ("Rule", "HOL-00003"),
+        ("StartDate", "2010-01-01"),
+        ("HoldEndDate", "2012-06-30"),
+        ("HoldOwner", "Tribunal"),
+        ("HoldReason", "Contentieux A"),
+        ("PreventRearrangement", "false"),
+        ("Rule", "HOL-00002"),
+        ("HoldEndDate", "2001-01-01"),
+        ("HoldReason", "Contentieux B"),
+        ("RefNonRuleId", "HOL-00009"),
+    ]
+    back = read_manifest(data)
+    got = back.roots[0].management.rules["HoldRule"]
+    assert rule_tuple(got) == rule_tuple(pkg.roots[0].management.rules["HoldRule"])
+    first, second = got.rules
+    assert (first.hold_end_date, first.hold_reason) == (date(2012, 6, 30), "Contentieux A")
+    assert (second.start_date, second.hold_end_date) == (None, date(2001, 1, 1))
+    assert (second.hold_owner, second.prevent_rearrangement) == ("", None)
+
+
+def test_hold_extras_read_onto_the_rule_they_follow() -> None:
+    """Vitam's own test SIP layout: extras after a rule without StartDate, a partial end
+    date, and a stray extra before any Rule (schema-invalid) that must not crash."""
+    ns = NAMESPACES["2.2"]
+    data = f"""<?xml version="1.0" encoding="UTF-8"?>
+<ArchiveTransfer xmlns="{ns}"><Date>2026-01-01T00:00:00</Date>
+<MessageIdentifier>M</MessageIdentifier>
+<DataObjectPackage><DescriptiveMetadata>
+<ArchiveUnit id="AU1"><Management><HoldRule>
+<HoldReason>orpheline</HoldReason>
+<Rule>HOL-1</Rule><StartDate>2000-01-01</StartDate><HoldOwner>Owner</HoldOwner>
+<PreventRearrangement>true</PreventRearrangement>
+<Rule>HOL-2</Rule><HoldEndDate>2017</HoldEndDate><HoldReassessingDate>2005-01-01</HoldReassessingDate>
+</HoldRule></Management>
+<Content><DescriptionLevel>Item</DescriptionLevel><Title>T</Title></Content></ArchiveUnit>
+</DescriptiveMetadata><ManagementMetadata/></DataObjectPackage>
+<ArchivalAgency><Identifier>A</Identifier></ArchivalAgency>
+<TransferringAgency><Identifier>T</Identifier></TransferringAgency></ArchiveTransfer>
+""".encode()
+    hold = read_manifest(data).roots[0].management.rules["HoldRule"]
+    one, two = hold.rules
+    assert (one.rule_id, one.start_date, one.hold_end_date) == ("HOL-1", date(2000, 1, 1), None)
+    assert (one.hold_owner, one.prevent_rearrangement, one.hold_reason) == ("Owner", True, "")
+    assert (two.rule_id, two.start_date, two.hold_end_date) == ("HOL-2", None, date(2017, 12, 31))
+    assert (two.hold_reassessing_date, two.hold_owner) == (date(2005, 1, 1), "")
 
 
 def test_attachment_stubs_group_roots(manifests: dict[str, bytes], package: Package) -> None:
@@ -426,7 +513,18 @@ def test_deep_tree_and_undecodable_names() -> None:
 def rule_tuple(block: RuleCategory) -> tuple[object, ...]:
     return (
         block.category,
-        [(r.rule_id, r.start_date) for r in block.rules],
+        [
+            (
+                r.rule_id,
+                r.start_date,
+                r.hold_end_date,
+                r.hold_owner,
+                r.hold_reassessing_date,
+                clean_text(r.hold_reason),
+                r.prevent_rearrangement,
+            )
+            for r in block.rules
+        ],
         block.prevent_inheritance,
         [] if block.prevent_inheritance else block.ref_non_rule_ids,
         block.final_action,
@@ -435,11 +533,6 @@ def rule_tuple(block: RuleCategory) -> tuple[object, ...]:
         block.classification_audience,
         block.classification_reassessing_date,
         block.need_reassessing_authorization,
-        block.hold_end_date,
-        block.hold_owner,
-        block.hold_reassessing_date,
-        clean_text(block.hold_reason),
-        block.prevent_rearrangement,
     )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from seda.findings import Code, Severity
+from seda.manifest import read_manifest, write_manifest
 from seda.model import ArchiveUnit, Package, Rule, RuleCategory
 from seda.referentials import RuleDef, RulesReferential, load_rules
 from seda.rules import check_rules, effective_rules, end_date
@@ -173,13 +175,25 @@ def test_no_start_date_or_unlimited_gives_no_end() -> None:
     assert got[1].duration == "unlimited"
 
 
-def test_hold_end_date_wins() -> None:
-    pkg, root, _mid, _leaf = tree()
-    root.management.rules["HoldRule"] = block(
-        "HoldRule", ("HOL-1", D0), hold_end_date=date(2030, 6, 30)
+def test_hold_end_date_wins_per_rule() -> None:
+    """Each hold rule ends on its own HoldEndDate; the referential's duration otherwise."""
+    pkg, root, _mid, leaf = tree()
+    ref = referential()
+    ref.rules["HOL-5"] = RuleDef("HOL-5", "HoldRule", "gel 5 ans", duration=5, measurement="YEAR")
+    root.management.rules["HoldRule"] = RuleCategory(
+        "HoldRule",
+        [
+            Rule("HOL-1", D0, hold_end_date=date(2030, 6, 30)),
+            Rule("HOL-5", D0),
+            Rule("HOL-5B", None, hold_end_date=date(2001, 1, 1)),
+        ],
     )
-    (rule,) = effective_rules(root, pkg, referential())["HoldRule"]
-    assert rule.end_date == date(2030, 6, 30)
+    got = effective_rules(leaf, pkg, ref)["HoldRule"]
+    assert [(r.rule_id, r.end_date) for r in got] == [
+        ("HOL-1", date(2030, 6, 30)),
+        ("HOL-5", date(2025, 1, 1)),
+        ("HOL-5B", date(2001, 1, 1)),
+    ]
 
 
 def codes(findings: list) -> list[tuple[str, int | None]]:  # type: ignore[type-arg]
@@ -221,10 +235,51 @@ def test_check_rules() -> None:
 def test_check_rules_without_referential_and_hold_dates() -> None:
     pkg, root, _mid, _leaf = tree()
     root.management.rules["AccessRule"] = block("AccessRule", ("WHATEVER", D0))
-    root.management.rules["HoldRule"] = block(
-        "HoldRule", ("HOL-1", D0), hold_end_date=date(2019, 1, 1)
+    root.management.rules["HoldRule"] = RuleCategory(
+        "HoldRule", [Rule("HOL-1", D0, hold_end_date=date(2019, 1, 1))]
     )
     assert codes(check_rules(pkg, None)) == [(Code.VAL_HOLD_END_BEFORE_START, root.uid)]
+
+
+def two_holds() -> RuleCategory:
+    """TEST_ELIMINATION_V2's layout: a hold with a start, then one with only an end that
+    is earlier than the first one's start (fine: each hold is checked against its own)."""
+    return RuleCategory(
+        "HoldRule",
+        [
+            Rule("HOL-3", date(2010, 1, 1), hold_reason="A"),
+            Rule("HOL-2", None, hold_end_date=date(2001, 1, 1), hold_reason="B"),
+        ],
+    )
+
+
+@pytest.mark.parametrize("version", ["2.2", "2.3"])
+def test_check_rules_pairs_each_hold_end_with_its_own_start(version: str) -> None:
+    pkg, root, _mid, leaf = tree()
+    root.management.rules["HoldRule"] = two_holds()
+    assert check_rules(pkg, None) == []
+    back = _round_trip(pkg, version)
+    back_root = back.roots[0]
+    assert [r.hold_end_date for r in back_root.management.rules["HoldRule"].rules] == [
+        None,
+        date(2001, 1, 1),
+    ]
+    assert check_rules(back, None) == []
+    # a hold whose end precedes its OWN start is still flagged, with its own dates
+    bad = two_holds()
+    bad.rules[0].hold_end_date = date(2009, 12, 31)
+    root.management.rules["HoldRule"] = bad
+    back = _round_trip(pkg, version)
+    (f,) = check_rules(back, None)
+    assert f.code == Code.VAL_HOLD_END_BEFORE_START
+    assert f.unit_uid == back.roots[0].uid
+    assert f.params == {"rule_id": "HOL-3", "start": "2010-01-01", "end": "2009-12-31"}
+
+
+def _round_trip(pkg: Package, version: str) -> Package:
+    buf = io.BytesIO()
+    write_manifest(pkg, buf, version=version, uris={})
+    return read_manifest(buf.getvalue())
 
 
 def test_check_rules_against_shared_referential() -> None:

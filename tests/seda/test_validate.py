@@ -128,6 +128,18 @@ def test_accepted_sips_give_no_error(name: str, kwargs: dict[str, Any]) -> None:
     assert not errors(findings), [(f.code, f.path, f.params) for f in errors(findings)]
 
 
+def test_elimination_v2_only_fails_on_hold_rule_child_order() -> None:
+    """Keeps the OK_XFAIL entry honest: its ONLY errors are the schema-order ones (HoldReason
+    before HoldReassessingDate), not a hold-date error from pairing one rule's HoldEndDate
+    with another rule's StartDate (HoldRule extras are per rule)."""
+    findings = check_sip(SIPS / "OK" / "TEST_ELIMINATION_V2.zip", xsd_root=XSD)
+    assert not [f for f in findings if f.code == Code.VAL_HOLD_END_BEFORE_START]
+    errs = errors(findings)
+    assert errs, "the manifest became schema-valid: revisit OK_XFAIL"
+    assert all(f.code == Code.VAL_SCHEMA for f in errs)
+    assert all("HoldRule" in f.params["message"] for f in errs)
+
+
 def test_index_coverage() -> None:
     """The corpus is really used: dozens of KO rows, a hundred accepted ones."""
     assert len(_params("KO")) >= 60

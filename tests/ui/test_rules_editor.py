@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QDialog, QDialogButtonBox  # noqa: E402
 
-from seda.model import ArchiveUnit, Package, Rule, RuleCategory  # noqa: E402
+from seda.model import ArchiveUnit, Management, Package, Rule, RuleCategory  # noqa: E402
 from seda.referentials import RulesReferential, load_rules  # noqa: E402
 from seda.rules import end_date  # noqa: E402
 from ui.rules_editor import (  # noqa: E402
@@ -29,6 +29,7 @@ from ui.rules_editor import (  # noqa: E402
     RuleChoice,
     RulePickerDialog,
     RulesEditor,
+    apply_choice,
     duration_label,
 )
 
@@ -284,6 +285,121 @@ def test_picker_without_referential_allows_free_id(qtbot) -> None:
     assert choice.hold is not None and choice.hold["hold_owner"] == "Mairie"
     assert choice.hold["hold_end_date"] == date(2030, 1, 1)
     assert choice.hold["prevent_rearrangement"] is None
+
+
+def test_hold_rules_keep_their_own_extras(
+    qtbot, monkeypatch, package: Package, referential: RulesReferential
+) -> None:
+    """HoldRule extras belong to each rule: two holds added through the picker keep their
+    own end date and reason; editing one is prefilled from it and leaves the other alone."""
+    stack = QUndoStack()
+    editor = RulesEditor()
+    qtbot.addWidget(editor)
+    a = package.roots[0]
+    editor.set_context(package, [a], referential, stack)
+    holds = [r.rule_id for r in referential if r.rule_type == "HoldRule"]
+    first, second = holds[0], holds[-1]
+
+    def add_first(dialog: RulePickerDialog) -> int:
+        assert dialog.select_rule(first)
+        dialog.set_start(START_FIXED, date(2020, 1, 1))
+        dialog.hold_end.set_value(date(2021, 1, 1))
+        dialog.hold_owner.setText("Tribunal")
+        dialog.hold_reason.setText("Contentieux A")
+        return QDialog.DialogCode.Accepted
+
+    def add_second(dialog: RulePickerDialog) -> int:
+        # a new rule starts blank: nothing copied from the first hold
+        assert dialog.hold_end.value() is None and dialog.hold_reason.text() == ""
+        assert dialog.select_rule(second)
+        dialog.set_start(START_NONE)
+        dialog.hold_end.set_value(date(2019, 6, 30))  # no start: nothing to compare with
+        dialog.hold_reason.setText("Contentieux B")
+        assert dialog.problem() == ""
+        return QDialog.DialogCode.Accepted
+
+    for fake in (add_first, add_second):
+        monkeypatch.setattr(RulePickerDialog, "exec", fake)
+        assert editor.open_add_dialog("HoldRule")
+    block = a.management.rules["HoldRule"]
+    got = [(r.rule_id, r.start_date, r.hold_end_date, r.hold_reason) for r in block.rules]
+    assert got == [
+        (first, date(2020, 1, 1), date(2021, 1, 1), "Contentieux A"),
+        (second, None, date(2019, 6, 30), "Contentieux B"),
+    ]
+    assert block.rules[0].hold_owner == "Tribunal" and block.rules[1].hold_owner == ""
+    assert editor.model.find(first).data(RowRole).end_date == date(2021, 1, 1)
+    assert editor.model.find(second).data(RowRole).end_date == date(2019, 6, 30)
+
+    def edit_first(dialog: RulePickerDialog) -> int:
+        assert dialog.hold_end.value() == date(2021, 1, 1)
+        assert dialog.hold_reason.text() == "Contentieux A"
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.set_start(START_FIXED, date(2021, 6, 1))  # after its own end
+        assert dialog.problem() and not ok.isEnabled()
+        dialog.set_start(START_FIXED, date(2020, 6, 1))
+        assert dialog.problem() == "" and ok.isEnabled()
+        dialog.hold_reason.setText("Contentieux A bis")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RulePickerDialog, "exec", edit_first)
+    editor.view.setCurrentIndex(editor.model.find(first))
+    editor.edit_button.click()
+    block = a.management.rules["HoldRule"]
+    edited = {r.rule_id: (r.start_date, r.hold_end_date, r.hold_reason) for r in block.rules}
+    assert edited == {  # (an edited rule moves to the end of its block)
+        first: (date(2020, 6, 1), date(2021, 1, 1), "Contentieux A bis"),
+        second: (None, date(2019, 6, 30), "Contentieux B"),
+    }
+
+    # the category options dialog has no rule, so no hold extras: the rules keep theirs
+    def options(dialog: RulePickerDialog) -> int:
+        assert dialog.choice().hold is None
+        dialog.prevent.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RulePickerDialog, "exec", options)
+    editor.view.setCurrentIndex(editor.model.category_index("HoldRule"))
+    editor.options_button.click()
+    block = a.management.rules["HoldRule"]
+    assert block.prevent_inheritance
+    assert {r.rule_id: r.hold_reason for r in block.rules} == {
+        first: "Contentieux A bis",
+        second: "Contentieux B",
+    }
+    assert stack.count() == 4
+    stack.undo()
+    stack.undo()
+    assert [r.hold_reason for r in a.management.rules["HoldRule"].rules] == [
+        "Contentieux A",
+        "Contentieux B",
+    ]
+
+
+def test_apply_choice_hold_extras_follow_the_rule() -> None:
+    """Replacing a hold without new extras (e.g. another start mode) keeps the old rule's;
+    an unknown key is a programming error."""
+    management = Management()
+    management.category("HoldRule").rules = [
+        Rule("HOL-1", date(2020, 1, 1), hold_end_date=date(2030, 1, 1), hold_reason="R1"),
+        Rule("HOL-2", hold_reason="R2"),
+    ]
+    out = apply_choice(
+        management,
+        "HoldRule",
+        RuleChoice("HOL-3", START_NONE, replace_rule_id="HOL-1"),
+        unit_end=None,
+    )
+    rules = out.rules["HoldRule"].rules
+    assert [(r.rule_id, r.hold_end_date, r.hold_reason) for r in rules] == [
+        ("HOL-2", None, "R2"),
+        ("HOL-3", date(2030, 1, 1), "R1"),
+    ]
+    assert management.rules["HoldRule"].rules[0].rule_id == "HOL-1"  # input untouched
+    with pytest.raises(AttributeError):
+        apply_choice(
+            management, "HoldRule", RuleChoice("HOL-1", hold={"hold_color": "x"}), unit_end=None
+        )
 
 
 def test_classification_requires_level_and_owner(qtbot) -> None:

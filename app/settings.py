@@ -51,6 +51,7 @@ OPTIONS: dict[str, Option] = {
         Option("scan/workers", int, 0),
         Option("export/seda_version", str, "2.1", ("2.1", "2.2", "2.3")),
         Option("export/verify", bool, True),
+        # the current transfer profile (preset YAML path), reopened at start
         Option("export/preset", str, ""),
     )
 }

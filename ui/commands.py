@@ -388,3 +388,49 @@ class SetHeaderCommand(QUndoCommand):
         self.model.package.seda_version = self.old_version
         if self.on_change:
             self.on_change()
+
+
+class ApplyPresetCommand(QUndoCommand):
+    """Apply a transfer profile as one step: header (with its default rules), SEDA version
+    and the default attachment of root units that had none.
+
+    ``on_change(units)`` runs after redo/undo with the roots whose attachment changed.
+    """
+
+    def __init__(
+        self,
+        model: PackageTreeModel,
+        header: TransferHeader,
+        seda_version: str,
+        attachments: Sequence[tuple[ArchiveUnit, Any]],
+        name: str,
+        on_change: Callable[[list[ArchiveUnit]], None] | None = None,
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("Commands", "Apply the profile “%1”").replace("%1", name)
+        )
+        self.model = model
+        self.new_header = header
+        self.old_header = model.package.header
+        self.new_version = seda_version
+        self.old_version = model.package.seda_version
+        self.units = [u for u, _a in attachments]
+        self.new_attachments = [copy.copy(a) for _u, a in attachments]
+        self.old_attachments = [copy.copy(u.attachment) for u in self.units]
+        self.on_change = on_change
+
+    def _set(self, header: TransferHeader, version: str, attachments: list[Any]) -> None:
+        self.model.package.header = header
+        self.model.package.seda_version = version
+        for unit, att in zip(self.units, attachments, strict=True):
+            unit.attachment = copy.copy(att)
+        if self.units:
+            self.model.refresh_units(self.units, 0, 0)
+        if self.on_change:
+            self.on_change(list(self.units))
+
+    def redo(self) -> None:
+        self._set(self.new_header, self.new_version, self.new_attachments)
+
+    def undo(self) -> None:
+        self._set(self.old_header, self.old_version, self.old_attachments)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,13 +30,25 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel, Keyword
+from seda.referentials import RulesReferential
 from ui.commands import BulkEditCommand, EditFieldsCommand, RenameCommand, title_from_pattern
 from ui.formatting import human_size, level_label
+from ui.rules_editor import (
+    COL_DURATION,
+    COL_LABEL,
+    COL_ORIGIN,
+    COL_RULE,
+    COL_START,
+    COLUMN_COUNT,
+    PackageRulesEditor,
+    RulesEditor,
+)
 from ui.tree_model import PackageTreeModel
 
 
@@ -146,7 +158,11 @@ def fill_levels(combo: QComboBox) -> None:
 
 
 class UnitForm(QWidget):
-    """Description of one unit: title, description, level, dates, keywords, identifiers."""
+    """Description of one unit: title, description, level, dates, keywords, identifiers;
+    for a root unit also where it goes in the SAE's tree (``attach_requested`` asks the
+    window to open the tree picker)."""
+
+    attach_requested = Signal()
 
     def __init__(
         self, model: PackageTreeModel, stack: QUndoStack, parent: QWidget | None = None
@@ -170,10 +186,25 @@ class UnitForm(QWidget):
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.source.setWordWrap(True)
         self.source.setStyleSheet("color: palette(mid);")
+        self.attachment = QLabel(self)
+        self.attachment.setObjectName("attachmentLabel")
+        self.attachment.setWordWrap(True)
+        self.attachment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.attach_button = QPushButton(self.tr("Attach to the positioning tree…"), self)
+        self.attach_button.clicked.connect(self.attach_requested)
+        attach_box = QWidget(self)
+        attach_layout = QVBoxLayout(attach_box)
+        attach_layout.setContentsMargins(0, 0, 0, 0)
+        attach_layout.setSpacing(2)
+        attach_layout.addWidget(self.attachment)
+        attach_layout.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.attach_box = attach_box
         form = QFormLayout(self)
+        self._form = form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Title"), self.title)
         form.addRow(self.tr("&Level"), self.level)
+        form.addRow(self.tr("Attachment"), attach_box)  # roots only (see _show_attachment)
         form.addRow(self.tr("&Description"), self.description)
         form.addRow(self.tr("&Start date"), self.start)
         form.addRow(self.tr("&End date"), self.end)
@@ -217,6 +248,8 @@ class UnitForm(QWidget):
                 self.keywords.set_values([])
                 self.identifiers.set_values([])
                 self.source.clear()
+                self.attachment.clear()
+                self._form.setRowVisible(self.attach_box, False)
                 return
             if self.title.text() != unit.title:
                 self.title.setText(unit.title)
@@ -229,9 +262,32 @@ class UnitForm(QWidget):
             self.keywords.set_values([k.content for k in unit.keywords])
             self.identifiers.set_values(unit.originating_ids)
             self.source.setText(unit.source)
+            self._show_attachment(unit)
         finally:
             for w, s in zip(widgets, states, strict=True):
                 w.blockSignals(s)
+
+    def _show_attachment(self, unit: ArchiveUnit) -> None:
+        """Only root units are attached (the SAE reads the top level's attachment)."""
+        is_root = unit.parent is None
+        self._form.setRowVisible(self.attach_box, is_root)
+        if not is_root:
+            return
+        att = unit.attachment
+        if att.is_set:
+            from ui.tree_picker import attachment_text
+
+            self.attachment.setText(
+                self.tr("Under “%1”, %2")
+                .replace("%1", att.title or att.metadata_value or att.system_id)
+                .replace("%2", attachment_text(att))
+            )
+            self.attach_button.setText(self.tr("Change…"))
+        else:
+            self.attachment.setText(
+                self.tr("Not attached: the archives service files it where its contract says.")
+            )
+            self.attach_button.setText(self.tr("Attach to the positioning tree…"))
 
     def _on_units_edited(self, units: list[ArchiveUnit]) -> None:
         if self.unit is not None and any(u is self.unit for u in units):
@@ -489,75 +545,210 @@ class BulkEditor(QWidget):
         return len(edits)
 
 
-class RulesPlaceholder(QWidget):
-    """Where the management rules editor goes (a later task builds it)."""
+class CompactRulesMixin:
+    """Lays a rules editor out for a pane narrower than its seven columns.
+
+    Buttons on two rows, category names across the whole row (the "Rule" column then only
+    needs the rule codes), the origin column capped, and when the pane is narrow the start
+    date and duration columns give way (the end date and the origin matter most): the
+    rule's label keeps room to be read. Mixed in before a ``RulesEditor`` class.
+    """
+
+    ORIGIN_MAX = 170
+    LABEL_MIN = 120
+
+    view: QTreeView
+    model: Any
+    targets: list[Any]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)  # type: ignore[call-arg]
+        editor: Any = self
+        layout = editor.layout()
+        for i in range(layout.count() if layout is not None else 0):
+            row = layout.itemAt(i).layout()
+            if isinstance(row, QHBoxLayout) and row.indexOf(editor.add_button) >= 0:
+                second = QHBoxLayout()
+                for button in (editor.block_button, editor.options_button):
+                    row.removeWidget(button)
+                    second.addWidget(button)
+                second.addStretch(1)
+                layout.insertLayout(i + 1, second)
+                break
+
+    def refresh(self) -> None:
+        super().refresh()  # type: ignore[misc]
+        view, model = self.view, self.model
+        root = QModelIndex()
+        first = self.targets[0] if self.targets else None
+        for row in range(model.rowCount(root)):
+            category = model.category_at(model.index(row, 0, root)) or ""
+            block = first.management.rules.get(category) if first is not None else None
+            # a category with a note the user must read (inheritance blocked...) keeps its
+            # columns; otherwise its name spans the row
+            noted = block is not None and bool(block.prevent_inheritance or block.ref_non_rule_ids)
+            view.setFirstColumnSpanned(row, root, not noted)
+        view.resizeColumnToContents(COL_RULE)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        view = self.view
+        for col in (COL_START, COL_DURATION):
+            view.setColumnHidden(col, False)
+        view.resizeColumnToContents(COL_ORIGIN)
+        if view.columnWidth(COL_ORIGIN) > self.ORIGIN_MAX:
+            view.setColumnWidth(COL_ORIGIN, self.ORIGIN_MAX)
+        available = view.viewport().width()
+        for col in (COL_DURATION, COL_START):
+            others = sum(
+                view.columnWidth(c)
+                for c in range(COLUMN_COUNT)
+                if c != COL_LABEL and not view.isColumnHidden(c)
+            )
+            if others + self.LABEL_MIN <= available:
+                break
+            view.setColumnHidden(col, True)
+        else:  # still narrow: the origin column gives way too, down to a minimum
+            others = sum(
+                view.columnWidth(c)
+                for c in range(COLUMN_COUNT)
+                if c not in (COL_LABEL, COL_ORIGIN) and not view.isColumnHidden(c)
+            )
+            spare = available - others - self.LABEL_MIN
+            view.setColumnWidth(COL_ORIGIN, max(140, min(view.columnWidth(COL_ORIGIN), spare)))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)  # type: ignore[misc]
+        if self.targets:
+            self.fit_columns()
+
+
+class UnitRulesEditor(CompactRulesMixin, RulesEditor):
+    """The selected units' rules, in the details pane."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rulesPanel")
-        label = QLabel(
-            self.tr(
-                "Management rules (appraisal, access…) will be edited here. "
-                "Until then, the transfer's default rules come from the preset."
-            ),
-            self,
-        )
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addStretch(1)
+
+
+class CompactPackageRulesEditor(CompactRulesMixin, PackageRulesEditor):
+    """The transfer-level default rules, in the transfer header dialog."""
 
 
 class DetailsPanel(QStackedWidget):
-    """Empty hint / one unit (tabs Description, File, Management rules) / bulk editor."""
+    """Empty hint, or tabs over the selection.
 
-    PAGE_EMPTY, PAGE_UNIT, PAGE_BULK = range(3)
+    One unit: Description, File, Management rules. Several units: Selection (the bulk
+    editor) and Management rules, whose changes apply to all of them in one undo step.
+    The rules editor is the same widget in both cases; ``set_referential`` gives it the
+    current profile's rules referential (labels, durations, end dates).
+    """
+
+    PAGE_EMPTY, PAGE_UNIT = range(2)
+    TAB_BULK, TAB_DESCRIPTION, TAB_FILE, TAB_RULES = range(4)
 
     def __init__(
         self, model: PackageTreeModel, stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self.stack = stack
+        self.referential: RulesReferential | None = None
+        self.units: list[ArchiveUnit] = []
         hint = QLabel(self.tr("Select a unit to describe it."), self)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
         self.form = UnitForm(model, stack)
         self.object_panel = ObjectPanel()
-        self.rules_panel = RulesPlaceholder()
+        self.rules_panel = UnitRulesEditor()
+        self.rules_panel.setObjectName("rulesPanel")
+        self.bulk = BulkEditor(model, stack)
         self.tabs = QTabWidget(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tabs.addTab(self.bulk, self.tr("Selection"))
         self.tabs.addTab(scroll, self.tr("Description"))
         self.tabs.addTab(self.object_panel, self.tr("File"))
         self.tabs.addTab(self.rules_panel, self.tr("Management rules"))
-        self.bulk = BulkEditor(model, stack)
         self.addWidget(hint)
         self.addWidget(self.tabs)
-        self.addWidget(self.bulk)
+        self.rules_panel.units_changed.connect(self._rules_changed)
         model.dataChanged.connect(self._on_data_changed)
+        model.structure_changed.connect(self.refresh_rules)  # moved units inherit elsewhere
+        model.units_edited.connect(self._on_units_edited)
+        model.modelReset.connect(self._package_replaced)
+        self.show_units([])
+
+    def set_referential(self, referential: RulesReferential | None) -> None:
+        self.referential = referential
+        self._set_rules_context()
+
+    def _set_rules_context(self) -> None:
+        self.rules_panel.set_context(
+            self.model.package if self.units else None, self.units, self.referential, self.stack
+        )
+
+    def refresh_rules(self) -> None:
+        """Recompute the rules shown (package-level rules, moves, dates changed elsewhere)."""
+        if self.units and self.rules_panel.package is not self.model.package:
+            self._set_rules_context()
+        elif self.units:
+            self.rules_panel.refresh()
+
+    def _package_replaced(self) -> None:
+        self.show_units([])
 
     def show_units(self, units: Sequence[ArchiveUnit]) -> None:
+        """Show the selection; the tab the user was on stays when it still applies."""
+        self.units = list(units)
+        tabs = self.tabs
         if not units:
             self.form.set_unit(None)
             self.object_panel.set_unit(None)
+            self.bulk.set_units([])
+            self._set_rules_context()
             self.setCurrentIndex(self.PAGE_EMPTY)
-        elif len(units) == 1:
-            unit = units[0]
+            return
+        previous = tabs.currentIndex()
+        single = len(units) == 1
+        unit = units[0]
+        if single:
             self.form.set_unit(unit)
             self.object_panel.set_unit(unit)
-            self.tabs.setTabEnabled(1, bool(unit.objects))
-            if not unit.objects and self.tabs.currentIndex() == 1:
-                self.tabs.setCurrentIndex(0)
-            self.setCurrentIndex(self.PAGE_UNIT)
+            if previous == self.TAB_RULES or (previous == self.TAB_FILE and unit.objects):
+                wanted = previous
+            else:
+                wanted = self.TAB_DESCRIPTION
         else:
             self.form.set_unit(None)
+            self.object_panel.set_unit(None)
             self.bulk.set_units(units)
-            self.setCurrentIndex(self.PAGE_BULK)
+            wanted = self.TAB_RULES if previous == self.TAB_RULES else self.TAB_BULK
+        tabs.setTabVisible(self.TAB_BULK, not single)
+        tabs.setTabVisible(self.TAB_DESCRIPTION, single)
+        tabs.setTabVisible(self.TAB_FILE, single)
+        tabs.setTabEnabled(self.TAB_FILE, single and bool(unit.objects))
+        tabs.setCurrentIndex(wanted)
+        self._set_rules_context()
+        self.setCurrentIndex(self.PAGE_UNIT)
+
+    def show_rules(self) -> None:
+        """Bring the management rules tab forward (for the selection shown)."""
+        if self.units:
+            self.tabs.setCurrentIndex(self.TAB_RULES)
+
+    def _rules_changed(self, units: list[ArchiveUnit]) -> None:
+        """A rules edit (or its undo/redo): repaint those rows of the tree."""
+        self.model.refresh_units(units)
+
+    def _on_units_edited(self, units: list[ArchiveUnit]) -> None:
+        # a title shows as an inherited rule's origin; cheap: one unit's ancestors
+        if self.units:
+            self.rules_panel.refresh()
 
     def _on_data_changed(self, top_left: Any, bottom_right: Any, roles: Any = None) -> None:
         unit = self.object_panel.unit

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from seda.model import SEDA_VERSIONS, Package, TransferHeader
+from seda.referentials import RulesReferential
 from ui.formatting import human_size, number
 from ui.header_dialog import HeaderDialog
 
@@ -44,12 +45,15 @@ class ExportDialog(QDialog):
         verify: bool = True,
         preset_dir: str = "",
         parent: QWidget | None = None,
+        referential: RulesReferential | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export the SIP"))
         self.package = package
+        self.referential = referential
         self.new_header: TransferHeader | None = None
         self.new_version: str | None = None
+        self.loaded_preset = ""  # a preset loaded through the header dialog
         self.preset_dir = preset_dir
         stats = package.stats()
         summary = QLabel(
@@ -129,8 +133,16 @@ class ExportDialog(QDialog):
             self.path.setText(path)
 
     def edit_header(self) -> None:
-        dialog = HeaderDialog(self.header(), self.seda_version(), self, self.preset_dir)
+        dialog = HeaderDialog(
+            self.header(),
+            self.seda_version(),
+            self,
+            self.preset_dir,
+            referential=self.referential,
+            roots=self.package.roots,
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.loaded_preset = dialog.loaded_preset or self.loaded_preset
             self.new_header = dialog.header()
             self.new_version = dialog.seda_version()
             self.version.setCurrentIndex(max(0, self.version.findData(self.new_version)))

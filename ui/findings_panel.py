@@ -1,12 +1,34 @@
-"""The scan/export findings as a table, in the user's language; double-click jumps to the unit."""
+"""Findings as a table, in the user's language; double-click jumps to the unit.
+
+``FindingsView`` lists what the scan and the export found; ``VerificationPanel`` lists what
+"Verify the transfer" found (``seda.validate.check_package``), errors first, with a summary
+line and a button to check again.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from seda.findings import Finding, Severity
 from ui.formatting import describe_finding
@@ -71,6 +93,13 @@ class FindingsModel(QAbstractTableModel):
             text = self._text[row] = describe_finding(self.findings[row], self.lang)
         return text
 
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        """Replace the rows, errors first then warnings then remarks (stable otherwise)."""
+        self.beginResetModel()
+        self.findings = sorted(findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
+        self._text.clear()
+        self.endResetModel()
+
     def clear(self) -> None:
         self.beginResetModel()
         self.findings.clear()
@@ -109,3 +138,88 @@ class FindingsView(QTableView):
         finding = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
         if finding is not None and finding.unit_uid is not None:
             self.unit_requested.emit(finding.unit_uid)
+
+
+class VerificationPanel(QWidget):
+    """What the archives service would refuse or warn about, from "Verify the transfer".
+
+    ``verify_requested`` asks the window to check again; ``unit_requested(uid)`` comes from
+    a double-click on a finding tied to a unit.
+    """
+
+    verify_requested = Signal()
+    unit_requested = Signal(int)
+
+    def __init__(self, lang: str = "fr", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FindingsModel(lang, self)
+        self.view = FindingsView(self.model, self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.verify_button = QPushButton(self.tr("Verify again"), self)
+        self.verify_button.clicked.connect(self.verify_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.verify_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.view.unit_requested.connect(self.unit_requested)
+        self.verified = False
+        self.stale = False
+        self.show_findings(None)
+
+    def show_findings(self, findings: Sequence[Finding] | None) -> None:
+        """The result of a check (None: not checked yet)."""
+        self.verified = findings is not None
+        self.stale = False
+        self.model.set_findings(list(findings or []))
+        self.verify_button.setText(
+            self.tr("Verify again") if self.verified else self.tr("Verify the transfer")
+        )
+        if findings is None:
+            self.summary.setText(
+                self.tr(
+                    "Not verified yet: “Verify the transfer” lists what the archives service "
+                    "would refuse, before you export."
+                )
+            )
+            self.summary.setStyleSheet("")
+            return
+        counts = self.model.counts()
+        errors, warnings = counts.get("error", 0), counts.get("warning", 0)
+        when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+        if errors:
+            text = self.tr(
+                "Checked at %1: %n error(s) the archives service would refuse", "", errors
+            )
+            style = "color: #b00020; font-weight: bold;"
+        elif warnings:
+            text = self.tr(
+                "Checked at %1: nothing refused, but %n warning(s) to read", "", warnings
+            )
+            style = "color: #8a5300;"
+        else:
+            text = self.tr("Checked at %1: nothing the archives service would refuse.")
+            style = "color: #2e7d32;"
+        if errors and warnings:
+            text += self.tr(", and %n warning(s)", "", warnings)
+        if errors or warnings:
+            text += "."
+        self.summary.setText(text.replace("%1", when))
+        self.summary.setStyleSheet(style)
+
+    def mark_stale(self) -> None:
+        """The package changed since the check: say the list may be out of date."""
+        if not self.verified or self.stale:
+            return
+        self.stale = True
+        self.summary.setText(
+            self.summary.text() + " " + self.tr("(The transfer changed since: verify again.)")
+        )
+        self.summary.setStyleSheet("color: palette(mid);")
+
+    def errors(self) -> list[Finding]:
+        return [f for f in self.model.findings if f.severity == Severity.ERROR]

@@ -1,10 +1,18 @@
-"""The transfer header (who sends what to whom), filled from a YAML preset or by hand."""
+"""The transfer header (who sends what to whom) and the transfer-level default rules,
+filled from a YAML preset (profile) or by hand.
+
+The dialog edits copies; nothing reaches the package before OK, and then as one undo step
+(the window pushes ``SetHeaderCommand``). The default rules editor has its own undo stack
+while the dialog is open.
+"""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,11 +25,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from seda.model import SEDA_VERSIONS, Package, TransferHeader
+from seda.model import SEDA_VERSIONS, ArchiveUnit, Package, TransferHeader
+from seda.referentials import RulesReferential
+from ui.details import CompactPackageRulesEditor
 
 PRESETS_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
 
@@ -48,6 +59,9 @@ class HeaderDialog(QDialog):
         seda_version: str,
         parent: QWidget | None = None,
         preset_dir: str = "",
+        *,
+        referential: RulesReferential | None = None,
+        roots: Sequence[ArchiveUnit] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Transfer header"))
@@ -55,6 +69,11 @@ class HeaderDialog(QDialog):
         self._version = seda_version
         self.preset_dir = preset_dir or str(PRESETS_DIR)
         self.loaded_preset = ""
+        self.referential = referential
+        # The rules editor works on a scratch package sharing our header copy; the roots
+        # are only read (their end dates suggest a start date).
+        self._rules_package = Package(header=self._header, roots=list(roots))
+        self._rules_stack = QUndoStack(self)
         labels = {
             "archival_agreement": self.tr("Ingest contract"),
             "archival_agency": self.tr("Archival agency (identifier)"),
@@ -108,12 +127,34 @@ class HeaderDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.rules_editor = CompactPackageRulesEditor()
+        self.rules_editor.setObjectName("defaultRules")
+        self.rules_editor.add_button.setText(self.tr("Add a default rule"))
+        rules_note = QLabel(
+            self.tr(
+                "Every unit of the transfer inherits these rules (ManagementMetadata), unless "
+                "a unit says otherwise in its own “Management rules” tab."
+            ),
+            self,
+        )
+        rules_note.setWordWrap(True)
+        header_page = QWidget(self)
+        header_layout = QVBoxLayout(header_page)
+        header_layout.addWidget(intro)
+        header_layout.addLayout(top)
+        header_layout.addLayout(form)
+        header_layout.addStretch(1)
+        rules_page = QWidget(self)
+        rules_layout = QVBoxLayout(rules_page)
+        rules_layout.addWidget(rules_note)
+        rules_layout.addWidget(self.rules_editor, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(header_page, self.tr("Header"))
+        self.tabs.addTab(rules_page, self.tr("Default rules (transfer level)"))
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(top)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.resize(760, max(560, self.sizeHint().height()))
         self._fill()
 
     def _fill(self) -> None:
@@ -124,6 +165,9 @@ class HeaderDialog(QDialog):
         self.legal_status.setCurrentIndex(max(0, i))
         self.comment.setPlainText(h.comment)
         self.version.setCurrentIndex(max(0, self.version.findData(self._version)))
+        self._rules_package.header = h
+        self._rules_stack.clear()  # its commands point at the previous header copy
+        self.rules_editor.set_package(self._rules_package, self.referential, self._rules_stack)
 
     def header(self) -> TransferHeader:
         h = copy.deepcopy(self._header)
@@ -157,6 +201,13 @@ class HeaderDialog(QDialog):
             return False
         scratch = Package(header=self.header(), seda_version=self.seda_version())
         apply_preset(preset, scratch)
+        if self.referential is None and preset.referentials.rules is not None:
+            from seda.referentials import ReferentialError, load_rules
+
+            try:
+                self.referential = load_rules(preset.referentials.rules)
+            except (ReferentialError, OSError):
+                pass  # the rules stay editable by code; labels and end dates are missing
         self._header = scratch.header
         self._version = scratch.seda_version
         self._fill()

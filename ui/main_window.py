@@ -2,12 +2,19 @@
 
 Layout: left the package tree (search box, ``QTreeView`` over ``PackageTreeModel`` through a
 recursive ``QSortFilterProxyModel``), right the details panel (description form, file,
-management rules), below the findings and the formats chart; the status bar holds counts,
-the identification engine and the progress of the running job with its Cancel button.
+management rules), below the findings, the verification and the formats chart; the status
+bar holds counts, the identification engine, the current transfer profile and the progress
+of the running job with its Cancel button.
+
+Transfer profiles (``app.presets``, YAML) give the header, the default rules and
+attachment, the scan's engine and exclusions; their referential files (rules, agencies,
+positioning tree) are kept per profile by ``app.referential_store``. The current profile's
+path is the ``export/preset`` setting.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import time
 import unicodedata
@@ -60,11 +67,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.presets import Preset, PresetError, apply_preset, load_preset
+from app.referential_store import ReferentialStore
 from app.settings import ENGINES, Settings
 from app.tasks import Task, TaskRunner
-from seda.findings import Finding
-from seda.model import ArchiveUnit, DescriptionLevel, Package
+from seda.findings import Finding, Severity
+from seda.model import ArchiveUnit, Attachment, DescriptionLevel, Package
+from seda.referentials import ReferentialError, load_agencies, load_rules, load_tree
 from ui.commands import (
+    ApplyPresetCommand,
     GroupUnitsCommand,
     MoveUnitsCommand,
     RemoveUnitsCommand,
@@ -73,7 +84,7 @@ from ui.commands import (
 )
 from ui.details import DetailsPanel
 from ui.export_dialog import ExportDialog
-from ui.findings_panel import FindingsModel, FindingsView
+from ui.findings_panel import FindingsModel, FindingsView, VerificationPanel
 from ui.format_chart import FormatChart
 from ui.formatting import human_size, number
 from ui.header_dialog import HeaderDialog
@@ -90,6 +101,7 @@ from ui.tree_model import (
     SortRole,
     UnitRole,
 )
+from ui.tree_picker import TreePickerDialog, set_attachment
 
 
 def _accent_table() -> dict[int, str]:
@@ -379,12 +391,19 @@ class MainWindow(QMainWindow):
         self.export_task: Task | None = None
         self.last_message: QMessageBox | None = None
         self.last_export: Any = None
+        # transfer profile and its referentials (see the module docstring)
+        self.preset: Preset | None = None
+        self.preset_path = ""
+        self.store = ReferentialStore("")
+        self.referentials: dict[str, Any] = {"rules": None, "agencies": None, "tree": None}
+        self._loaded_refs: dict[str, tuple[tuple[str, int, int], Any]] = {}
         self._build_widgets()
         self._build_actions()
         self._build_menus()
         self._connect()
         self._restore()
         self.setAcceptDrops(True)
+        self._restore_preset()
         self.update_title()
         self.update_status()
         self._update_actions()
@@ -414,9 +433,11 @@ class MainWindow(QMainWindow):
         self.splitter_main.setStretchFactor(1, 2)
         self.findings = FindingsModel(self.lang, self)
         self.findings_view = FindingsView(self.findings, self)
+        self.verification = VerificationPanel(self.lang, self)
         self.chart = FormatChart(self)
         self.bottom = QTabWidget(self)
         self.bottom.addTab(self.findings_view, self.tr("Findings"))
+        self.bottom.addTab(self.verification, self.tr("Verification"))
         self.bottom.addTab(self.chart, self.tr("Formats"))
         self.splitter_side = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter_side.addWidget(self.splitter_main)
@@ -426,10 +447,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter_side)
         self.counts_label = QLabel(self)
         self.engine_label = QLabel(self)
+        self.preset_label = QLabel(self)
+        self.preset_label.setObjectName("presetLabel")
         self.job = JobProgress(self)
         self.statusBar().addWidget(self.job, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.engine_label)
+        self.statusBar().addPermanentWidget(self.preset_label)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -476,6 +500,41 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(
             self.tr("&Export the SIP…"), self.export_sip, QKeySequence("Ctrl+E")
         )
+        self.act_verify = self._action(
+            self.tr("&Verify the transfer"),
+            self.verify_package,
+            QKeySequence("F7"),
+            self.tr("List what the archives service would refuse, before exporting"),
+        )
+        self.act_attach = self._action(
+            self.tr("&Attach to the positioning tree…"),
+            self.attach_to_tree,
+            None,
+            self.tr("Choose where the archives service files the top-level units"),
+        )
+        self.act_attach.setIconText(self.tr("Attach…"))
+        self.act_rules = self._action(
+            self.tr("&Management rules"), self.show_rules, QKeySequence("Ctrl+R")
+        )
+        self.act_presets = self._action(self.tr("Transfer &profiles…"), self.edit_presets)
+        self.act_use_preset = self._action(
+            self.tr("&Use a profile for this transfer…"), self.choose_preset
+        )
+        self.act_forget_preset = self._action(
+            self.tr("&Stop using the profile"), self.forget_preset
+        )
+        self.act_import_rules = self._action(
+            self.tr("Import the &rules referential…"),
+            lambda: self.import_referential_dialog("rules"),
+        )
+        self.act_import_agencies = self._action(
+            self.tr("Import the &agencies referential…"),
+            lambda: self.import_referential_dialog("agencies"),
+        )
+        self.act_import_tree = self._action(
+            self.tr("Import the positioning &tree…"),
+            lambda: self.import_referential_dialog("tree"),
+        )
         self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = self._action(self.tr("&Undo"), self.undo, QKeySequence("Ctrl+Z"))
         self.act_redo = self._action(
@@ -511,7 +570,6 @@ class MainWindow(QMainWindow):
         for a in (self.act_open, self.act_add_files, self.act_new):
             file_menu.addAction(a)
         file_menu.addSeparator()
-        file_menu.addAction(self.act_header)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -534,6 +592,19 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.act_expand)
         view.addAction(self.act_collapse)
+        transfer = bar.addMenu(self.tr("&Transfer"))
+        for a in (self.act_header, self.act_rules, self.act_attach):
+            transfer.addAction(a)
+        transfer.addSeparator()
+        transfer.addAction(self.act_verify)
+        transfer.addAction(self.act_export)
+        profiles = bar.addMenu(self.tr("Pro&files"))
+        profiles.addAction(self.act_presets)
+        profiles.addAction(self.act_use_preset)
+        profiles.addAction(self.act_forget_preset)
+        profiles.addSeparator()
+        for a in (self.act_import_rules, self.act_import_agencies, self.act_import_tree):
+            profiles.addAction(a)
         prefs = bar.addMenu(self.tr("&Preferences"))
         lang_menu = prefs.addMenu(self.tr("&Language"))
         self.lang_group = QActionGroup(self)
@@ -564,7 +635,13 @@ class MainWindow(QMainWindow):
         tools.setObjectName("mainToolbar")
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.setMovable(False)
-        for a in (self.act_open, self.act_header, self.act_export):
+        for a in (
+            self.act_open,
+            self.act_header,
+            self.act_attach,
+            self.act_verify,
+            self.act_export,
+        ):
             tools.addAction(a)
         tools.addSeparator()
         tools.addAction(self.act_undo)
@@ -584,6 +661,9 @@ class MainWindow(QMainWindow):
         self.model.urls_dropped.connect(self._urls_dropped)
         self._stats_timer.timeout.connect(self.stats_job.start)
         self.findings_view.unit_requested.connect(self.reveal_uid)
+        self.verification.unit_requested.connect(self.reveal_uid)
+        self.verification.verify_requested.connect(self.verify_package)
+        self.details.form.attach_requested.connect(self.attach_to_tree)
         self.scan.progressed.connect(self.job.show_progress)
         self.scan.findings_added.connect(self._add_findings)
         self.scan.running_changed.connect(self._scan_running)
@@ -596,6 +676,7 @@ class MainWindow(QMainWindow):
         self.scan.scan_failed.connect(self._scan_failed)
         self.job.cancel_requested.connect(self.cancel_job)
         self.stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.stack.indexChanged.connect(lambda _i: self.verification.mark_stale())
         self.stack.cleanChanged.connect(lambda _c: self._update_actions())
         self.details.bulk.applied.connect(
             lambda n: self.statusBar().showMessage(self.tr("%n unit(s) changed.", "", n), 5000)
@@ -611,7 +692,7 @@ class MainWindow(QMainWindow):
         if not s.get("window/splitter_main").isEmpty():
             self.splitter_main.restoreState(s.get("window/splitter_main"))
         else:
-            self.splitter_main.setSizes([790, 490])
+            self.splitter_main.setSizes([750, 530])
         if not s.get("window/splitter_side").isEmpty():
             self.splitter_side.restoreState(s.get("window/splitter_side"))
         else:
@@ -685,6 +766,7 @@ class MainWindow(QMainWindow):
             row=row,
             engine=self.settings.get("scan/engine"),
             workers=self.workers,
+            exclusions=self.preset.exclusions if self.preset is not None else None,
         )
 
     def _urls_dropped(self, paths: list[str], parent: ArchiveUnit | None, row: int) -> None:
@@ -723,6 +805,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _scan_finished(self, roots: list[ArchiveUnit]) -> None:
+        self._attach_new_roots(roots)
         self._stats_timer.stop()
         self.stats_job.start()  # in slices: no stall at the end of a big scan
         self.update_title()
@@ -761,6 +844,8 @@ class MainWindow(QMainWindow):
         self.stack.clear()
         self.model.set_package(package)
         self.findings.clear()
+        self.verification.show_findings(None)
+        self.bottom.setTabText(self.bottom.indexOf(self.verification), self.tr("Verification"))
         self.update_title()
         self.update_status()
 
@@ -825,6 +910,11 @@ class MainWindow(QMainWindow):
         self.act_move_up.setEnabled(bool(units))
         self.act_move_down.setEnabled(bool(units))
         self.act_export.setEnabled(has_package and not busy and not exporting)
+        self.act_verify.setEnabled(has_package and not busy)
+        self.act_attach.setEnabled(has_package and not busy)
+        self.act_rules.setEnabled(bool(units))
+        self.act_use_preset.setEnabled(not busy and not exporting)
+        self.act_forget_preset.setEnabled(self.preset is not None)
         self.act_open.setEnabled(not busy and not exporting)
         self.act_add_files.setEnabled(not busy and not exporting)
         self.act_new.setEnabled(not busy and not exporting)
@@ -865,6 +955,9 @@ class MainWindow(QMainWindow):
             self.act_move_down,
         ):
             menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(self.act_rules)
+        menu.addAction(self.act_attach)
         menu.addSeparator()
         menu.addAction(self.act_remove)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
@@ -923,14 +1016,21 @@ class MainWindow(QMainWindow):
             self.model.package.seda_version,
             self,
             self.settings.get("folders/last_preset"),
+            referential=self.referentials["rules"],
+            roots=self.model.package.roots,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_header(dialog.header(), dialog.seda_version())
             if dialog.loaded_preset:
-                self.settings.set("folders/last_preset", str(Path(dialog.loaded_preset).parent))
+                self._adopt_preset_from_dialog(dialog.loaded_preset)
 
     def set_header(self, header: Any, seda_version: str | None = None) -> None:
-        self.stack.push(SetHeaderCommand(self.model, header, self.update_title, seda_version))
+        self.stack.push(SetHeaderCommand(self.model, header, self._header_changed, seda_version))
+
+    def _header_changed(self) -> None:
+        """Header replaced (edit, profile, undo): its default rules reach every unit."""
+        self.update_title()
+        self.details.refresh_rules()
 
     # -- export -------------------------------------------------------------------------------
     def export_sip(self) -> None:
@@ -944,11 +1044,17 @@ class MainWindow(QMainWindow):
             verify=self.settings.get("export/verify"),
             preset_dir=self.settings.get("folders/last_preset"),
             parent=self,
+            referential=self.referentials["rules"],
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if dialog.new_header is not None:
             self.set_header(dialog.new_header, dialog.new_version)
+            if dialog.loaded_preset:
+                self._adopt_preset_from_dialog(dialog.loaded_preset)
+        errors = [f for f in self.verify_package() if f.severity == Severity.ERROR]
+        if errors and not self.confirm_export(len(errors)):
+            return
         dest = dialog.destination()
         if os.path.exists(dest):
             answer = QMessageBox.question(
@@ -1030,6 +1136,343 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Export cancelled: nothing was written."), 8000)
         self.export_cancelled.emit()
 
+    # -- transfer profile (preset) and referentials --------------------------------------------
+    def _restore_preset(self) -> None:
+        """Reopen the last profile; a file gone or broken since is said, not fatal."""
+        path = self.settings.get("export/preset")
+        if path and not self.use_preset(path, apply=False, quiet=True):
+            self.statusBar().showMessage(
+                self.tr("The transfer profile “%1” could not be read again.").replace("%1", path),
+                10000,
+            )
+        if self.preset is not None:
+            apply_preset(self.preset, self.model.package)  # empty package: nothing to undo
+        self.reload_referentials()
+        self.update_preset_label()
+
+    def use_preset(self, path: str | Path, *, apply: bool = True, quiet: bool = False) -> bool:
+        """Make the profile at ``path`` the current one.
+
+        Its engine and exclusions are used by the next scan, its referentials are loaded;
+        with ``apply`` its header, default rules and default attachment go on the package
+        (one undo step). False when the file is refused (explained unless ``quiet``).
+        """
+        path = str(path)
+        try:
+            preset = load_preset(path)
+        except (PresetError, OSError) as exc:
+            if not quiet:
+                self._message(
+                    QMessageBox.Icon.Warning,
+                    self.tr("Profile refused"),
+                    str(exc) if isinstance(exc, PresetError) else f"{path}\n{exc}",
+                )
+            return False
+        self.preset = preset
+        self.preset_path = path
+        self.store = ReferentialStore(preset.name or Path(path).stem)
+        self.settings.set("export/preset", path)
+        self.settings.set("folders/last_preset", str(Path(path).parent))
+        if preset.engine in ENGINES and preset.engine != self.settings.get("scan/engine"):
+            self.settings.set("scan/engine", preset.engine)
+            for action in self.engine_group.actions():
+                action.setChecked(action.data() == preset.engine)
+        self.reload_referentials()
+        if apply:
+            self.apply_current_preset()
+        self.update_preset_label()
+        self.update_status()
+        self._update_actions()
+        return True
+
+    def forget_preset(self) -> None:
+        """No current profile any more (the package keeps what was applied)."""
+        self.preset = None
+        self.preset_path = ""
+        self.store = ReferentialStore("")
+        self.settings.set("export/preset", "")
+        self.reload_referentials()
+        self.update_preset_label()
+        self._update_actions()
+
+    def apply_current_preset(self, *, header: bool = True) -> ApplyPresetCommand | None:
+        """Push the current profile onto the package as one undo step (None: no change).
+
+        Without ``header`` only the default attachment is applied (the header came from a
+        dialog where the user may have changed the profile's values).
+        """
+        preset = self.preset
+        if preset is None:
+            return None
+        package = self.model.package
+        scratch = Package(header=copy.deepcopy(package.header), seda_version=package.seda_version)
+        if header:
+            apply_preset(preset, scratch)
+        att = preset.default_attachment
+        attachments = (
+            [(r, att) for r in package.roots if not r.attachment.is_set] if att.is_set else []
+        )
+        if (
+            scratch.header == package.header
+            and scratch.seda_version == package.seda_version
+            and not attachments
+        ):
+            return None
+        command = ApplyPresetCommand(
+            self.model,
+            scratch.header if scratch.header != package.header else package.header,
+            scratch.seda_version,
+            attachments,
+            preset.name or Path(self.preset_path).stem,
+            self._preset_applied,
+        )
+        self.stack.push(command)
+        return command
+
+    def _preset_applied(self, units: list[ArchiveUnit]) -> None:
+        self._header_changed()
+        self._attachments_changed(units)
+
+    def _adopt_preset_from_dialog(self, path: str) -> None:
+        """A profile loaded in the header dialog: its header is in; take the rest."""
+        if self.use_preset(path, apply=False):
+            self.apply_current_preset(header=False)
+
+    def choose_preset(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Use a transfer profile"),
+            self.settings.get("folders/last_preset") or str(Path.home()),
+            self.tr("Profiles (*.yaml *.yml)"),
+        )
+        if path:
+            self.use_preset(path)
+
+    def edit_presets(self) -> None:
+        """The profile editor on the current profile; then use what was saved."""
+        from ui.preset_editor import PresetEditorDialog
+
+        dialog = PresetEditorDialog(self.preset_path or None, self)
+        dialog.exec()
+        path = dialog.path
+        if path is None or not path.is_file():
+            self.reload_referentials()  # referentials may have been imported anyway
+            return
+        if self.preset_path and _same_file(path, self.preset_path):
+            self.use_preset(path)  # saved changes apply (one undo step if any)
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Transfer profiles"),
+            self.tr("Use the profile “%1” for this transfer?").replace(
+                "%1", dialog.preset().name or path.stem
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.use_preset(path)
+        else:
+            self.reload_referentials()
+
+    def update_preset_label(self) -> None:
+        if self.preset is None:
+            self.preset_label.setText(self.tr("No transfer profile"))
+            self.preset_label.setToolTip(self.tr("Profiles › Use a profile for this transfer…"))
+        else:
+            name = self.preset.name or Path(self.preset_path).stem
+            self.preset_label.setText(self.tr("Profile: %1").replace("%1", name))
+            self.preset_label.setToolTip(self.preset_path)
+
+    def reload_referentials(self) -> None:
+        """The current profile's referentials: the files imported into its store first, else
+        the paths its YAML names. Loaded files are cached (reloaded when they change)."""
+        for kind in ("rules", "agencies", "tree"):
+            obj = getattr(self.store, kind)()
+            if obj is None and self.preset is not None:
+                path = getattr(self.preset.referentials, kind)
+                obj = self._load_referential_file(kind, path) if path is not None else None
+            self.referentials[kind] = obj
+        self.details.set_referential(self.referentials["rules"])
+
+    def _load_referential_file(self, kind: str, path: Path) -> Any:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        signature = (str(path), st.st_mtime_ns, st.st_size)
+        cached = self._loaded_refs.get(kind)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        loader = {"rules": load_rules, "agencies": load_agencies, "tree": load_tree}[kind]
+        try:
+            obj = loader(path)
+        except (ReferentialError, OSError):
+            obj = None
+        self._loaded_refs[kind] = (signature, obj)
+        return obj
+
+    def import_referential(self, kind: str, path: str | Path) -> list[Finding]:
+        """Check and keep a referential file for the current profile; [] when accepted."""
+        result = self.store.import_file(kind, path)
+        if result.ok:
+            self.reload_referentials()
+            self.statusBar().showMessage(
+                self.tr("Referential imported: %1").replace("%1", Path(path).name), 6000
+            )
+        return list(result.findings)
+
+    def import_referential_dialog(self, kind: str) -> None:
+        titles = {
+            "rules": self.tr("Import the rules referential"),
+            "agencies": self.tr("Import the agencies referential"),
+            "tree": self.tr("Import the positioning tree"),
+        }
+        filters = {
+            "rules": self.tr("Referentials (*.csv)"),
+            "agencies": self.tr("Referentials (*.csv)"),
+            "tree": self.tr("Trees and filing plans (*.zip *.xml *.csv)"),
+        }
+        path, _ = QFileDialog.getOpenFileName(
+            self, titles[kind], self.settings.get("folders/last_preset"), filters[kind]
+        )
+        if not path:
+            return
+        findings = self.import_referential(kind, path)
+        if findings:
+            from ui.formatting import describe_finding
+
+            self._message(
+                QMessageBox.Icon.Warning,
+                titles[kind],
+                self.tr("The archives service would refuse this file:")
+                + "\n\n"
+                + "\n".join(describe_finding(f, self.lang) for f in findings[:10]),
+            )
+
+    # -- positioning tree -----------------------------------------------------------------------
+    def target_roots(self) -> tuple[list[ArchiveUnit], list[ArchiveUnit]]:
+        """Roots the attachment applies to: those of the selection (all roots without one),
+        and the selected units that are not roots themselves."""
+        units = self.selected_units() or list(self.model.package.roots)
+        roots: list[ArchiveUnit] = []
+        deeper: list[ArchiveUnit] = []
+        for unit in units:
+            top = unit
+            while top.parent is not None:
+                top = top.parent
+            if top is not unit:
+                deeper.append(unit)
+            if not any(r is top for r in roots):
+                roots.append(top)
+        return roots, deeper
+
+    def attach_to_tree(self) -> bool:
+        """Pick the node of the SAE's positioning tree the selected root(s) go under."""
+        roots, deeper = self.target_roots()
+        if not roots or self.scan.running:
+            return False
+        dialog = TreePickerDialog(
+            self.referentials["tree"], self, store=self.store, current=roots[0].attachment
+        )
+        note = QLabel(self._attach_note(roots, deeper), dialog)
+        note.setObjectName("attachNote")
+        note.setWordWrap(True)
+        note.setStyleSheet("font-weight: bold;" if deeper else "")
+        dialog.layout().insertWidget(0, note)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.reload_referentials()  # the picker may have imported a tree
+        attachment = dialog.chosen_attachment() if accepted else None
+        if attachment is None:
+            return False
+        self.attach_roots(roots, attachment)
+        return True
+
+    def _attach_note(self, roots: list[ArchiveUnit], deeper: list[ArchiveUnit]) -> str:
+        quoted = [self.tr("“%1”").replace("%1", r.title) for r in roots[:3]]
+        names = ", ".join(quoted) + (" …" if len(roots) > 3 else "")
+        text = self.tr("Units attached: %1").replace("%1", names)
+        if deeper:
+            text = self.tr(
+                "Only top-level units are attached (the rest follows them): the choice "
+                "applies to %1."
+            ).replace("%1", names)
+        return text
+
+    def attach_roots(self, roots: Sequence[ArchiveUnit], attachment: Attachment) -> bool:
+        """Attach ``roots`` (one undo step); False when nothing changes."""
+        command = set_attachment(roots, attachment, self.stack, notify=self._attachments_changed)
+        return command is not None
+
+    def _attachments_changed(self, units: list[ArchiveUnit]) -> None:
+        if not units:
+            return
+        self.model.refresh_units(units, COL_TITLE, COL_TITLE)
+        unit = self.details.form.unit
+        if unit is not None and any(u is unit for u in units):
+            self.details.form.refresh()
+
+    def _attach_new_roots(self, roots: list[ArchiveUnit]) -> None:
+        """Scanned top-level units get the profile's default attachment (part of the add)."""
+        att = self.preset.default_attachment if self.preset is not None else None
+        if att is None or not att.is_set:
+            return
+        changed = []
+        for root in roots:
+            if root.parent is None and not root.attachment.is_set and self.model.contains(root):
+                root.attachment = copy.copy(att)
+                changed.append(root)
+        self._attachments_changed(changed)
+
+    # -- rules, verification ----------------------------------------------------------------------
+    def show_rules(self) -> None:
+        self.details.show_rules()
+
+    def verify_package(self) -> list[Finding]:
+        """What the SAE would refuse or warn about, shown in the Verification tab."""
+        from seda.validate import check_package
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            findings = check_package(
+                self.model.package,
+                rules=self.referentials["rules"],
+                agencies=self.referentials["agencies"],
+            )
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.verification.show_findings(findings)
+        index = self.bottom.indexOf(self.verification)
+        self.bottom.setTabText(
+            index, self.tr("Verification (%1)").replace("%1", number(len(findings)))
+        )
+        self.bottom.setCurrentIndex(index)
+        errors = sum(1 for f in findings if f.severity == Severity.ERROR)
+        self.statusBar().showMessage(
+            self.tr("Verification: %n error(s).", "", errors)
+            if errors
+            else self.tr("Verification: nothing the archives service would refuse."),
+            8000,
+        )
+        return findings
+
+    def confirm_export(self, errors: int) -> bool:
+        """Ask before writing a SIP the SAE would refuse (tests replace this)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Export the SIP"),
+            self.tr(
+                "The archives service would refuse this transfer: %n error(s), listed in the "
+                "Verification tab. Export anyway?",
+                "",
+                errors,
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        export = box.addButton(self.tr("Export anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Go back and fix"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is export
+
     # -- status, title, findings ----------------------------------------------------------------
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         """A window-modal message that does not block (tests read ``last_message``)."""
@@ -1107,6 +1550,13 @@ class MainWindow(QMainWindow):
                 "archiving system.\nYour files are only read, never changed."
             ),
         )
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return str(a) == str(b)
 
 
 def index_path(index: QModelIndex) -> list[int]:

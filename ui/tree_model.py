@@ -23,11 +23,13 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
+    QRectF,
     Qt,
     QThread,
     Signal,
 )
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QUndoStack
 
 from seda.findings import Finding
 from seda.model import ArchiveUnit, BinaryObject, Package
@@ -201,9 +203,21 @@ class PackageTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole:
             return unit.title if col == COL_TITLE else self._display(unit, col)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_TITLE:
-            return unit_icon(unit)
+            icon = unit_icon(unit)
+            if unit.parent is None and unit.attachment.is_set:
+                return attached_icon(icon)
+            return icon
         if role == Qt.ItemDataRole.ToolTipRole:
-            return unit.source or unit.title
+            tip = unit.source or unit.title
+            if unit.parent is None and unit.attachment.is_set:
+                tip += "\n" + attachment_tooltip(unit)
+            if unit.management.rules:
+                ids = [r.rule_id for b in unit.management.rules.values() for r in b.rules]
+                if ids:
+                    tip += "\n" + QCoreApplication.translate(
+                        "PackageTreeModel", "Own management rules: %1"
+                    ).replace("%1", ", ".join(ids))
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == UnitRole:
@@ -504,6 +518,56 @@ class PackageTreeModel(QAbstractItemModel):
         units = [owners[r.uid] for r in results if r.uid in owners]
         self.refresh_units(units, COL_FORMAT, COL_SIZE)
         return findings
+
+
+_BADGED: dict[int, QIcon] = {}
+
+
+def attached_icon(base: QIcon) -> QIcon:
+    """``base`` with a green chain-link badge: this root is filed under a node of the SAE's
+    tree (cached per base icon; unit icons are themselves cached)."""
+    key = base.cacheKey()
+    icon = _BADGED.get(key)
+    if icon is not None:
+        return icon
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pm = base.pixmap(size, size)
+        if pm.isNull():
+            pm = QPixmap(size, size)
+            pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = size / 16.0
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#2e7d32"))
+        p.drawEllipse(QRectF(7.5 * s, 7.5 * s, 8.5 * s, 8.5 * s))
+        pen = QPen(QColor("#ffffff"), max(1.0, 1.2 * s))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        # two interlocking links
+        p.drawRoundedRect(QRectF(9.2 * s, 10.6 * s, 3.6 * s, 2.2 * s), 1.1 * s, 1.1 * s)
+        p.drawRoundedRect(QRectF(11.0 * s, 11.6 * s, 3.6 * s, 2.2 * s), 1.1 * s, 1.1 * s)
+        p.drawPoint(QPointF(11.7 * s, 11.7 * s))
+        p.end()
+        icon.addPixmap(pm)
+    _BADGED[key] = icon
+    return icon
+
+
+def attachment_tooltip(unit: ArchiveUnit) -> str:
+    """Where a root goes in the SAE's tree, in the user's words."""
+    from ui.tree_picker import attachment_text
+
+    att = unit.attachment
+    return (
+        QCoreApplication.translate(
+            "PackageTreeModel", "Attached under “%1” in the archives' tree (%2)"
+        )
+        .replace("%1", att.title or att.metadata_value or att.system_id)
+        .replace("%2", attachment_text(att))
+    )
 
 
 def is_ancestor(candidate: ArchiveUnit, unit: ArchiveUnit) -> bool:

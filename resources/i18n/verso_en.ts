@@ -4,7 +4,7 @@
 <context>
     <name>BulkEditor</name>
     <message>
-        <location filename="../../ui/details.py" line="+399"/>
+        <location filename="../../ui/details.py" line="+455"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
@@ -41,7 +41,10 @@
     <message numerus="yes">
         <location line="+27"/>
         <source>%n units selected</source>
-        <translation><numerusform>%n unit selected</numerusform><numerusform>%n units selected</numerusform></translation>
+        <translation>
+            <numerusform>%n unit selected</numerusform>
+            <numerusform>%n units selected</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+32"/>
@@ -64,27 +67,42 @@
     <message numerus="yes">
         <location line="+13"/>
         <source>Edit %n unit(s)</source>
-        <translation><numerusform>Edit %n unit</numerusform><numerusform>Edit %n units</numerusform></translation>
+        <translation>
+            <numerusform>Edit %n unit</numerusform>
+            <numerusform>Edit %n units</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+96"/>
         <source>Move %n unit(s)</source>
-        <translation><numerusform>Move %n unit</numerusform><numerusform>Move %n units</numerusform></translation>
+        <translation>
+            <numerusform>Move %n unit</numerusform>
+            <numerusform>Move %n units</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+44"/>
         <source>Remove %n unit(s) from the package</source>
-        <translation><numerusform>Remove %n unit from the package</numerusform><numerusform>Remove %n units from the package</numerusform></translation>
+        <translation>
+            <numerusform>Remove %n unit from the package</numerusform>
+            <numerusform>Remove %n units from the package</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+28"/>
         <source>Add %n unit(s)</source>
-        <translation><numerusform>Add %n unit</numerusform><numerusform>Add %n units</numerusform></translation>
+        <translation>
+            <numerusform>Add %n unit</numerusform>
+            <numerusform>Add %n units</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>
         <source>Group %n unit(s)</source>
-        <translation><numerusform>Group %n unit</numerusform><numerusform>Group %n units</numerusform></translation>
+        <translation>
+            <numerusform>Group %n unit</numerusform>
+            <numerusform>Group %n units</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+41"/>
@@ -101,11 +119,16 @@
         <source>Edit the transfer header</source>
         <translation>Edit the transfer header</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>Apply the profile “%1”</source>
+        <translation>Apply the profile “%1”</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/details.py" line="-421"/>
+        <location filename="../../ui/details.py" line="-465"/>
         <source>Set this date</source>
         <translation>Set this date</translation>
     </message>
@@ -113,12 +136,17 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location line="+463"/>
+        <location line="+587"/>
         <source>Select a unit to describe it.</source>
         <translation>Select a unit to describe it.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>Selection</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -136,7 +164,7 @@
 <context>
     <name>DropHint</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+247"/>
+        <location filename="../../ui/main_window.py" line="+260"/>
         <source>Drop your folders here</source>
         <translation>Drop your folders here</translation>
     </message>
@@ -154,12 +182,12 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+49"/>
+        <location filename="../../ui/export_dialog.py" line="+51"/>
         <source>Export the SIP</source>
         <translation>Export the SIP</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1 units, %2 files, %3</source>
         <translation>%1 units, %2 files, %3</translation>
     </message>
@@ -237,7 +265,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="+40"/>
+        <location filename="../../ui/findings_panel.py" line="+62"/>
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
@@ -278,12 +306,12 @@
 <context>
     <name>HeaderDialog</name>
     <message>
-        <location filename="../../ui/header_dialog.py" line="+53"/>
+        <location filename="../../ui/header_dialog.py" line="+67"/>
         <source>Transfer header</source>
         <translation>Transfer header</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Ingest contract</source>
         <translation>Ingest contract</translation>
     </message>
@@ -368,7 +396,27 @@
         <translation>SEDA version</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+8"/>
+        <source>Add a default rule</source>
+        <translation>Add a default rule</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every unit of the transfer inherits these rules (ManagementMetadata), unless a unit says otherwise in its own “Management rules” tab.</source>
+        <translation>Every unit of the transfer inherits these rules (ManagementMetadata), unless a unit says otherwise in its own “Management rules” tab.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default rules (transfer level)</source>
+        <translation>Default rules (transfer level)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Choose a preset</source>
         <translation>Choose a preset</translation>
     </message>
@@ -468,22 +516,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+55"/>
+        <location filename="../../ui/main_window.py" line="+62"/>
         <source>Search titles, descriptions, file names, formats…</source>
         <translation>Search titles, descriptions, file names, formats…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+408"/>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location line="-407"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>&amp;Open a folder…</source>
         <translation>&amp;Open a folder…</translation>
     </message>
@@ -508,7 +562,67 @@
         <translation>&amp;Export the SIP…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Verify the transfer</source>
+        <translation>&amp;Verify the transfer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List what the archives service would refuse, before exporting</source>
+        <translation>List what the archives service would refuse, before exporting</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Attach to the positioning tree…</source>
+        <translation>&amp;Attach to the positioning tree…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose where the archives service files the top-level units</source>
+        <translation>Choose where the archives service files the top-level units</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Attach…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Management rules</source>
+        <translation>&amp;Management rules</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer &amp;profiles…</source>
+        <translation>Transfer &amp;profiles…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Use a profile for this transfer…</source>
+        <translation>&amp;Use a profile for this transfer…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop using the profile</source>
+        <translation>&amp;Stop using the profile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the &amp;rules referential…</source>
+        <translation>Import the &amp;rules referential…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import the &amp;agencies referential…</source>
+        <translation>Import the &amp;agencies referential…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import the positioning &amp;tree…</source>
+        <translation>Import the positioning &amp;tree…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -583,7 +697,7 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -594,6 +708,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Transfer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pro&amp;files</source>
+        <translation>Pro&amp;files</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Preferences</source>
         <translation>&amp;Preferences</translation>
     </message>
@@ -633,14 +757,17 @@
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>Scan cancelled: nothing was added.</source>
         <translation>Scan cancelled: nothing was added.</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%n unit(s) changed.</source>
-        <translation><numerusform>%n unit changed.</numerusform><numerusform>%n units changed.</numerusform></translation>
+        <translation>
+            <numerusform>%n unit changed.</numerusform>
+            <numerusform>%n units changed.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+42"/>
@@ -663,7 +790,7 @@
         <translation>Please wait for the current job to finish.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Scan finished in %1 s: %2 files.</source>
         <translation>Scan finished in %1 s: %2 files.</translation>
     </message>
@@ -683,7 +810,7 @@
         <translation>Forget the current package? Your files on disk are not touched.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>Undo: %1</source>
         <translation>Undo: %1</translation>
     </message>
@@ -695,10 +822,13 @@
     <message numerus="yes">
         <location line="+20"/>
         <source>%n matching unit(s).</source>
-        <translation><numerusform>%n matching unit.</numerusform><numerusform>%n matching units.</numerusform></translation>
+        <translation>
+            <numerusform>%n matching unit.</numerusform>
+            <numerusform>%n matching units.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <location line="+2"/>
         <source>New unit</source>
         <translation>New unit</translation>
@@ -709,12 +839,13 @@
         <translation>Title of the new unit:</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+78"/>
+        <location line="+399"/>
         <source>Export the SIP</source>
         <translation>Export the SIP</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-398"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 already exists. Replace it?</translation>
     </message>
@@ -732,7 +863,10 @@
     <message numerus="yes">
         <location line="+8"/>
         <source>See the findings panel: %n warning(s).</source>
-        <translation><numerusform>See the findings panel: %n warning.</numerusform><numerusform>See the findings panel: %n warnings.</numerusform></translation>
+        <translation>
+            <numerusform>See the findings panel: %n warning.</numerusform>
+            <numerusform>See the findings panel: %n warnings.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -760,7 +894,139 @@
         <translation>Export cancelled: nothing was written.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>The transfer profile “%1” could not be read again.</source>
+        <translation>The transfer profile “%1” could not be read again.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Profile refused</source>
+        <translation>Profile refused</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Use a transfer profile</source>
+        <translation>Use a transfer profile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profiles (*.yaml *.yml)</source>
+        <translation>Profiles (*.yaml *.yml)</translation>
+    </message>
+    <message>
         <location line="+20"/>
+        <source>Transfer profiles</source>
+        <translation>Transfer profiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the profile “%1” for this transfer?</source>
+        <translation>Use the profile “%1” for this transfer?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No transfer profile</source>
+        <translation>No transfer profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profiles › Use a profile for this transfer…</source>
+        <translation>Profiles › Use a profile for this transfer…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profile: %1</source>
+        <translation>Profile: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Referential imported: %1</source>
+        <translation>Referential imported: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import the rules referential</source>
+        <translation>Import the rules referential</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the agencies referential</source>
+        <translation>Import the agencies referential</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the positioning tree</source>
+        <translation>Import the positioning tree</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Referentials (*.csv)</source>
+        <translation>Referentials (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trees and filing plans (*.zip *.xml *.csv)</source>
+        <translation>Trees and filing plans (*.zip *.xml *.csv)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The archives service would refuse this file:</source>
+        <translation>The archives service would refuse this file:</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units attached: %1</source>
+        <translation>Units attached: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only top-level units are attached (the rest follows them): the choice applies to %1.</source>
+        <translation>Only top-level units are attached (the rest follows them): the choice applies to %1.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Verification (%1)</source>
+        <translation>Verification (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Verification: %n error(s).</source>
+        <translation>
+            <numerusform>Verification: %n error.</numerusform>
+            <numerusform>Verification: %n errors.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verification: nothing the archives service would refuse.</source>
+        <translation>Verification: nothing the archives service would refuse.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>The archives service would refuse this transfer: %n error(s), listed in the Verification tab. Export anyway?</source>
+        <translation>
+            <numerusform>The archives service would refuse this transfer: %n error, listed in the Verification tab. Export anyway?</numerusform>
+            <numerusform>The archives service would refuse this transfer: %n errors, listed in the Verification tab. Export anyway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export anyway</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back and fix</source>
+        <translation>Go back and fix</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Findings (%1)</source>
         <translation>Findings (%1)</translation>
     </message>
@@ -777,7 +1043,10 @@
     <message numerus="yes">
         <location line="+14"/>
         <source>%1 (+%n more)</source>
-        <translation><numerusform>%1 (+%n more)</numerusform><numerusform>%1 (+%n more)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (+%n more)</numerusform>
+            <numerusform>%1 (+%n more)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -795,7 +1064,7 @@ Your files are only read, never changed.</translation>
 <context>
     <name>ObjectPanel</name>
     <message>
-        <location filename="../../ui/details.py" line="-259"/>
+        <location filename="../../ui/details.py" line="-342"/>
         <source>File name</source>
         <translation>File name</translation>
     </message>
@@ -873,20 +1142,20 @@ Your files are only read, never changed.</translation>
 <context>
     <name>PackageRulesEditor</name>
     <message>
-        <location filename="../../ui/rules_editor.py" line="+1199"/>
+        <location filename="../../ui/rules_editor.py" line="+1240"/>
         <source>Ces règles s'appliquent à toutes les unités du versement.</source>
-        <translation type="unfinished"/>
+        <translation>These rules apply to every unit of the transfer.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Règles de gestion de tout le versement (ManagementMetadata)</source>
-        <translation type="unfinished"/>
+        <translation>Management rules of the whole transfer (ManagementMetadata)</translation>
     </message>
 </context>
 <context>
     <name>PackageTreeModel</name>
     <message>
-        <location filename="../../ui/tree_model.py" line="+173"/>
+        <location filename="../../ui/tree_model.py" line="+175"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -911,7 +1180,12 @@ Your files are only read, never changed.</translation>
         <translation>Size</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+38"/>
+        <source>Own management rules: %1</source>
+        <translation>Own management rules: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -920,23 +1194,28 @@ Your files are only read, never changed.</translation>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
+    <message>
+        <location line="+312"/>
+        <source>Attached under “%1” in the archives' tree (%2)</source>
+        <translation>Attached under “%1” in the archives' tree (%2)</translation>
+    </message>
 </context>
 <context>
     <name>PositioningTreeModel</name>
     <message>
         <location filename="../../ui/tree_picker.py" line="+126"/>
         <source>Intitulé</source>
-        <translation>Intitulé</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Niveau</source>
-        <translation>Niveau</translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Identifiants</source>
-        <translation>Identifiants</translation>
+        <translation>Identifiers</translation>
     </message>
 </context>
 <context>
@@ -944,812 +1223,812 @@ Your files are only read, never changed.</translation>
     <message>
         <location filename="../../ui/preset_editor.py" line="+113"/>
         <source>Préréglage</source>
-        <translation type="unfinished"/>
+        <translation>Transfer profile</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Ouvrir…</source>
-        <translation type="unfinished"/>
+        <translation>Open…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dupliquer…</source>
-        <translation type="unfinished"/>
+        <translation>Duplicate…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enregistrer</source>
-        <translation type="unfinished"/>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enregistrer sous…</source>
-        <translation type="unfinished"/>
+        <translation>Save as…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fermer</source>
-        <translation type="unfinished"/>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Général</source>
-        <translation type="unfinished"/>
+        <translation>General</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>En-tête</source>
-        <translation type="unfinished"/>
+        <translation>Header</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Référentiels</source>
-        <translation type="unfinished"/>
+        <translation>Referentials</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Règles par défaut</source>
-        <translation type="unfinished"/>
+        <translation>Default rules</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rattachement</source>
-        <translation type="unfinished"/>
+        <translation>Attachment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fichiers écartés</source>
-        <translation type="unfinished"/>
+        <translation>Excluded files</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Nom :</source>
-        <translation type="unfinished"/>
+        <translation>Name:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description :</source>
-        <translation type="unfinished"/>
+        <translation>Description:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Version du SEDA :</source>
-        <translation type="unfinished"/>
+        <translation>SEDA version:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reconnaissance des formats :</source>
-        <translation type="unfinished"/>
+        <translation>Format identification:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Siegfried (recommandé, celui de Vitam)</source>
-        <translation type="unfinished"/>
+        <translation>Siegfried (recommended, the one Vitam uses)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Contrat d'entrée (ArchivalAgreement)</source>
-        <translation type="unfinished"/>
+        <translation>Ingest contract (ArchivalAgreement)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service d'archives : identifiant</source>
-        <translation type="unfinished"/>
+        <translation>Archival agency: identifier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service d'archives : nom</source>
-        <translation type="unfinished"/>
+        <translation>Archival agency: name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service versant : identifiant</source>
-        <translation type="unfinished"/>
+        <translation>Transferring agency: identifier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service versant : nom</source>
-        <translation type="unfinished"/>
+        <translation>Transferring agency: name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service producteur : identifiant</source>
-        <translation type="unfinished"/>
+        <translation>Originating agency: identifier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service qui soumet : identifiant</source>
-        <translation type="unfinished"/>
+        <translation>Submission agency: identifier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Modalité d'entrée</source>
-        <translation type="unfinished"/>
+        <translation>Acquisition information</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Commentaire</source>
-        <translation type="unfinished"/>
+        <translation>Comment</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>(non précisé)</source>
-        <translation type="unfinished"/>
+        <translation>(not given)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Archives publiques</source>
-        <translation type="unfinished"/>
+        <translation>Public archives</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Archives privées</source>
-        <translation type="unfinished"/>
+        <translation>Private archives</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Archives publiques et privées</source>
-        <translation type="unfinished"/>
+        <translation>Public and private archives</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Statut légal :</source>
-        <translation type="unfinished"/>
+        <translation>Legal status:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Référentiel des règles de gestion (CSV)</source>
-        <translation type="unfinished"/>
+        <translation>Management rules referential (CSV)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Référentiel des services (CSV)</source>
-        <translation type="unfinished"/>
+        <translation>Agencies referential (CSV)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Arbre de positionnement ou plan de classement</source>
-        <translation type="unfinished"/>
+        <translation>Positioning tree or filing plan</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Importer…</source>
-        <translation type="unfinished"/>
+        <translation>Import…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Les fichiers importés sont vérifiés comme le fait le service d'archives puis copiés dans le dossier de données de Verso : inutile de les garder ailleurs.</source>
-        <translation type="unfinished"/>
+        <translation>Imported files are checked as the archives service does, then copied into Verso's data folder: no need to keep them elsewhere.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Ces règles sont ajoutées à chaque versement fait avec ce préréglage (seuls l'identifiant, la date de départ et le sort final sont enregistrés).</source>
-        <translation type="unfinished"/>
+        <translation>These rules are added to every transfer made with this profile (only the identifier, the start date and the final action are saved).</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Identifiant système (GUID) :</source>
-        <translation type="unfinished"/>
+        <translation>System identifier (GUID):</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>ou identifiant — nom :</source>
-        <translation type="unfinished"/>
+        <translation>or identifier — name:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>identifiant — valeur :</source>
-        <translation type="unfinished"/>
+        <translation>identifier — value:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Intitulé (affichage) :</source>
-        <translation type="unfinished"/>
+        <translation>Title (display):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choisir dans l'arbre…</source>
-        <translation type="unfinished"/>
+        <translation>Choose in the tree…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ne pas rattacher</source>
-        <translation type="unfinished"/>
+        <translation>Do not attach</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Un motif par ligne ; « * » remplace n'importe quelle suite de caractères (majuscules et minuscules indifférentes).</source>
-        <translation type="unfinished"/>
+        <translation>One pattern per line; “*” stands for any run of characters (upper and lower case alike).</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Rattachement : donnez soit l'identifiant système, soit le nom et la valeur d'un identifiant, pas les deux.</source>
-        <translation type="unfinished"/>
+        <translation>Attachment: give either the system identifier or the name and value of an identifier, not both.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Rattachement : le nom et la valeur de l'identifiant vont ensemble.</source>
-        <translation type="unfinished"/>
+        <translation>Attachment: the identifier's name and value go together.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Préréglage « %1 » illisible : %2</source>
-        <translation type="unfinished"/>
+        <translation>Profile “%1” cannot be read: %2</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Choisissez d'abord où enregistrer le préréglage.</source>
-        <translation type="unfinished"/>
+        <translation>First choose where to save the profile.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Enregistrement impossible dans « %1 » : %2</source>
-        <translation type="unfinished"/>
+        <translation>Cannot save to “%1”: %2</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Fichier refusé :</source>
-        <translation type="unfinished"/>
+        <translation>File refused:</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>aucun</source>
-        <translation type="unfinished"/>
+        <translation>none</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 — illisible ou refusé, importez-le à nouveau</source>
-        <translation type="unfinished"/>
+        <translation>%1 — unreadable or refused, import it again</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 règles</source>
-        <translation type="unfinished"/>
+        <translation>%1 rules</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 services</source>
-        <translation type="unfinished"/>
+        <translation>%1 agencies</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 nœuds</source>
-        <translation type="unfinished"/>
+        <translation>%1 nodes</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>« %1 » n'est pas dans le référentiel des services.</source>
-        <translation type="unfinished"/>
+        <translation>“%1” is not in the agencies referential.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Nouveau préréglage (non enregistré)</source>
-        <translation type="unfinished"/>
+        <translation>New profile (not saved)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Ouvrir un préréglage</source>
-        <translation type="unfinished"/>
+        <translation>Open a profile</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Préréglages (*.yaml *.yml)</source>
-        <translation type="unfinished"/>
+        <translation>Profiles (*.yaml *.yml)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Enregistrer le préréglage</source>
-        <translation type="unfinished"/>
+        <translation>Save the profile</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+14"/>
         <source>Préréglages (*.yaml)</source>
-        <translation type="unfinished"/>
+        <translation>Profiles (*.yaml)</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Dupliquer le préréglage</source>
-        <translation type="unfinished"/>
+        <translation>Duplicate the profile</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nom de la copie :</source>
-        <translation type="unfinished"/>
+        <translation>Name of the copy:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (copie)</source>
-        <translation type="unfinished"/>
+        <translation>%1 (copy)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Enregistrer la copie</source>
-        <translation type="unfinished"/>
+        <translation>Save the copy</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Référentiel des règles (*.csv)</source>
-        <translation type="unfinished"/>
+        <translation>Rules referential (*.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Référentiel des services (*.csv)</source>
-        <translation type="unfinished"/>
+        <translation>Agencies referential (*.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Arbres (*.zip *.xml *.csv)</source>
-        <translation type="unfinished"/>
+        <translation>Trees (*.zip *.xml *.csv)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Importer</source>
-        <translation type="unfinished"/>
+        <translation>Import</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Fichier refusé</source>
-        <translation type="unfinished"/>
+        <translation>File refused</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Le service d'archives refuserait ce fichier :</source>
-        <translation type="unfinished"/>
+        <translation>The archives service would refuse this file:</translation>
     </message>
 </context>
 <context>
     <name>RulePickerDialog</name>
     <message>
-        <location filename="../../ui/rules_editor.py" line="-695"/>
+        <location filename="../../ui/rules_editor.py" line="-714"/>
         <source>Règle de gestion : %1</source>
-        <translation type="unfinished"/>
+        <translation>Management rule: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Rechercher par code ou intitulé…</source>
-        <translation type="unfinished"/>
+        <translation>Search by code or title…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Code</source>
-        <translation type="unfinished"/>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Intitulé</source>
-        <translation type="unfinished">Intitulé</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Durée</source>
-        <translation type="unfinished"/>
+        <translation>Duration</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Identifiant de la règle, ex. APP-00001</source>
-        <translation type="unfinished"/>
+        <translation>Rule identifier, e.g. APP-00001</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Aucun référentiel des règles n'est chargé : saisissez l'identifiant exact donné par le service d'archives. Un identifiant inconnu fera refuser le versement.</source>
-        <translation type="unfinished"/>
+        <translation>No rules referential is loaded: type the exact identifier given by the archives service. An unknown identifier will get the transfer refused.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Règle</source>
-        <translation type="unfinished"/>
+        <translation>Rule</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Date de fin de l'unité</source>
-        <translation type="unfinished"/>
+        <translation>The unit's end date</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> (celle de chaque unité)</source>
-        <translation type="unfinished"/>
+        <translation> (each unit's own)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (non renseignée)</source>
-        <translation type="unfinished"/>
+        <translation> (not given)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Date choisie</source>
-        <translation type="unfinished"/>
+        <translation>Chosen date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sans date de départ</source>
-        <translation type="unfinished"/>
+        <translation>No start date</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Date de départ du calcul :</source>
-        <translation type="unfinished"/>
+        <translation>Start date of the computation:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>Options de la catégorie</source>
-        <translation type="unfinished"/>
+        <translation>Category options</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>— à choisir —</source>
-        <translation type="unfinished"/>
+        <translation>— choose —</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Sort final :</source>
-        <translation type="unfinished"/>
+        <translation>Final action:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ne pas hériter des règles des niveaux supérieurs</source>
-        <translation type="unfinished"/>
+        <translation>Do not inherit the rules of the levels above</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Ne pas hériter de :</source>
-        <translation type="unfinished"/>
+        <translation>Do not inherit:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Réévaluation soumise à autorisation</source>
-        <translation type="unfinished"/>
+        <translation>Reassessment needs an authorisation</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-47"/>
         <source>Interdire le réarrangement</source>
-        <translation type="unfinished"/>
+        <translation>Forbid rearrangement</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+50"/>
         <source>Niveau de classification :</source>
-        <translation type="unfinished"/>
+        <translation>Classification level:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Émetteur de la classification :</source>
-        <translation type="unfinished"/>
+        <translation>Classification owner:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diffusion restreinte à :</source>
-        <translation type="unfinished"/>
+        <translation>Audience restricted to:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+6"/>
+        <location line="-46"/>
+        <location line="+47"/>
         <source>Date de réévaluation :</source>
-        <translation type="unfinished"/>
+        <translation>Reassessing date:</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-50"/>
         <source>Fin du gel :</source>
-        <translation type="unfinished"/>
+        <translation>End of the hold:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Responsable du gel :</source>
-        <translation type="unfinished"/>
+        <translation>Hold owner:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Motif du gel :</source>
-        <translation type="unfinished"/>
+        <translation>Reason for the hold:</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+135"/>
         <source>Choisissez une règle.</source>
-        <translation type="unfinished"/>
+        <translation>Choose a rule.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choisissez le sort final.</source>
-        <translation type="unfinished"/>
+        <translation>Choose the final action.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Le niveau et l'émetteur de la classification sont obligatoires.</source>
-        <translation type="unfinished"/>
+        <translation>The classification level and owner are mandatory.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+4"/>
+        <source>La fin du gel précède sa date de départ.</source>
+        <translation>The end of the hold is before its start date.</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Durée : %1</source>
-        <translation type="unfinished"/>
+        <translation>Duration: %1</translation>
     </message>
 </context>
 <context>
     <name>RulesEditor</name>
     <message>
-        <location line="-688"/>
+        <location line="-729"/>
         <source>Durée d'utilité administrative (DUA)</source>
-        <translation type="unfinished"/>
+        <translation>Appraisal (retention period)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Communicabilité</source>
-        <translation type="unfinished"/>
+        <translation>Access</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Durée d'utilité courante</source>
-        <translation type="unfinished"/>
+        <translation>Storage (current use period)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diffusion</source>
-        <translation type="unfinished"/>
+        <translation>Dissemination</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Réutilisation</source>
-        <translation type="unfinished"/>
+        <translation>Reuse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Classification</source>
-        <translation type="unfinished"/>
+        <translation>Classification</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gel</source>
-        <translation type="unfinished"/>
+        <translation>Hold</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Conserver</source>
-        <translation type="unfinished"/>
+        <translation>Keep</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Détruire</source>
-        <translation type="unfinished"/>
+        <translation>Destroy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restreindre l'accès</source>
-        <translation type="unfinished"/>
+        <translation>Restrict access</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Transférer</source>
-        <translation type="unfinished"/>
+        <translation>Transfer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copier</source>
-        <translation type="unfinished"/>
+        <translation>Copy</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>illimitée</source>
-        <translation type="unfinished"/>
+        <translation>unlimited</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 an</source>
-        <translation type="unfinished"/>
+        <translation>%1 year</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 ans</source>
-        <translation type="unfinished"/>
+        <translation>%1 years</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 mois</source>
-        <translation type="unfinished"/>
+        <translation>%1 months</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 jour</source>
-        <translation type="unfinished"/>
+        <translation>%1 day</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 jours</source>
-        <translation type="unfinished"/>
+        <translation>%1 days</translation>
     </message>
     <message>
-        <location line="+697"/>
+        <location line="+738"/>
         <source>État intermédiaire : non précisé</source>
-        <translation type="unfinished"/>
+        <translation>Intermediate state: not given</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Aucun référentiel des règles : les intitulés, durées et dates de fin ne peuvent pas être calculés. Importez-le depuis le préréglage.</source>
-        <translation type="unfinished"/>
+        <translation>No rules referential: titles, durations and end dates cannot be computed. Import it from the profile.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>En gris : règles héritées d'un niveau supérieur.</source>
-        <translation type="unfinished"/>
+        <translation>In grey: rules inherited from a level above.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ajouter une règle</source>
-        <translation type="unfinished"/>
+        <translation>Add a rule</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Modifier…</source>
-        <translation type="unfinished"/>
+        <translation>Edit…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Retirer</source>
-        <translation type="unfinished"/>
+        <translation>Remove</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ne pas hériter</source>
-        <translation type="unfinished"/>
+        <translation>Do not inherit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Empêche l'unité d'hériter de la règle sélectionnée (RefNonRuleId).</source>
-        <translation type="unfinished"/>
+        <translation>Stops the unit inheriting the selected rule (RefNonRuleId).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Options de la catégorie…</source>
-        <translation type="unfinished"/>
+        <translation>Category options…</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Sélectionnez une unité pour voir ses règles de gestion.</source>
-        <translation type="unfinished"/>
+        <translation>Select a unit to see its management rules.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Règles de gestion de « %1 »</source>
-        <translation type="unfinished"/>
+        <translation>Management rules of “%1”</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 unités sélectionnées : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
-        <translation type="unfinished"/>
+        <translation>%1 units selected: the rules of “%2” are shown; changes apply to all of them.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>cette unité</source>
-        <translation type="unfinished"/>
+        <translation>this unit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>niveau du versement</source>
-        <translation type="unfinished"/>
+        <translation>transfer level</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>hérité du niveau du versement</source>
-        <translation type="unfinished"/>
+        <translation>inherited from the transfer level</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>hérité de « %1 »</source>
-        <translation type="unfinished"/>
+        <translation>inherited from “%1”</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Remplacer la règle %1 par %2</source>
-        <translation type="unfinished"/>
+        <translation>Replace rule %1 with %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Modifier la règle %1</source>
-        <translation type="unfinished"/>
+        <translation>Edit rule %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ajouter la règle %1</source>
-        <translation type="unfinished"/>
+        <translation>Add rule %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Options : %1</source>
-        <translation type="unfinished"/>
+        <translation>Options: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Retirer la règle %1</source>
-        <translation type="unfinished"/>
+        <translation>Remove rule %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Ne plus hériter de la règle %1</source>
-        <translation type="unfinished"/>
+        <translation>Stop inheriting rule %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source> (%1 unités)</source>
-        <translation type="unfinished"/>
+        <translation> (%1 units)</translation>
     </message>
 </context>
 <context>
     <name>RulesModel</name>
     <message>
-        <location line="-780"/>
+        <location line="-800"/>
         <source>Règle</source>
-        <translation type="unfinished"/>
+        <translation>Rule</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Intitulé</source>
-        <translation type="unfinished">Intitulé</translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date de départ</source>
-        <translation type="unfinished"/>
+        <translation>Start date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Durée</source>
-        <translation type="unfinished"/>
+        <translation>Duration</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date de fin</source>
-        <translation type="unfinished"/>
+        <translation>End date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sort final</source>
-        <translation type="unfinished"/>
+        <translation>Final action</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Origine</source>
-        <translation type="unfinished"/>
+        <translation>Origin</translation>
     </message>
     <message>
         <location line="+114"/>
         <source>aucune règle</source>
-        <translation type="unfinished"/>
+        <translation>no rule</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>héritage bloqué</source>
-        <translation type="unfinished"/>
+        <translation>inheritance blocked</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>n'hérite pas de : %1</source>
-        <translation type="unfinished"/>
+        <translation>does not inherit: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>sans date</source>
-        <translation type="unfinished"/>
+        <translation>no date</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Pas de date de fin : règle sans date de départ, illimitée ou inconnue du référentiel.</source>
-        <translation type="unfinished"/>
-    </message>
-</context>
-<context>
-    <name>RulesPlaceholder</name>
-    <message>
-        <location filename="../../ui/details.py" line="+148"/>
-        <source>Management rules (appraisal, access…) will be edited here. Until then, the transfer's default rules come from the preset.</source>
-        <translation>Management rules (appraisal, access…) will be edited here. Until then, the transfer's default rules come from the preset.</translation>
+        <translation>No end date: the rule has no start date, is unlimited or is not in the referential.</translation>
     </message>
 </context>
 <context>
     <name>ScanController</name>
     <message numerus="yes">
-        <location filename="../../ui/scan_controller.py" line="+183"/>
+        <location filename="../../ui/scan_controller.py" line="+190"/>
         <source>Add %n unit(s) from disk</source>
-        <translation><numerusform>Add %n unit from disk</numerusform><numerusform>Add %n units from disk</numerusform></translation>
+        <translation>
+            <numerusform>Add %n unit from disk</numerusform>
+            <numerusform>Add %n units from disk</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+81"/>
         <source>Cancel the addition</source>
         <translation>Cancel the addition</translation>
     </message>
@@ -1759,7 +2038,7 @@ Your files are only read, never changed.</translation>
     <message>
         <location filename="../../ui/tree_picker.py" line="+374"/>
         <source>Rattacher à « %1 »</source>
-        <translation>Rattacher à « %1 »</translation>
+        <translation>Attach to “%1”</translation>
     </message>
 </context>
 <context>
@@ -1793,7 +2072,7 @@ Your files are only read, never changed.</translation>
 <context>
     <name>StringListEditor</name>
     <message>
-        <location filename="../../ui/details.py" line="-400"/>
+        <location filename="../../ui/details.py" line="-296"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
@@ -1808,113 +2087,113 @@ Your files are only read, never changed.</translation>
     <message>
         <location filename="../../ui/tree_picker.py" line="-422"/>
         <source>Cote</source>
-        <translation>Cote</translation>
+        <translation>Call number</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Identifiant producteur</source>
-        <translation>Identifiant producteur</translation>
+        <translation>Originating agency identifier</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Identifiant versant</source>
-        <translation>Identifiant versant</translation>
+        <translation>Transferring agency identifier</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Position dans le plan</source>
-        <translation>Position dans le plan</translation>
+        <translation>File plan position</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Identifiant système d'origine</source>
-        <translation>Identifiant système d'origine</translation>
+        <translation>Originating system identifier</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>par identifiant système %1</source>
-        <translation>par identifiant système %1</translation>
+        <translation>by system identifier %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>par %1 = « %2 »</source>
-        <translation>par %1 = « %2 »</translation>
+        <translation>by %1 = “%2”</translation>
     </message>
     <message>
         <location line="+159"/>
         <source>Rattachement dans l'arbre du service d'archives</source>
-        <translation>Rattachement dans l'arbre du service d'archives</translation>
+        <translation>Attachment in the archives service's tree</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Importer un arbre…</source>
-        <translation>Importer un arbre…</translation>
+        <translation>Import a tree…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Arbre de positionnement ou plan de classement : bordereau (zip) qui l'a créé, manifeste XML, export DIP (zip) ou tableau CSV de ReSIP.</source>
-        <translation>Arbre de positionnement ou plan de classement : bordereau (zip) qui l'a créé, manifeste XML, export DIP (zip) ou tableau CSV de ReSIP.</translation>
+        <translation>Positioning tree or filing plan: the SIP (zip) that created it, an XML manifest, a DIP export (zip) or a ReSIP CSV table.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Rechercher un intitulé, une cote, un identifiant…</source>
-        <translation>Rechercher un intitulé, une cote, un identifiant…</translation>
+        <translation>Search a title, a call number, an identifier…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Rattachement actuel : « %1 » %2</source>
-        <translation>Rattachement actuel : « %1 » %2</translation>
+        <translation>Current attachment: “%1” %2</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>Aucun arbre chargé : importez l'arbre ou le plan fourni par le service d'archives.</source>
-        <translation>Aucun arbre chargé : importez l'arbre ou le plan fourni par le service d'archives.</translation>
+        <translation>No tree loaded: import the tree or filing plan given by the archives service.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 nœuds — %2</source>
-        <translation>%1 nœuds — %2</translation>
+        <translation>%1 nodes — %2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Choisissez le nœud sous lequel ranger le versement.</source>
-        <translation>Choisissez le nœud sous lequel ranger le versement.</translation>
+        <translation>Choose the node the transfer goes under.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Ce nœud n'a ni identifiant système ni identifiant utilisable : le service d'archives ne pourra pas le retrouver. Choisissez un autre nœud ou demandez un export DIP de l'arbre.</source>
-        <translation>Ce nœud n'a ni identifiant système ni identifiant utilisable : le service d'archives ne pourra pas le retrouver. Choisissez un autre nœud ou demandez un export DIP de l'arbre.</translation>
+        <translation>This node has neither a system identifier nor a usable identifier: the archives service could not find it. Choose another node or ask for a DIP export of the tree.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Les unités de premier niveau seront rattachées %1.</source>
-        <translation>Les unités de premier niveau seront rattachées %1.</translation>
+        <translation>The top-level units will be attached %1.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Importer un arbre de positionnement ou un plan de classement</source>
-        <translation>Importer un arbre de positionnement ou un plan de classement</translation>
+        <translation>Import a positioning tree or a filing plan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Arbres (*.zip *.xml *.csv);;Tous les fichiers (*)</source>
-        <translation>Arbres (*.zip *.xml *.csv);;Tous les fichiers (*)</translation>
+        <translation>Trees (*.zip *.xml *.csv);;All files (*)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Arbre refusé</source>
-        <translation>Arbre refusé</translation>
+        <translation>Tree refused</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ce fichier ne peut pas servir d'arbre :</source>
-        <translation>Ce fichier ne peut pas servir d'arbre :</translation>
+        <translation>This file cannot be used as a tree:</translation>
     </message>
 </context>
 <context>
     <name>UnitForm</name>
     <message>
-        <location filename="../../ui/details.py" line="+64"/>
+        <location filename="../../ui/details.py" line="+68"/>
         <source>New keyword, then Enter</source>
         <translation>New keyword, then Enter</translation>
     </message>
@@ -1924,7 +2203,13 @@ Your files are only read, never changed.</translation>
         <translation>Identifier given by the producer</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+97"/>
+        <source>Attach to the positioning tree…</source>
+        <translation>Attach to the positioning tree…</translation>
+    </message>
+    <message>
+        <location line="-85"/>
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
@@ -1934,7 +2219,7 @@ Your files are only read, never changed.</translation>
         <translation>&amp;Level</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
@@ -1962,6 +2247,79 @@ Your files are only read, never changed.</translation>
         <location line="+1"/>
         <source>Made from</source>
         <translation>Made from</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Under “%1”, %2</source>
+        <translation>Under “%1”, %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not attached: the archives service files it where its contract says.</source>
+        <translation>Not attached: the archives service files it where its contract says.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPanel</name>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="+97"/>
+        <location line="+21"/>
+        <source>Verify again</source>
+        <translation>Verify again</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verify the transfer</source>
+        <translation>Verify the transfer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not verified yet: “Verify the transfer” lists what the archives service would refuse, before you export.</source>
+        <translation>Not verified yet: “Verify the transfer” lists what the archives service would refuse, before you export.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Checked at %1: %n error(s) the archives service would refuse</source>
+        <translation>
+            <numerusform>Checked at %1: %n error the archives service would refuse</numerusform>
+            <numerusform>Checked at %1: %n errors the archives service would refuse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Checked at %1: nothing refused, but %n warning(s) to read</source>
+        <translation>
+            <numerusform>Checked at %1: nothing refused, but %n warning to read</numerusform>
+            <numerusform>Checked at %1: nothing refused, but %n warnings to read</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checked at %1: nothing the archives service would refuse.</source>
+        <translation>Checked at %1: nothing the archives service would refuse.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, and %n warning(s)</source>
+        <translation>
+            <numerusform>, and %n warning</numerusform>
+            <numerusform>, and %n warnings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(The transfer changed since: verify again.)</source>
+        <translation>(The transfer changed since: verify again.)</translation>
     </message>
 </context>
 </TS>

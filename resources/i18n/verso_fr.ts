@@ -4,7 +4,7 @@
 <context>
     <name>BulkEditor</name>
     <message>
-        <location filename="../../ui/details.py" line="+399"/>
+        <location filename="../../ui/details.py" line="+455"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
@@ -41,7 +41,10 @@
     <message numerus="yes">
         <location line="+27"/>
         <source>%n units selected</source>
-        <translation><numerusform>%n unité sélectionnée</numerusform><numerusform>%n unités sélectionnées</numerusform></translation>
+        <translation>
+            <numerusform>%n unité sélectionnée</numerusform>
+            <numerusform>%n unités sélectionnées</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+32"/>
@@ -64,27 +67,42 @@
     <message numerus="yes">
         <location line="+13"/>
         <source>Edit %n unit(s)</source>
-        <translation><numerusform>Modifier %n unité</numerusform><numerusform>Modifier %n unités</numerusform></translation>
+        <translation>
+            <numerusform>Modifier %n unité</numerusform>
+            <numerusform>Modifier %n unités</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+96"/>
         <source>Move %n unit(s)</source>
-        <translation><numerusform>Déplacer %n unité</numerusform><numerusform>Déplacer %n unités</numerusform></translation>
+        <translation>
+            <numerusform>Déplacer %n unité</numerusform>
+            <numerusform>Déplacer %n unités</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+44"/>
         <source>Remove %n unit(s) from the package</source>
-        <translation><numerusform>Retirer %n unité du paquet</numerusform><numerusform>Retirer %n unités du paquet</numerusform></translation>
+        <translation>
+            <numerusform>Retirer %n unité du paquet</numerusform>
+            <numerusform>Retirer %n unités du paquet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+28"/>
         <source>Add %n unit(s)</source>
-        <translation><numerusform>Ajouter %n unité</numerusform><numerusform>Ajouter %n unités</numerusform></translation>
+        <translation>
+            <numerusform>Ajouter %n unité</numerusform>
+            <numerusform>Ajouter %n unités</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>
         <source>Group %n unit(s)</source>
-        <translation><numerusform>Regrouper %n unité</numerusform><numerusform>Regrouper %n unités</numerusform></translation>
+        <translation>
+            <numerusform>Regrouper %n unité</numerusform>
+            <numerusform>Regrouper %n unités</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+41"/>
@@ -101,11 +119,16 @@
         <source>Edit the transfer header</source>
         <translation>Modifier l'en-tête du versement</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>Apply the profile “%1”</source>
+        <translation>Appliquer le profil « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/details.py" line="-421"/>
+        <location filename="../../ui/details.py" line="-465"/>
         <source>Set this date</source>
         <translation>Renseigner cette date</translation>
     </message>
@@ -113,12 +136,17 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location line="+463"/>
+        <location line="+587"/>
         <source>Select a unit to describe it.</source>
         <translation>Sélectionnez une unité pour la décrire.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>Selection</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -136,7 +164,7 @@
 <context>
     <name>DropHint</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+247"/>
+        <location filename="../../ui/main_window.py" line="+260"/>
         <source>Drop your folders here</source>
         <translation>Déposez vos dossiers ici</translation>
     </message>
@@ -154,12 +182,12 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+49"/>
+        <location filename="../../ui/export_dialog.py" line="+51"/>
         <source>Export the SIP</source>
         <translation>Exporter le SIP</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1 units, %2 files, %3</source>
         <translation>%1 unités, %2 fichiers, %3</translation>
     </message>
@@ -176,7 +204,7 @@
     <message>
         <location line="+4"/>
         <source>Edit the header / load a preset…</source>
-        <translation>Modifier l'en-tête / charger un préréglage…</translation>
+        <translation>Modifier l'en-tête / charger un profil de versement…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -237,7 +265,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="+40"/>
+        <location filename="../../ui/findings_panel.py" line="+62"/>
         <source>Finding</source>
         <translation>Signalement</translation>
     </message>
@@ -278,12 +306,12 @@
 <context>
     <name>HeaderDialog</name>
     <message>
-        <location filename="../../ui/header_dialog.py" line="+53"/>
+        <location filename="../../ui/header_dialog.py" line="+67"/>
         <source>Transfer header</source>
         <translation>En-tête du versement</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Ingest contract</source>
         <translation>Contrat d'entrée</translation>
     </message>
@@ -325,12 +353,12 @@
     <message>
         <location line="+4"/>
         <source>These fields come from your archives service. Load the preset it gave you, or type them in.</source>
-        <translation>Ces informations viennent de votre service d'archives. Chargez le préréglage qu'il vous a remis, ou saisissez-les.</translation>
+        <translation>Ces informations viennent de votre service d'archives. Chargez le profil de versement qu'il vous a remis, ou saisissez-les.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Load a preset…</source>
-        <translation>Charger un préréglage…</translation>
+        <translation>Charger un profil de versement…</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -368,20 +396,40 @@
         <translation>Version du SEDA</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+8"/>
+        <source>Add a default rule</source>
+        <translation>Ajouter une règle par défaut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every unit of the transfer inherits these rules (ManagementMetadata), unless a unit says otherwise in its own “Management rules” tab.</source>
+        <translation>Toutes les unités du versement héritent de ces règles (ManagementMetadata), sauf si une unité en décide autrement dans son propre onglet « Règles de gestion ».</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default rules (transfer level)</source>
+        <translation>Règles par défaut (niveau du versement)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Choose a preset</source>
-        <translation>Choisir un préréglage</translation>
+        <translation>Choisir un profil de versement</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Presets (*.yaml *.yml)</source>
-        <translation>Préréglages (*.yaml *.yml)</translation>
+        <translation>Profils de versement (*.yaml *.yml)</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+3"/>
         <source>Preset refused</source>
-        <translation>Préréglage refusé</translation>
+        <translation>Profil de versement refusé</translation>
     </message>
 </context>
 <context>
@@ -468,22 +516,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+55"/>
+        <location filename="../../ui/main_window.py" line="+62"/>
         <source>Search titles, descriptions, file names, formats…</source>
         <translation>Rechercher dans les titres, descriptions, noms de fichiers, formats…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Findings</source>
         <translation>Signalements</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+408"/>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location line="-407"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>&amp;Open a folder…</source>
         <translation>&amp;Ouvrir un dossier…</translation>
     </message>
@@ -508,7 +562,67 @@
         <translation>E&amp;xporter le SIP…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Verify the transfer</source>
+        <translation>&amp;Vérifier le versement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List what the archives service would refuse, before exporting</source>
+        <translation>Lister ce que le service d'archives refuserait, avant d'exporter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Attach to the positioning tree…</source>
+        <translation>R&amp;attacher à l'arbre de positionnement…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose where the archives service files the top-level units</source>
+        <translation>Choisir où le service d'archives range les unités de premier niveau</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Attach…</source>
+        <translation>Rattacher…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Management rules</source>
+        <translation>Règles de &amp;gestion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer &amp;profiles…</source>
+        <translation>&amp;Profils de versement…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Use a profile for this transfer…</source>
+        <translation>&amp;Utiliser un profil pour ce versement…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop using the profile</source>
+        <translation>&amp;Ne plus utiliser de profil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the &amp;rules referential…</source>
+        <translation>Importer le référentiel des &amp;règles…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import the &amp;agencies referential…</source>
+        <translation>Importer le référentiel des &amp;services…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import the positioning &amp;tree…</source>
+        <translation>Importer l'&amp;arbre de positionnement…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -583,7 +697,7 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -594,6 +708,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Versement</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pro&amp;files</source>
+        <translation>Pro&amp;fils</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Preferences</source>
         <translation>&amp;Préférences</translation>
     </message>
@@ -633,14 +757,17 @@
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>Scan cancelled: nothing was added.</source>
         <translation>Analyse annulée : rien n'a été ajouté.</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%n unit(s) changed.</source>
-        <translation><numerusform>%n unité modifiée.</numerusform><numerusform>%n unités modifiées.</numerusform></translation>
+        <translation>
+            <numerusform>%n unité modifiée.</numerusform>
+            <numerusform>%n unités modifiées.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+42"/>
@@ -663,7 +790,7 @@
         <translation>Veuillez attendre la fin du traitement en cours.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Scan finished in %1 s: %2 files.</source>
         <translation>Analyse terminée en %1 s : %2 fichiers.</translation>
     </message>
@@ -683,7 +810,7 @@
         <translation>Abandonner le paquet en cours ? Vos fichiers sur le disque ne sont pas touchés.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>Undo: %1</source>
         <translation>Annuler : %1</translation>
     </message>
@@ -695,10 +822,13 @@
     <message numerus="yes">
         <location line="+20"/>
         <source>%n matching unit(s).</source>
-        <translation><numerusform>%n unité trouvée.</numerusform><numerusform>%n unités trouvées.</numerusform></translation>
+        <translation>
+            <numerusform>%n unité trouvée.</numerusform>
+            <numerusform>%n unités trouvées.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <location line="+2"/>
         <source>New unit</source>
         <translation>Nouvelle unité</translation>
@@ -709,12 +839,13 @@
         <translation>Titre de la nouvelle unité :</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+78"/>
+        <location line="+399"/>
         <source>Export the SIP</source>
         <translation>Exporter le SIP</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-398"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 existe déjà. Le remplacer ?</translation>
     </message>
@@ -732,7 +863,10 @@
     <message numerus="yes">
         <location line="+8"/>
         <source>See the findings panel: %n warning(s).</source>
-        <translation><numerusform>Voir les signalements : %n avertissement.</numerusform><numerusform>Voir les signalements : %n avertissements.</numerusform></translation>
+        <translation>
+            <numerusform>Voir les signalements : %n avertissement.</numerusform>
+            <numerusform>Voir les signalements : %n avertissements.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -760,7 +894,133 @@
         <translation>Export annulé : rien n'a été écrit.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>The transfer profile “%1” could not be read again.</source>
+        <translation>Le profil de versement « %1 » n'a pas pu être relu.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Profile refused</source>
+        <translation>Profil de versement refusé</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Use a transfer profile</source>
+        <translation>Utiliser un profil de versement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profiles (*.yaml *.yml)</source>
+        <translation>Profils de versement (*.yaml *.yml)</translation>
+    </message>
+    <message>
         <location line="+20"/>
+        <source>Transfer profiles</source>
+        <translation>Profils de versement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the profile “%1” for this transfer?</source>
+        <translation>Utiliser le profil « %1 » pour ce versement ?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No transfer profile</source>
+        <translation>Aucun profil de versement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profiles › Use a profile for this transfer…</source>
+        <translation>Profils › Utiliser un profil pour ce versement…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Profile: %1</source>
+        <translation>Profil : %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Referential imported: %1</source>
+        <translation>Référentiel importé : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import the rules referential</source>
+        <translation>Importer le référentiel des règles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the agencies referential</source>
+        <translation>Importer le référentiel des services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import the positioning tree</source>
+        <translation>Importer l'arbre de positionnement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Referentials (*.csv)</source>
+        <translation>Référentiels (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trees and filing plans (*.zip *.xml *.csv)</source>
+        <translation>Arbres et plans de classement (*.zip *.xml *.csv)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The archives service would refuse this file:</source>
+        <translation>Le service d'archives refuserait ce fichier :</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>“%1”</source>
+        <translation>« %1 »</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units attached: %1</source>
+        <translation>Unités rattachées : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only top-level units are attached (the rest follows them): the choice applies to %1.</source>
+        <translation>Seules les unités de premier niveau sont rattachées (le reste les suit) : le choix s'applique à %1.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Verification (%1)</source>
+        <translation>Vérification (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Verification: %n error(s).</source>
+        <translation><numerusform>Vérification : %n erreur.</numerusform><numerusform>Vérification : %n erreurs.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verification: nothing the archives service would refuse.</source>
+        <translation>Vérification : rien que le service d'archives refuserait.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>The archives service would refuse this transfer: %n error(s), listed in the Verification tab. Export anyway?</source>
+        <translation><numerusform>Le service d'archives refuserait ce versement : %n erreur, listée dans l'onglet Vérification. Exporter quand même ?</numerusform><numerusform>Le service d'archives refuserait ce versement : %n erreurs, listées dans l'onglet Vérification. Exporter quand même ?</numerusform></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export anyway</source>
+        <translation>Exporter quand même</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back and fix</source>
+        <translation>Revenir corriger</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Findings (%1)</source>
         <translation>Signalements (%1)</translation>
     </message>
@@ -777,7 +1037,10 @@
     <message numerus="yes">
         <location line="+14"/>
         <source>%1 (+%n more)</source>
-        <translation><numerusform>%1 (+%n autre)</numerusform><numerusform>%1 (+%n autres)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (+%n autre)</numerusform>
+            <numerusform>%1 (+%n autres)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -795,7 +1058,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>ObjectPanel</name>
     <message>
-        <location filename="../../ui/details.py" line="-259"/>
+        <location filename="../../ui/details.py" line="-342"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
@@ -873,7 +1136,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>PackageRulesEditor</name>
     <message>
-        <location filename="../../ui/rules_editor.py" line="+1199"/>
+        <location filename="../../ui/rules_editor.py" line="+1240"/>
         <source>Ces règles s'appliquent à toutes les unités du versement.</source>
         <translation>Ces règles s'appliquent à toutes les unités du versement.</translation>
     </message>
@@ -886,7 +1149,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>PackageTreeModel</name>
     <message>
-        <location filename="../../ui/tree_model.py" line="+173"/>
+        <location filename="../../ui/tree_model.py" line="+175"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -911,7 +1174,12 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>Taille</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+38"/>
+        <source>Own management rules: %1</source>
+        <translation>Règles de gestion propres : %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -919,6 +1187,11 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <location line="+1"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location line="+312"/>
+        <source>Attached under “%1” in the archives' tree (%2)</source>
+        <translation>Rattachée sous « %1 » dans l'arbre du service d'archives (%2)</translation>
     </message>
 </context>
 <context>
@@ -1301,7 +1574,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>RulePickerDialog</name>
     <message>
-        <location filename="../../ui/rules_editor.py" line="-695"/>
+        <location filename="../../ui/rules_editor.py" line="-714"/>
         <source>Règle de gestion : %1</source>
         <translation>Règle de gestion : %1</translation>
     </message>
@@ -1371,7 +1644,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>Date de départ du calcul :</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>Options de la catégorie</source>
         <translation>Options de la catégorie</translation>
     </message>
@@ -1401,12 +1674,12 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>Réévaluation soumise à autorisation</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-47"/>
         <source>Interdire le réarrangement</source>
         <translation>Interdire le réarrangement</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+50"/>
         <source>Niveau de classification :</source>
         <translation>Niveau de classification :</translation>
     </message>
@@ -1421,13 +1694,13 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>Diffusion restreinte à :</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+6"/>
+        <location line="-46"/>
+        <location line="+47"/>
         <source>Date de réévaluation :</source>
         <translation>Date de réévaluation :</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-50"/>
         <source>Fin du gel :</source>
         <translation>Fin du gel :</translation>
     </message>
@@ -1442,7 +1715,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>Motif du gel :</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+135"/>
         <source>Choisissez une règle.</source>
         <translation>Choisissez une règle.</translation>
     </message>
@@ -1457,7 +1730,12 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>Le niveau et l'émetteur de la classification sont obligatoires.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+4"/>
+        <source>La fin du gel précède sa date de départ.</source>
+        <translation>La fin du gel précède sa date de départ.</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Durée : %1</source>
         <translation>Durée : %1</translation>
     </message>
@@ -1465,7 +1743,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>RulesEditor</name>
     <message>
-        <location line="-688"/>
+        <location line="-729"/>
         <source>Durée d'utilité administrative (DUA)</source>
         <translation>Durée d'utilité administrative (DUA)</translation>
     </message>
@@ -1555,7 +1833,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location line="+697"/>
+        <location line="+738"/>
         <source>État intermédiaire : non précisé</source>
         <translation>État intermédiaire : non précisé</translation>
     </message>
@@ -1673,7 +1951,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>RulesModel</name>
     <message>
-        <location line="-780"/>
+        <location line="-800"/>
         <source>Règle</source>
         <translation>Règle</translation>
     </message>
@@ -1734,22 +2012,17 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
 </context>
 <context>
-    <name>RulesPlaceholder</name>
-    <message>
-        <location filename="../../ui/details.py" line="+148"/>
-        <source>Management rules (appraisal, access…) will be edited here. Until then, the transfer's default rules come from the preset.</source>
-        <translation>Les règles de gestion (sort final, communicabilité…) se modifieront ici. En attendant, les règles par défaut du versement viennent du préréglage.</translation>
-    </message>
-</context>
-<context>
     <name>ScanController</name>
     <message numerus="yes">
-        <location filename="../../ui/scan_controller.py" line="+183"/>
+        <location filename="../../ui/scan_controller.py" line="+190"/>
         <source>Add %n unit(s) from disk</source>
-        <translation><numerusform>Ajouter %n unité depuis le disque</numerusform><numerusform>Ajouter %n unités depuis le disque</numerusform></translation>
+        <translation>
+            <numerusform>Ajouter %n unité depuis le disque</numerusform>
+            <numerusform>Ajouter %n unités depuis le disque</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+81"/>
         <source>Cancel the addition</source>
         <translation>Annuler l'ajout</translation>
     </message>
@@ -1793,7 +2066,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>StringListEditor</name>
     <message>
-        <location filename="../../ui/details.py" line="-400"/>
+        <location filename="../../ui/details.py" line="-296"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
@@ -1914,7 +2187,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>UnitForm</name>
     <message>
-        <location filename="../../ui/details.py" line="+64"/>
+        <location filename="../../ui/details.py" line="+68"/>
         <source>New keyword, then Enter</source>
         <translation>Nouveau mot-clé, puis Entrée</translation>
     </message>
@@ -1924,7 +2197,13 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>Identifiant donné par le producteur</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+97"/>
+        <source>Attach to the positioning tree…</source>
+        <translation>Rattacher à l'arbre de positionnement…</translation>
+    </message>
+    <message>
+        <location line="-85"/>
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
@@ -1934,7 +2213,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>&amp;Niveau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
@@ -1962,6 +2241,70 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <location line="+1"/>
         <source>Made from</source>
         <translation>Créée depuis</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Attachment</source>
+        <translation>Rattachement</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Under “%1”, %2</source>
+        <translation>Sous « %1 », %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not attached: the archives service files it where its contract says.</source>
+        <translation>Non rattachée : le service d'archives la range où son contrat l'indique.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPanel</name>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="+97"/>
+        <location line="+21"/>
+        <source>Verify again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verify the transfer</source>
+        <translation>Vérifier le versement</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not verified yet: “Verify the transfer” lists what the archives service would refuse, before you export.</source>
+        <translation>Pas encore vérifié : « Vérifier le versement » liste ce que le service d'archives refuserait, avant l'export.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Checked at %1: %n error(s) the archives service would refuse</source>
+        <translation><numerusform>Vérifié à %1 : %n erreur que le service d'archives refuserait</numerusform><numerusform>Vérifié à %1 : %n erreurs que le service d'archives refuserait</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Checked at %1: nothing refused, but %n warning(s) to read</source>
+        <translation><numerusform>Vérifié à %1 : rien de refusé, mais %n avertissement à lire</numerusform><numerusform>Vérifié à %1 : rien de refusé, mais %n avertissements à lire</numerusform></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checked at %1: nothing the archives service would refuse.</source>
+        <translation>Vérifié à %1 : rien que le service d'archives refuserait.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, and %n warning(s)</source>
+        <translation><numerusform>, et %n avertissement</numerusform><numerusform>, et %n avertissements</numerusform></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(The transfer changed since: verify again.)</source>
+        <translation>(Le versement a changé depuis : vérifiez à nouveau.)</translation>
     </message>
 </context>
 </TS>

@@ -121,7 +121,7 @@ def test_drop_scan_edit_undo_bulk_move_export(qtbot, window: MainWindow, tmp_pat
     window.select_units([a, b])
     assert window.selected_units() == [a, b]
     bulk = window.details.bulk
-    assert window.details.currentWidget() is bulk
+    assert window.details.tabs.currentWidget() is bulk
     bulk.level_box.setChecked(True)
     bulk.level.setCurrentIndex(bulk.level.findData(DescriptionLevel.FILE.value))
     bulk.start_box.setChecked(True)

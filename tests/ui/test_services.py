@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import threading
 import time
@@ -64,9 +65,10 @@ def test_qm_is_built_from_ts_and_rebuilt_when_stale(tmp_path: Path, qapp) -> Non
     first = qm.stat().st_mtime
     assert i18n.ensure_qm("fr", target_dir=tmp_path) == qm
     assert qm.stat().st_mtime == first  # up to date: not rebuilt
-    os.utime(qm, (first - 3600, first - 3600))
+    stale = i18n.ts_path("fr").stat().st_mtime - 3600  # older than its source
+    os.utime(qm, (stale, stale))
     i18n.ensure_qm("fr", target_dir=tmp_path)
-    assert qm.stat().st_mtime > first - 3600  # stale: rebuilt
+    assert qm.stat().st_mtime > stale  # stale: rebuilt
     assert i18n.ensure_qm("xx", target_dir=tmp_path) is None
 
 
@@ -84,8 +86,21 @@ def test_french_is_installed_and_english_available(qapp) -> None:
         i18n.install(qapp, "fr")
 
 
-def test_every_tr_string_has_a_french_translation(tmp_path: Path) -> None:
-    """lupdate over the code, then every message of ours must be translated in verso_fr.ts."""
+def _shipped(lang: str) -> dict[tuple[str | None, str | None], str | None]:
+    """(context, source) -> finished translation text (None when unfinished/obsolete)."""
+    out: dict[tuple[str | None, str | None], str | None] = {}
+    for c in etree.parse(str(i18n.ts_path(lang))).findall("context"):
+        for m in c.findall("message"):
+            tr = m.find("translation")
+            done = tr.get("type") not in ("unfinished", "obsolete", "vanished")
+            text = "".join(tr.itertext()).strip()
+            out[(c.findtext("name"), m.findtext("source"))] = text if done and text else None
+    return out
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_tr_string_is_translated(tmp_path: Path, lang: str) -> None:
+    """lupdate over the code, then every message must be translated in verso_<lang>.ts."""
     lupdate = Path(i18n.lrelease_command()[0]).with_name(
         "lupdate.exe" if os.name == "nt" else "lupdate"
     )
@@ -99,17 +114,18 @@ def test_every_tr_string_has_a_french_translation(tmp_path: Path) -> None:
         for c in etree.parse(str(out)).findall("context")
         for m in c.findall("message")
     }
-    shipped = {}
-    for c in etree.parse(str(i18n.ts_path("fr"))).findall("context"):
-        for m in c.findall("message"):
-            tr = m.find("translation")
-            done = tr.get("type") not in ("unfinished", "obsolete", "vanished")
-            text = "".join(tr.itertext()).strip()
-            shipped[(c.findtext("name"), m.findtext("source"))] = done and bool(text)
-    ours = {k for k in current if k[0] in {"MainWindow", "UnitForm", "Levels", "Commands"}}
-    assert ours, "lupdate found none of our strings"
-    missing = sorted(k for k in ours if not shipped.get(k))
-    assert not missing, f"untranslated in verso_fr.ts: {missing[:10]}"
+    assert {"MainWindow", "UnitForm", "RulesEditor", "TreePickerDialog"} <= {
+        k[0] for k in current
+    }, "lupdate found none of our strings"
+    shipped = _shipped(lang)
+    missing = sorted((k for k in current if not shipped.get(k)), key=str)
+    assert not missing, f"untranslated in verso_{lang}.ts: {missing[:10]}"
+    if lang == "en":
+        # strings written in French in the code must really be translated into English
+        french = sorted(
+            (k for k in current if re.search(r"[«»éèàçêùœ]", shipped[k] or "")), key=str
+        )
+        assert not french, f"French left in verso_en.ts: {french[:10]}"
 
 
 # -- tasks --------------------------------------------------------------------------------

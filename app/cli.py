@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         help="créer le versement (fichier zip SIP) à partir de dossiers ou de fichiers",
         description=(
-            "Analyse les dossiers et fichiers donnés (empreintes, formats), applique le préréglage\n"
+            "Analyse les dossiers et fichiers donnés (empreintes, formats), applique le profil de versement\n"
             "puis écrit le versement SEDA (zip) prêt à déposer."
         ),
         epilog=(
@@ -140,12 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="SORTIE.zip", help="fichier zip à créer"
     )
     ex.add_argument(
-        "--preset", metavar="PRÉRÉGLAGE.yaml", help="préréglage (en-tête, règles, rattachement)"
+        "--preset",
+        metavar="PROFIL.yaml",
+        help="profil de versement (en-tête, règles, rattachement)",
     )
     ex.add_argument(
         "--seda",
         choices=SEDA_VERSIONS,
-        help="version SEDA (par défaut : celle du préréglage, sinon 2.1)",
+        help="version SEDA (par défaut : celle du profil de versement, sinon 2.1)",
     )
     ex.add_argument(
         "--engine",
@@ -209,8 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--contract", metavar="CONTRAT.json", help="contrat d'entrée (JSON)")
     ck.add_argument(
         "--preset",
-        metavar="PRÉRÉGLAGE.yaml",
-        help="préréglage dont prendre les référentiels (règles, services)",
+        metavar="PROFIL.yaml",
+        help="profil de versement dont prendre les référentiels (règles, services)",
     )
     ck.add_argument(
         "--classification",
@@ -461,7 +463,7 @@ def _check_model(package: Package, preset: Any) -> list[Finding]:
     """What the SAE would refuse in the package, with the preset's referentials if any."""
     from seda.validate import check_package
 
-    origin = " (indiqué dans le préréglage)"
+    origin = " (indiqué dans le profil de versement)"
     rules = _load_referential("rules", preset.referentials.rules, origin)
     agencies = _load_referential("agencies", preset.referentials.agencies, origin)
     return check_package(package, rules=rules, agencies=agencies)
@@ -534,7 +536,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     else:
         preset = Preset()
-        _err("Attention : aucun préréglage (--preset) ; l'en-tête du versement sera incomplet.")
+        _err(
+            "Attention : aucun profil de versement (--preset) ; l'en-tête du versement sera incomplet."
+        )
     version = args.seda or preset.seda_version
     engine = args.engine or preset.engine
 

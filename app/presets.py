@@ -68,7 +68,7 @@ class PresetError(Exception):
         return self.problems[0].line if self.problems else None
 
     def _text(self) -> str:
-        head = f"Préréglage « {self.path} » refusé :"
+        head = f"Profil de versement « {self.path} » refusé :"
         lines = [head]
         for p in self.problems:
             where = []
@@ -227,7 +227,7 @@ class _Reader:
             )
             return None
         value = str(node.value)  # raw text keeps "2.10" or "0042" as written
-        if choices and value not in choices:
+        if choices and value and value not in choices:  # empty means "not set"
             self.problem(
                 node,
                 key,
@@ -342,11 +342,11 @@ def load_preset(path: str | os.PathLike[str]) -> Preset:
                 setattr(preset, key, value)
     if "seda_version" in keys:
         value = r.text(keys["seda_version"], "seda_version", choices=SEDA_VERSIONS)
-        if value is not None:
+        if value:  # empty keeps the default
             preset.seda_version = value
     if "engine" in keys:
         value = r.text(keys["engine"], "engine", choices=ENGINES)
-        if value is not None:
+        if value:  # empty keeps the default
             preset.engine = value
     if "code_list_versions" in keys:
         node = keys["code_list_versions"]
@@ -486,9 +486,7 @@ def save_preset(preset: Preset, path: str | os.PathLike[str]) -> None:
     """Write ``preset`` as YAML atomically (temp file in the same folder, then rename)."""
     path = Path(path)
     folder = path.resolve().parent
-    text = (
-        "# Préréglage Verso (voir resources/presets/example.yaml pour l'explication des champs)\n"
-    )
+    text = "# Profil de versement Verso (voir resources/presets/example.yaml pour l'explication des champs)\n"
     text += yaml.safe_dump(
         preset_to_dict(preset, folder),
         allow_unicode=True,

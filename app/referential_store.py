@@ -14,7 +14,7 @@ API::
     store.rules() -> RulesReferential | None           # cached, reloaded when the file changes
     store.agencies() / store.tree()                    # same for agencies.csv / tree.<ext>
     store.path("rules") -> Path | None ; store.list() -> list[StoredReferential]
-    store.remove("tree") ; store.copy_to("Autre préréglage") -> ReferentialStore
+    store.remove("tree") ; store.copy_to("Autre profil de versement") -> ReferentialStore
     store.problems("rules") -> findings of a stored file that no longer loads
 
 Layout: ``<data>/presets/<preset-slug>/rules.csv``, ``agencies.csv``, ``tree.<zip|xml|csv>``

@@ -193,8 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     mb_small = sum(p.stat().st_size for p in small) / 1e6
     mb_large = sum(p.stat().st_size for p in bigs) / 1e6
     exts = len({p.suffix.lower() for p in small})
-    print(f"corpus: {len(small)} mixed files ({mb_small:.0f} MB, {exts} extensions), "
-          f"{len(bigs)} large files ({mb_large:.0f} MB); {os.cpu_count()} cores")
+    print(
+        f"corpus: {len(small)} mixed files ({mb_small:.0f} MB, {exts} extensions), "
+        f"{len(bigs)} large files ({mb_large:.0f} MB); {os.cpu_count()} cores"
+    )
     _warm(small + bigs)
 
     rows: list[tuple[str, str]] = []
@@ -209,15 +211,25 @@ def main(argv: list[str] | None = None) -> int:
 
     t_scan, _ = bench_verso_scan(mixed)
     v_fps = _rate(len(small), t_scan)
-    rows.append(("Verso scan, mixed corpus", f"{v_fps:,.0f} files/s, {_rate(mb_small, t_scan):,.0f} MB/s"
-                 f"  ({v_fps / sf_fps:.2f}x siegfried alone; target >= 1.0)"))
+    rows.append(
+        (
+            "Verso scan, mixed corpus",
+            f"{v_fps:,.0f} files/s, {_rate(mb_small, t_scan):,.0f} MB/s"
+            f"  ({v_fps / sf_fps:.2f}x siegfried alone; target >= 1.0)",
+        )
+    )
 
     t_sha, nbytes = bench_sha512(bigs)
     sha_mbs = _rate(nbytes / 1e6, t_sha)
     rows.append(("raw hashlib SHA-512, large files", f"{sha_mbs:,.0f} MB/s"))
     t_scan_l, result_l = bench_verso_scan(large)
     v_mbs = _rate(mb_large, t_scan_l)
-    rows.append(("Verso scan, large files", f"{v_mbs:,.0f} MB/s  ({v_mbs / sha_mbs:.2f}x raw SHA-512; target >= 0.9)"))
+    rows.append(
+        (
+            "Verso scan, large files",
+            f"{v_mbs:,.0f} MB/s  ({v_mbs / sha_mbs:.2f}x raw SHA-512; target >= 0.9)",
+        )
+    )
 
     # Alternate the two writers and keep each one's best run: the first large write on a
     # machine otherwise pays for the disk's write-back of whatever came before.
@@ -230,8 +242,12 @@ def main(argv: list[str] | None = None) -> int:
             os.unlink(Path(tmp, "sip.zip"))
     copy_mbs, exp_mbs = _rate(mb_large, t_copy), _rate(mb_large, t_exp)
     rows.append(("raw copy of the large files", f"{copy_mbs:,.0f} MB/s"))
-    rows.append(("Verso export (SIP zip) of the large files",
-                 f"{exp_mbs:,.0f} MB/s  ({exp_mbs / copy_mbs:.2f}x raw copy; target >= 0.8)"))
+    rows.append(
+        (
+            "Verso export (SIP zip) of the large files",
+            f"{exp_mbs:,.0f} MB/s  ({exp_mbs / copy_mbs:.2f}x raw copy; target >= 0.8)",
+        )
+    )
 
     width = max(len(r[0]) for r in rows)
     print()

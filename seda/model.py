@@ -186,7 +186,9 @@ class ArchiveUnit:
     start_date: date | None = None
     end_date: date | None = None
     keywords: list[Keyword] = field(default_factory=list)
-    originating_ids: list[str] = field(default_factory=list)  # OriginatingAgencyArchiveUnitIdentifier
+    originating_ids: list[str] = field(
+        default_factory=list
+    )  # OriginatingAgencyArchiveUnitIdentifier
     archival_ids: list[str] = field(default_factory=list)  # ArchivalAgencyArchiveUnitIdentifier
     file_plan_position: list[str] = field(default_factory=list)
     management: Management = field(default_factory=Management)
@@ -245,11 +247,15 @@ class TransferHeader:
     archival_agency_name: str = ""
     transferring_agency: str = ""  # service versant (identifier)
     transferring_agency_name: str = ""
-    originating_agency: str = ""  # service producteur -> ManagementMetadata/OriginatingAgencyIdentifier
+    originating_agency: str = (
+        ""  # service producteur -> ManagementMetadata/OriginatingAgencyIdentifier
+    )
     submission_agency: str = ""  # -> ManagementMetadata/SubmissionAgencyIdentifier
     acquisition_information: str = ""
     legal_status: str = ""  # "Public Archive", "Private Archive", "Public and Private Archive"
-    code_list_versions: dict[str, str] = field(default_factory=dict)  # e.g. {"ReplyCodeListVersion": "..."}
+    code_list_versions: dict[str, str] = field(
+        default_factory=dict
+    )  # e.g. {"ReplyCodeListVersion": "..."}
     management: Management = field(default_factory=Management)  # package-level default rules
 
 

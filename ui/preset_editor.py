@@ -110,7 +110,7 @@ class PresetEditorDialog(QDialog):
         store_base: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Préréglage"))
+        self.setWindowTitle(self.tr("Profil de versement"))
         self.path: Path | None = None
         self._store_base = store_base
         self._loaded = Preset()
@@ -286,7 +286,7 @@ class PresetEditorDialog(QDialog):
         self.rules_editor = PackageRulesEditor()
         note = QLabel(
             self.tr(
-                "Ces règles sont ajoutées à chaque versement fait avec ce préréglage "
+                "Ces règles sont ajoutées à chaque versement fait avec ce profil de versement "
                 "(seuls l'identifiant, la date de départ et le sort final sont enregistrés)."
             )
         )
@@ -417,7 +417,7 @@ class PresetEditorDialog(QDialog):
             return False
         except Exception as exc:  # noqa: BLE001 - a hand-edited file must never crash the app
             self._show_error(
-                self.tr("Préréglage « %1 » illisible : %2")
+                self.tr("Profil de versement « %1 » illisible : %2")
                 .replace("%1", str(path))
                 .replace("%2", str(exc))
             )
@@ -433,7 +433,7 @@ class PresetEditorDialog(QDialog):
         """Write the form atomically to ``path`` (default: the loaded file)."""
         target = Path(path) if path is not None else self.path
         if target is None:
-            self._show_error(self.tr("Choisissez d'abord où enregistrer le préréglage."))
+            self._show_error(self.tr("Choisissez d'abord où enregistrer le profil de versement."))
             return False
         problems = self.problems()
         if problems:
@@ -596,13 +596,16 @@ class PresetEditorDialog(QDialog):
         self.path_label.setText(
             str(self.path)
             if self.path is not None
-            else self.tr("Nouveau préréglage (non enregistré)")
+            else self.tr("Nouveau profil de versement (non enregistré)")
         )
         self.duplicate_button.setEnabled(self.path is not None)
 
     def _open_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Ouvrir un préréglage"), "", self.tr("Préréglages (*.yaml *.yml)")
+            self,
+            self.tr("Ouvrir un profil de versement"),
+            "",
+            self.tr("Profils de versement (*.yaml *.yml)"),
         )
         if path:
             self.load(path)
@@ -614,21 +617,24 @@ class PresetEditorDialog(QDialog):
 
     def _save_as_clicked(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Enregistrer le préréglage"), "", self.tr("Préréglages (*.yaml)")
+            self,
+            self.tr("Enregistrer le profil de versement"),
+            "",
+            self.tr("Profils de versement (*.yaml)"),
         )
         return bool(path) and self.save(_yaml_name(path))
 
     def _duplicate_clicked(self) -> None:
         name, ok = QInputDialog.getText(
             self,
-            self.tr("Dupliquer le préréglage"),
+            self.tr("Dupliquer le profil de versement"),
             self.tr("Nom de la copie :"),
             text=self.tr("%1 (copie)").replace("%1", self.fields["name"].text()),
         )
         if not ok or not name.strip():
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Enregistrer la copie"), "", self.tr("Préréglages (*.yaml)")
+            self, self.tr("Enregistrer la copie"), "", self.tr("Profils de versement (*.yaml)")
         )
         if path:
             self.duplicate(_yaml_name(path), name.strip())

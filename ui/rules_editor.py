@@ -939,7 +939,7 @@ class RulesEditor(QWidget):
         self.no_referential = QLabel(
             self.tr(
                 "Aucun référentiel des règles : les intitulés, durées et dates de fin ne "
-                "peuvent pas être calculés. Importez-le depuis le préréglage."
+                "peuvent pas être calculés. Importez-le depuis le profil de versement."
             )
         )
         self.no_referential.setWordWrap(True)

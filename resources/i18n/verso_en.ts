@@ -1222,7 +1222,7 @@ Your files are only read, never changed.</translation>
     <name>PresetEditorDialog</name>
     <message>
         <location filename="../../ui/preset_editor.py" line="+113"/>
-        <source>Préréglage</source>
+        <source>Profil de versement</source>
         <translation>Transfer profile</translation>
     </message>
     <message>
@@ -1402,7 +1402,7 @@ Your files are only read, never changed.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Ces règles sont ajoutées à chaque versement fait avec ce préréglage (seuls l'identifiant, la date de départ et le sort final sont enregistrés).</source>
+        <source>Ces règles sont ajoutées à chaque versement fait avec ce profil de versement (seuls l'identifiant, la date de départ et le sort final sont enregistrés).</source>
         <translation>These rules are added to every transfer made with this profile (only the identifier, the start date and the final action are saved).</translation>
     </message>
     <message>
@@ -1452,12 +1452,12 @@ Your files are only read, never changed.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Préréglage « %1 » illisible : %2</source>
+        <source>Profil de versement « %1 » illisible : %2</source>
         <translation>Profile “%1” cannot be read: %2</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>Choisissez d'abord où enregistrer le préréglage.</source>
+        <source>Choisissez d'abord où enregistrer le profil de versement.</source>
         <translation>First choose where to save the profile.</translation>
     </message>
     <message>
@@ -1502,33 +1502,33 @@ Your files are only read, never changed.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Nouveau préréglage (non enregistré)</source>
+        <source>Nouveau profil de versement (non enregistré)</source>
         <translation>New profile (not saved)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Ouvrir un préréglage</source>
+        <source>Ouvrir un profil de versement</source>
         <translation>Open a profile</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Préréglages (*.yaml *.yml)</source>
+        <source>Profils de versement (*.yaml *.yml)</source>
         <translation>Profiles (*.yaml *.yml)</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Enregistrer le préréglage</source>
+        <source>Enregistrer le profil de versement</source>
         <translation>Save the profile</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+14"/>
-        <source>Préréglages (*.yaml)</source>
+        <source>Profils de versement (*.yaml)</source>
         <translation>Profiles (*.yaml)</translation>
     </message>
     <message>
         <location line="-7"/>
-        <source>Dupliquer le préréglage</source>
+        <source>Dupliquer le profil de versement</source>
         <translation>Duplicate the profile</translation>
     </message>
     <message>
@@ -1845,7 +1845,7 @@ Your files are only read, never changed.</translation>
     </message>
     <message>
         <location line="+35"/>
-        <source>Aucun référentiel des règles : les intitulés, durées et dates de fin ne peuvent pas être calculés. Importez-le depuis le préréglage.</source>
+        <source>Aucun référentiel des règles : les intitulés, durées et dates de fin ne peuvent pas être calculés. Importez-le depuis le profil de versement.</source>
         <translation>No rules referential: titles, durations and end dates cannot be computed. Import it from the profile.</translation>
     </message>
     <message>

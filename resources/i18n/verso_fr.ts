@@ -1216,8 +1216,8 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     <name>PresetEditorDialog</name>
     <message>
         <location filename="../../ui/preset_editor.py" line="+113"/>
-        <source>Préréglage</source>
-        <translation>Préréglage</translation>
+        <source>Profil de versement</source>
+        <translation>Profil de versement</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1396,8 +1396,8 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Ces règles sont ajoutées à chaque versement fait avec ce préréglage (seuls l'identifiant, la date de départ et le sort final sont enregistrés).</source>
-        <translation>Ces règles sont ajoutées à chaque versement fait avec ce préréglage (seuls l'identifiant, la date de départ et le sort final sont enregistrés).</translation>
+        <source>Ces règles sont ajoutées à chaque versement fait avec ce profil de versement (seuls l'identifiant, la date de départ et le sort final sont enregistrés).</source>
+        <translation>Ces règles sont ajoutées à chaque versement fait avec ce profil de versement (seuls l'identifiant, la date de départ et le sort final sont enregistrés).</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1446,13 +1446,13 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Préréglage « %1 » illisible : %2</source>
-        <translation>Préréglage « %1 » illisible : %2</translation>
+        <source>Profil de versement « %1 » illisible : %2</source>
+        <translation>Profil de versement « %1 » illisible : %2</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>Choisissez d'abord où enregistrer le préréglage.</source>
-        <translation>Choisissez d'abord où enregistrer le préréglage.</translation>
+        <source>Choisissez d'abord où enregistrer le profil de versement.</source>
+        <translation>Choisissez d'abord où enregistrer le profil de versement.</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1496,34 +1496,34 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Nouveau préréglage (non enregistré)</source>
-        <translation>Nouveau préréglage (non enregistré)</translation>
+        <source>Nouveau profil de versement (non enregistré)</source>
+        <translation>Nouveau profil de versement (non enregistré)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Ouvrir un préréglage</source>
-        <translation>Ouvrir un préréglage</translation>
+        <source>Ouvrir un profil de versement</source>
+        <translation>Ouvrir un profil de versement</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Préréglages (*.yaml *.yml)</source>
-        <translation>Préréglages (*.yaml *.yml)</translation>
+        <source>Profils de versement (*.yaml *.yml)</source>
+        <translation>Profils de versement (*.yaml *.yml)</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Enregistrer le préréglage</source>
-        <translation>Enregistrer le préréglage</translation>
+        <source>Enregistrer le profil de versement</source>
+        <translation>Enregistrer le profil de versement</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+14"/>
-        <source>Préréglages (*.yaml)</source>
-        <translation>Préréglages (*.yaml)</translation>
+        <source>Profils de versement (*.yaml)</source>
+        <translation>Profils de versement (*.yaml)</translation>
     </message>
     <message>
         <location line="-7"/>
-        <source>Dupliquer le préréglage</source>
-        <translation>Dupliquer le préréglage</translation>
+        <source>Dupliquer le profil de versement</source>
+        <translation>Dupliquer le profil de versement</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1839,8 +1839,8 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
     <message>
         <location line="+35"/>
-        <source>Aucun référentiel des règles : les intitulés, durées et dates de fin ne peuvent pas être calculés. Importez-le depuis le préréglage.</source>
-        <translation>Aucun référentiel des règles : les intitulés, durées et dates de fin ne peuvent pas être calculés. Importez-le depuis le préréglage.</translation>
+        <source>Aucun référentiel des règles : les intitulés, durées et dates de fin ne peuvent pas être calculés. Importez-le depuis le profil de versement.</source>
+        <translation>Aucun référentiel des règles : les intitulés, durées et dates de fin ne peuvent pas être calculés. Importez-le depuis le profil de versement.</translation>
     </message>
     <message>
         <location line="+17"/>

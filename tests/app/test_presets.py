@@ -54,6 +54,11 @@ def test_empty_file_gives_defaults(tmp_path: Path) -> None:
     assert preset.exclusions == list(DEFAULT_EXCLUSIONS)
 
 
+def test_empty_values_mean_not_set(tmp_path: Path) -> None:
+    text = 'legal_status: ""\nseda_version: ""\nengine:\n'
+    assert load_preset(write(tmp_path, text)) == Preset()
+
+
 def test_numbers_and_versions_as_written(tmp_path: Path) -> None:
     preset = load_preset(write(tmp_path, "seda_version: 2.3\narchival_agency: 0042\n"))
     assert preset.seda_version == "2.3"  # unquoted float accepted

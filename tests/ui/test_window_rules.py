@@ -532,12 +532,6 @@ def test_details_tabs_follow_the_selection(qtbot, window: MainWindow, tmp_path) 
 
 
 # -- 6. the profile editor from the window, forgetting the profile, stale verification ----------
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug in app.presets: save_preset writes legal_status: '' for a profile "
-    "without legal status, and load_preset refuses it (so the profile editor cannot save "
-    "such a profile); remove this mark once fixed",
-)
 def test_profile_without_legal_status_round_trips(tmp_path) -> None:
     from app.presets import Preset, load_preset, save_preset
 

@@ -52,11 +52,21 @@ class Record:
     values: dict[str, str]
 
 
+_MARKS = re.compile(r"[\u0300-\u036f]+")  # combining diacritics left by NFKD
+
+
 def fold(text: str) -> str:
-    """Accent- and case-insensitive form of ``text`` for searching."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    """Accent- and case-insensitive form of ``text`` for searching ("delib" finds
+    "Délibérations", "oeuvre" finds "Œuvre"; NFC and NFD input fold alike).
+
+    Fast enough to run over 100,000 units per keystroke: ASCII text only pays casefold,
+    other text one NFKD pass and one regex, all in C.
+    """
+    text = text.casefold()
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE)))
+        text = text.replace("œ", "oe").replace("æ", "ae")
+    return " ".join(text.split())
 
 
 def matches(query: str, *fields: str) -> bool:

@@ -340,3 +340,7 @@ def test_search_is_accent_insensitive_and_keeps_ancestors(qtbot, window: MainWin
     assert window.proxy.index(0, 0, folder).data() == "Délibération du conseil"
     assert window.proxy.set_search("") == 0
     assert window.proxy.rowCount() == 3
+    # every word, in any order, NFD accents and ligatures folded
+    package.roots[0].children[0].title = "Œuvres de l'e\u0301cole, 2019"
+    assert window.proxy.set_search("2019  ECOLE oeuvres") == 1
+    assert window.proxy.set_search("2019 mairie") == 0

@@ -17,7 +17,6 @@ from __future__ import annotations
 import copy
 import os
 import time
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -74,6 +73,7 @@ from app.tasks import Task, TaskRunner
 from seda.findings import Finding, Severity
 from seda.model import ArchiveUnit, Attachment, DescriptionLevel, Package
 from seda.referentials import ReferentialError, load_agencies, load_rules, load_tree
+from seda.referentials.csvcheck import fold
 from ui.commands import (
     ApplyPresetCommand,
     GroupUnitsCommand,
@@ -102,34 +102,6 @@ from ui.tree_model import (
     UnitRole,
 )
 from ui.tree_picker import TreePickerDialog, set_attachment
-
-
-def _accent_table() -> dict[int, str]:
-    """Latin letters with diacritics -> base letters (ligatures expanded), for ``translate``."""
-    table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        if base and base != char:
-            table[code] = base
-    table.update({ord("œ"): "oe", ord("æ"): "ae", ord("ß"): "ss"})
-    return table
-
-
-_ACCENTS = _accent_table()
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for searching ("delib" finds "Délibérations").
-
-    ``str.translate`` with a precomputed table: fast enough for 100,000 units per keystroke.
-    Decomposed (NFD) input is composed first so its accents are folded too.
-    """
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return text.casefold().translate(_ACCENTS)
 
 
 def gui_workers(setting: int) -> int:
@@ -164,8 +136,8 @@ class UnitFilterProxy(QSortFilterProxyModel):
         """Filter on ``text`` (empty: show all); returns the number of matching units."""
         self.text = text
         source = self.sourceModel()
-        needle = fold(text.strip())
-        if not needle or not isinstance(source, PackageTreeModel):
+        words = fold(text).split()
+        if not words or not isinstance(source, PackageTreeModel):
             self._begin_filter_change()
             self.visible = None
             self._end_filter_change()
@@ -179,7 +151,8 @@ class UnitFilterProxy(QSortFilterProxyModel):
             hay = f"{unit.title} {unit.description}"
             if obj is not None:
                 hay += f" {obj.filename} {obj.format.name} {obj.format.puid}"
-            if needle in fold(hay):
+            hay = fold(hay)
+            if all(w in hay for w in words):
                 matches += 1
                 for below in unit.walk():
                     visible.add(below.uid)

@@ -38,7 +38,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -90,6 +89,7 @@ from seda.model import (
 )
 from seda.referentials import RuleDef, RulesReferential
 from seda.rules import EffectiveRule, effective_rules
+from ui.readonly_model import ReadOnlyItemModel
 
 # Display order: what communes use most first (DUA, communicabilité).
 CATEGORY_ORDER = (
@@ -334,7 +334,7 @@ class _CategoryNode:
     block: RuleCategory | None = None  # the target's own block
 
 
-class RulesModel(QAbstractItemModel):
+class RulesModel(ReadOnlyItemModel):
     """Categories as top-level rows, the rules that apply as their children."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -420,25 +420,6 @@ class RulesModel(QAbstractItemModel):
         if parent.column() == 0 and isinstance(ptr, _CategoryNode):
             return len(ptr.rows)
         return 0
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < COLUMN_COUNT
-        ):
-            return self._headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

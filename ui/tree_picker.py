@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -63,6 +62,7 @@ from seda.referentials import PositioningTree, ReferentialError, TreeNode, load_
 from seda.referentials.csvcheck import matches
 from seda.referentials.tree import IDENTIFIER_KEYS
 from ui.formatting import level_label
+from ui.readonly_model import ReadOnlyItemModel
 
 COL_TITLE, COL_LEVEL, COL_IDS = range(3)
 COLUMN_COUNT = 3
@@ -116,7 +116,7 @@ def attachment_text(attachment: Attachment) -> str:
     return ""
 
 
-class PositioningTreeModel(QAbstractItemModel):
+class PositioningTreeModel(ReadOnlyItemModel):
     """TreeNodes as rows (title, level, identifiers); internal pointer = the TreeNode."""
 
     def __init__(self, tree: PositioningTree | None = None, parent: Any = None) -> None:
@@ -176,25 +176,6 @@ class PositioningTreeModel(QAbstractItemModel):
             return 0
         node = self.node_at(parent)
         return len(node.children) if node is not None else 0
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < COLUMN_COUNT
-        ):
-            return self._headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     @staticmethod
     def identifiers_text(node: TreeNode) -> str:

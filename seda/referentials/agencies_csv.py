@@ -6,12 +6,12 @@ TransferringAgency...) so that a typo does not make the SAE refuse the package.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from seda.findings import Code
 from seda.referentials.csvcheck import (
+    KeyedReferential,
     Record,
     ReferentialError,
     finding,
@@ -33,21 +33,12 @@ class Agency:
 
 
 @dataclass(slots=True)
-class AgenciesReferential:
+class AgenciesReferential(KeyedReferential[Agency]):
     agencies: dict[str, Agency] = field(default_factory=dict)
     source: str = ""
 
-    def __len__(self) -> int:
-        return len(self.agencies)
-
-    def __contains__(self, identifier: object) -> bool:
-        return identifier in self.agencies
-
-    def __iter__(self) -> Iterator[Agency]:
-        return iter(self.agencies.values())
-
-    def get(self, identifier: str) -> Agency | None:
-        return self.agencies.get(identifier)
+    def _table(self) -> dict[str, Agency]:
+        return self.agencies
 
     def search(self, text: str) -> list[Agency]:
         """Agencies whose identifier or name contains every word of ``text``.

@@ -11,12 +11,14 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from seda.findings import Code, Finding, Severity
+
+T = TypeVar("T")
 
 # First bytes of files users pick by mistake (a PDF, an ODS/XLSX zip, an old .xls).
 _BINARY_MAGICS = (
@@ -28,6 +30,30 @@ _HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?/?\s*>|<!--")
 _OTHER_SEPARATORS = (";", "\t", "|")
 # Typographic apostrophes/quotes folded for search ("d’agent" finds "d'agent").
 _FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "`": "'", "«": '"', "»": '"'})
+
+
+class KeyedReferential(Generic[T]):
+    """Dict-like reading of a referential keyed by identifier (rules, agencies).
+
+    Subclasses are dataclasses whose ``_table()`` returns their ``{identifier: entry}``.
+    """
+
+    __slots__ = ()
+
+    def _table(self) -> dict[str, T]:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+    def __contains__(self, identifier: object) -> bool:
+        return identifier in self._table()
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._table().values())
+
+    def get(self, identifier: str) -> T | None:
+        return self._table().get(identifier)
 
 
 class ReferentialError(Exception):

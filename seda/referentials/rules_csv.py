@@ -8,12 +8,12 @@ with every problem and its line, so the user learns it before uploading.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from seda.findings import Code, Finding
 from seda.referentials.csvcheck import (
+    KeyedReferential,
     Record,
     ReferentialError,
     finding,
@@ -61,21 +61,12 @@ class RuleDef:
 
 
 @dataclass(slots=True)
-class RulesReferential:
+class RulesReferential(KeyedReferential[RuleDef]):
     rules: dict[str, RuleDef] = field(default_factory=dict)
     source: str = ""
 
-    def __len__(self) -> int:
-        return len(self.rules)
-
-    def __contains__(self, rule_id: object) -> bool:
-        return rule_id in self.rules
-
-    def __iter__(self) -> Iterator[RuleDef]:
-        return iter(self.rules.values())
-
-    def get(self, rule_id: str) -> RuleDef | None:
-        return self.rules.get(rule_id)
+    def _table(self) -> dict[str, RuleDef]:
+        return self.rules
 
     def by_type(self) -> dict[str, list[RuleDef]]:
         """Rules grouped by category, in file order (for per-category pickers)."""

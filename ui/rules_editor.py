@@ -80,6 +80,7 @@ from PySide6.QtWidgets import (
 
 from seda.model import (
     FINAL_ACTIONS,
+    RULE_CATEGORIES,
     ArchiveUnit,
     Management,
     Package,
@@ -92,15 +93,8 @@ from seda.rules import EffectiveRule, effective_rules
 from ui.readonly_model import ReadOnlyItemModel
 
 # Display order: what communes use most first (DUA, communicabilité).
-CATEGORY_ORDER = (
-    "AppraisalRule",
-    "AccessRule",
-    "StorageRule",
-    "DisseminationRule",
-    "ReuseRule",
-    "ClassificationRule",
-    "HoldRule",
-)
+_FIRST = ("AppraisalRule", "AccessRule")
+CATEGORY_ORDER = _FIRST + tuple(c for c in RULE_CATEGORIES if c not in _FIRST)
 
 START_UNIT_END = "unit_end"  # each unit's EndDate
 START_FIXED = "fixed"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seda.findings import Code, Finding
+from seda.model import RULE_CATEGORIES
 from seda.referentials.csvcheck import (
     KeyedReferential,
     Record,
@@ -24,15 +25,7 @@ from seda.referentials.csvcheck import (
 )
 
 COLUMNS = ("RuleId", "RuleType", "RuleValue", "RuleDescription", "RuleDuration", "RuleMeasurement")
-RULE_TYPES = (
-    "AppraisalRule",
-    "AccessRule",
-    "StorageRule",
-    "DisseminationRule",
-    "ReuseRule",
-    "ClassificationRule",
-    "HoldRule",
-)
+RULE_TYPES = RULE_CATEGORIES  # what the SAE accepts in the RuleType column
 MEASUREMENTS = ("YEAR", "MONTH", "DAY")
 # The SAE caps durations at 999 years whatever the unit.
 DURATION_LIMITS = {"YEAR": 999, "MONTH": 999 * 12, "DAY": 999 * 360}

@@ -332,6 +332,31 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Ce dossier est déjà repris (par « {other} ») : il n'est pas compté deux fois.",
         "This folder is already included (as “{other}”): it is not counted twice.",
     ),
+    # dropped zip archives
+    "ZIP_CORRUPT": (
+        "L'archive zip est abîmée ou incomplète ({error}) : son contenu n'est pas repris. Demandez un nouvel envoi ou décompressez-la vous-même.",
+        "The zip archive is damaged or incomplete ({error}): its content is left out. Ask for it again or unzip it yourself.",
+    ),
+    "ZIP_BOMB": (
+        "L'archive zip est suspecte (taille décompressée démesurée) : son contenu n'est pas repris.",
+        "The zip archive is suspicious (absurd uncompressed size): its content is left out.",
+    ),
+    "ZIP_UNSAFE_ENTRY": (
+        "Nom dangereux dans l'archive zip (chemin absolu ou qui sort du zip) : ce fichier n'est pas repris.",
+        "Unsafe name in the zip archive (absolute path or leaving the zip): this file is left out.",
+    ),
+    "ZIP_DUPLICATE": (
+        "Ce nom apparaît deux fois dans l'archive zip : seul le premier est repris.",
+        "This name appears twice in the zip archive: only the first one is included.",
+    ),
+    "ZIP_ENCRYPTED": (
+        "Fichier protégé par un mot de passe dans l'archive zip : il ne peut pas être lu ni versé. Demandez-le sans mot de passe.",
+        "Password-protected file in the zip archive: it cannot be read nor transferred. Ask for it without a password.",
+    ),
+    "ZIP_SYMLINK": (
+        "Lien symbolique dans l'archive zip (vers « {target} ») : ce n'est pas un document ; il n'est pas repris.",
+        "Symbolic link in the zip archive (to “{target}”): not a document; it is left out.",
+    ),
     # export
     "SOURCE_CHANGED": (
         "Le fichier a été modifié depuis l'analyse (empreinte attendue {expected}, trouvée {actual}) : relancez l'analyse.",
@@ -642,6 +667,43 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
     "MANIFEST_ORPHAN_OBJECT": (
         "Le fichier « {id} » du manifeste n'est rattaché à aucune unité d'archives.",
         "File “{id}” of the manifest is not linked to any archive unit.",
+    ),
+    # saved work (.verso)
+    "WORK_NOT_VERSO": (
+        "Ce fichier n'est pas un travail enregistré par Verso.",
+        "This file is not a work saved by Verso.",
+    ),
+    "WORK_CORRUPT": (
+        "Le travail enregistré est abîmé ou incomplet ({error}) : il ne peut pas être ouvert. Une copie de secours ou une sauvegarde plus ancienne peut servir.",
+        "The saved work is damaged or incomplete ({error}): it cannot be opened. A recovery copy or an older backup may help.",
+    ),
+    "WORK_TOO_NEW": (
+        "Ce travail a été enregistré par une version plus récente de Verso (format {version}, celle-ci lit jusqu'au format {supported}) : mettez Verso à jour pour l'ouvrir.",
+        "This work was saved by a newer Verso (format {version}; this one reads up to format {supported}): update Verso to open it.",
+    ),
+    "WORK_UNREADABLE": (
+        "Le travail enregistré ne peut pas être lu : {error}.",
+        "The saved work cannot be read: {error}.",
+    ),
+    "WORK_SOURCE_MISSING": (
+        "Le fichier a disparu depuis l'enregistrement du travail (déplacé, renommé ou supprimé ?) : remettez-le en place ou retirez-le du versement, sinon l'export échouera.",
+        "The file disappeared since the work was saved (moved, renamed or deleted?): put it back or remove it from the transfer, otherwise the export will fail.",
+    ),
+    "WORK_SOURCE_CHANGED": (
+        "Le fichier a été modifié depuis l'enregistrement du travail (taille {size_before} → {size_now} octets, modifié le {modified_now}) : son format et son empreinte affichés peuvent ne plus être justes ; ajoutez-le à nouveau pour le faire analyser.",
+        "The file was modified since the work was saved (size {size_before} → {size_now} bytes, modified {modified_now}): its format and digest shown may be stale; add it again to have it analysed.",
+    ),
+    "WORK_ZIP_MISSING": (
+        "L'archive zip d'où viennent {count} fichier(s) du versement a disparu (déplacée ou supprimée ?) : remettez-la en place, sinon l'export échouera.",
+        "The zip archive {count} file(s) of the transfer come from has disappeared (moved or deleted?): put it back, otherwise the export will fail.",
+    ),
+    "BORDEREAU_WRITE_ERROR": (
+        "Impossible d'écrire le bordereau de versement ici : {error}.",
+        "Cannot write the transfer slip here: {error}.",
+    ),
+    "BORDEREAU_SIP_UNREADABLE": (
+        "Le versement n'a pas pu être relu pour calculer son empreinte : {error}.",
+        "The SIP could not be read back to compute its digest: {error}.",
     ),
 }
 

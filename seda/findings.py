@@ -34,6 +34,13 @@ class Code(StrEnum):
     CHANGED_DURING_SCAN = "scan.changed"
     NOT_FOUND = "scan.not_found"
     ALREADY_INCLUDED = "scan.already_included"  # params: other (a dropped path seen twice)
+    # dropped zip archives (seda.scan: a zip becomes a folder tree, never extracted)
+    ZIP_CORRUPT = "zip.corrupt"  # params: error (the zip is not expanded)
+    ZIP_BOMB = "zip.bomb"  # params: reason, declared, actual (the zip is not expanded)
+    ZIP_UNSAFE_ENTRY = "zip.unsafe_entry"  # params: reason ("absolute", "traversal", "nul")
+    ZIP_DUPLICATE = "zip.duplicate"  # a second member with the same path: left out
+    ZIP_ENCRYPTED = "zip.encrypted"  # member listed but cannot be read (password)
+    ZIP_SYMLINK = "zip.symlink"  # params: target (symbolic link member: left out)
     # export
     SOURCE_CHANGED = "export.source_changed"  # params: expected, actual
     SOURCE_MISSING = "export.source_missing"
@@ -128,6 +135,17 @@ class Code(StrEnum):
     MANIFEST_SHARED_REFERENCE = "manifest.shared_reference"  # params: id, kind (kept once)
     MANIFEST_ORPHAN_OBJECT = "manifest.orphan_object"  # params: id (no unit refers to it)
     MANIFEST_BAD_DATE = "manifest.bad_date"  # params: field, value
+    # saved work (app.workfile: .verso files)
+    WORK_NOT_VERSO = "work.not_verso"  # the file is not a Verso saved work
+    WORK_CORRUPT = "work.corrupt"  # params: error (damaged or truncated)
+    WORK_TOO_NEW = "work.too_new"  # params: version, supported (made by a newer Verso)
+    WORK_UNREADABLE = "work.unreadable"  # params: error
+    WORK_SOURCE_MISSING = "work.source_missing"  # file gone since the work was saved
+    WORK_SOURCE_CHANGED = "work.source_changed"  # params: size_before, size_now, modified_before, modified_now
+    WORK_ZIP_MISSING = "work.zip_missing"  # params: count (the SIP the files came from is gone)
+    # transfer slip (app.bordereau)
+    BORDEREAU_WRITE_ERROR = "bordereau.write_error"  # params: error (nothing left behind)
+    BORDEREAU_SIP_UNREADABLE = "bordereau.sip_unreadable"  # params: error (SHA-512 not computed)
 
 
 @dataclass(slots=True)

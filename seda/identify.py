@@ -357,6 +357,17 @@ def hash_and_identify_many(
         results.append(result)
         if _hash_into(result, path, cancelled):
             hashed.append((result, path))
+    identify_hashed(hashed, identifier)
+    return results
+
+
+def identify_hashed(hashed: list[tuple[FileResult, str]], identifier: Identifier) -> None:
+    """Fill the format of already hashed results from their file at ``path``.
+
+    One engine call for the batch when the engine can (siegfried); each file on its own
+    otherwise, or if that call fails. Used for files on disk and for zip members spooled to
+    temporary files (``seda.scan``).
+    """
     many = getattr(identifier, "identify_many_detailed", None)
     answers: list[tuple[FormatInfo, str]] | None = None
     if many is not None:  # names the engine cannot take are identified one by one
@@ -377,7 +388,6 @@ def hash_and_identify_many(
         for (result, _path), (info, engine_error) in zip(hashed, answers, strict=True):
             result.format = info
             _engine_error(result, engine_error)
-    return results
 
 
 def _utf8_ok(path: str) -> bool:

@@ -826,6 +826,19 @@ def _raw_name_length(info: zipfile.ZipInfo) -> int:
         return len(info.orig_filename.encode("utf-8"))
 
 
+def unsafe_entry_reason(raw: str) -> str:
+    """Why the zip entry name ``raw`` must never be used as a path: "absolute" (``/x``,
+    ``\\x``, ``C:x``), "traversal" (a ``..`` segment, ``/`` or ``\\`` separated), "nul";
+    "" when safe. Shared by ``read_sip`` and the scan of dropped zips."""
+    if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw):
+        return "absolute"
+    if ".." in re.split(r"[/\\]", raw.rstrip("/")):
+        return "traversal"
+    if "\x00" in raw:
+        return "nul"
+    return ""
+
+
 def _check_names(infos: Iterable[zipfile.ZipInfo]) -> tuple[list[Finding], list[Finding]]:
     """(fatal, other) findings about entry names."""
     fatal: list[Finding] = []
@@ -834,19 +847,9 @@ def _check_names(infos: Iterable[zipfile.ZipInfo]) -> tuple[list[Finding], list[
     for info in infos:
         raw = info.orig_filename
         is_dir = raw.endswith("/")
-        segments = re.split(r"[/\\]", raw.rstrip("/"))
-        if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw):
-            fatal.append(
-                Finding(Code.SIP_UNSAFE_ENTRY, Severity.ERROR, raw, {"reason": "absolute"})
-            )
-            continue
-        if ".." in segments:
-            fatal.append(
-                Finding(Code.SIP_UNSAFE_ENTRY, Severity.ERROR, raw, {"reason": "traversal"})
-            )
-            continue
-        if "\x00" in raw:
-            fatal.append(Finding(Code.SIP_UNSAFE_ENTRY, Severity.ERROR, raw, {"reason": "nul"}))
+        unsafe = unsafe_entry_reason(raw)
+        if unsafe:
+            fatal.append(Finding(Code.SIP_UNSAFE_ENTRY, Severity.ERROR, raw, {"reason": unsafe}))
             continue
         if raw in seen:
             other.append(
@@ -867,6 +870,21 @@ def _check_names(infos: Iterable[zipfile.ZipInfo]) -> tuple[list[Finding], list[
 
 def _check_bomb(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], size: int) -> list[Finding]:
     """Refuse archives that would blow up whoever reads them (we never extract)."""
+    return check_zip_bomb(zf, infos, size)
+
+
+def check_zip_bomb(
+    zf: zipfile.ZipFile,
+    infos: list[zipfile.ZipInfo],
+    size: int,
+    *,
+    bomb_code: str = Code.SIP_ZIP_BOMB,
+    corrupt_code: str = Code.SIP_CORRUPT,
+) -> list[Finding]:
+    """Zip-bomb findings for the archive ``zf`` of ``size`` bytes (empty when safe):
+    absurd ratios (per entry, whole archive), overlapping entries, stored entries whose
+    sizes differ. The codes default to ``read_sip``'s; the scan of dropped zips passes its own.
+    """
     fatal: list[Finding] = []
     declared = 0
     for info in infos:
@@ -874,7 +892,7 @@ def _check_bomb(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], size: int) ->
         if info.compress_type == zipfile.ZIP_STORED and info.file_size != info.compress_size:
             fatal.append(
                 Finding(
-                    Code.SIP_CORRUPT,
+                    corrupt_code,
                     Severity.ERROR,
                     info.orig_filename,
                     {
@@ -889,7 +907,7 @@ def _check_bomb(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], size: int) ->
         ):
             fatal.append(
                 Finding(
-                    Code.SIP_ZIP_BOMB,
+                    bomb_code,
                     Severity.ERROR,
                     info.orig_filename,
                     {"reason": "ratio", "declared": info.file_size, "actual": info.compress_size},
@@ -898,7 +916,7 @@ def _check_bomb(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], size: int) ->
     if declared > BOMB_MIN_SIZE and declared > BOMB_TOTAL_RATIO * max(size, 1):
         fatal.append(
             Finding(
-                Code.SIP_ZIP_BOMB,
+                bomb_code,
                 Severity.ERROR,
                 "",
                 {"reason": "total", "declared": declared, "actual": size},
@@ -908,13 +926,14 @@ def _check_bomb(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], size: int) ->
     # "non-recursive" bomb). The local header is at least 30 bytes + the name.
     end_of_data = getattr(zf, "start_dir", size)
     ordered = sorted(infos, key=lambda i: i.header_offset)
-    for current, following in zip(ordered, [*ordered[1:], None], strict=True):
+    following_ones = [*ordered[1:], None] if ordered else []  # an empty zip has none
+    for current, following in zip(ordered, following_ones, strict=True):
         end = current.header_offset + 30 + _raw_name_length(current) + current.compress_size
         limit = following.header_offset if following is not None else end_of_data
         if end > limit:
             fatal.append(
                 Finding(
-                    Code.SIP_ZIP_BOMB,
+                    bomb_code,
                     Severity.ERROR,
                     current.orig_filename,
                     {"reason": "overlap", "declared": end, "actual": limit},
@@ -1034,6 +1053,30 @@ def read_sip(path: str | os.PathLike[str]) -> tuple[Package, list[Finding]]:
     return package, findings
 
 
+def looks_like_sip(path: str | os.PathLike[str]) -> bool:
+    """Cheap guess (central directory and 64 KiB at most): is ``path`` an existing SIP to
+    open as such, rather than a plain zip to scan? A readable zip with a root member the SAE
+    takes as the manifest, whose start mentions ``ArchiveTransfer`` (a damaged or
+    encrypted manifest still counts: ``read_sip`` then says what is wrong). Never raises."""
+    try:
+        with zipfile.ZipFile(os.fspath(path)) as zf:
+            manifests = [
+                i
+                for i in zf.infolist()
+                if "/" not in i.orig_filename and manifest_name_ok(i.orig_filename)
+            ]
+            if not manifests:
+                return False
+            try:
+                with zf.open(manifests[0]) as stream:
+                    head = stream.read(1 << 16)
+            except Exception:  # noqa: BLE001 - encrypted, damaged...: read_sip will say
+                return True
+            return b"ArchiveTransfer" in head
+    except Exception:  # noqa: BLE001 - not a zip, unreadable, odd path: not a SIP
+        return False
+
+
 __all__ = [
     "CONTENT_DIR",
     "ENTRY_SEGMENT",
@@ -1042,12 +1085,15 @@ __all__ = [
     "ExportError",
     "ExportReport",
     "SipError",
+    "check_zip_bomb",
     "entry_extension",
     "entry_name_ok",
     "export_sip",
+    "looks_like_sip",
     "manifest_name_ok",
     "read_sip",
     "split_zip_source",
+    "unsafe_entry_reason",
     "verify_sip",
     "zip_source",
 ]

@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import hashlib
 import multiprocessing
 import os
 import re
+import shutil
 import signal
 import stat
+import struct
 import sys
+import tempfile
 import unicodedata
+import zipfile
+import zlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -31,11 +37,13 @@ from typing import Any
 
 from seda.findings import Code, Finding, Severity
 from seda.identify import (
+    CHUNK_SIZE,
     DEFAULT_ENGINE,
     FileResult,
     Identifier,
     IdentifyCancelled,
     hash_and_identify_many,
+    identify_hashed,
     is_unknown,
     make_identifier,
 )
@@ -161,6 +169,164 @@ def _special_kind(mode: int) -> str:
 
 def _error_text(exc: OSError) -> str:
     return f"[Errno {exc.errno}] {exc.strerror}" if exc.errno else str(exc)
+
+
+# -- zip archives -----------------------------------------------------------------------
+#
+# A dropped zip (e-mail attachment, export from business software) is read in place as a
+# folder tree: members become units whose object ``source`` is ``zip:<abs zip>!<member>``
+# (``export_sip`` copies straight from it) and ``analyse`` streams them from the zip. Only
+# a zip dropped at the top level is opened: a zip inside a dropped folder is a document.
+
+ZIP_PREFIX = "zip:"  # as seda.package.ZIP_PREFIX (not imported: keeps this module light)
+_ZIP_HEADS = (b"PK\x03\x04", b"PK\x05\x06")  # first member / empty archive
+# Zip-based document formats: dropped alone they are documents, never opened as folders.
+_DOCUMENT_ZIPS = frozenset(
+    ".docx .docm .dotx .xlsx .xlsm .xltx .pptx .pptm .potx .ppsx .vsdx .odt .ods .odp .odg"
+    " .odf .odb .ott .ots .otp .epub .jar .war .ear .apk .aab .xpi .kmz .3mf .idml .ipa"
+    " .nupkg .whl .xps .oxps .cbz .sketch .key .numbers .pages .asice .sce .asics".split()
+)
+_CONTAINER_MARKERS = frozenset(
+    ["mimetype", "[content_types].xml", "meta-inf/manifest.mf", "meta-inf/container.xml"]
+)
+_MAC_METADATA = "__MACOSX"  # macOS "Compress" adds resource forks here: never documents
+_UTF8_FLAG = 0x800
+_ENCRYPTED_FLAG = 0x1
+# Errors while reading a (possibly damaged) zip or one of its members.
+_ZIP_ERRORS = (
+    OSError,
+    zipfile.BadZipFile,
+    EOFError,
+    zlib.error,
+    RuntimeError,  # encrypted member
+    NotImplementedError,  # unknown compression method
+    ValueError,
+    UnicodeDecodeError,  # member flagged UTF-8 whose name is not
+    struct.error,
+)
+
+
+def is_zip_archive(path: str | os.PathLike[str]) -> bool:
+    """Whether the dropped file ``path`` is a zip archive to open as a folder tree.
+
+    By content, not only by name: a ``.zip`` that starts like a zip (even truncated, to
+    report it), or any other file that is a readable zip from its first byte and is not a
+    zip-based document (ODF, OOXML, EPUB, JAR...: by extension or by their marker member).
+    Self-extracting programs (zip after an executable) stay files. Existing SIPs are not
+    archives to open (``seda.package.looks_like_sip``).
+    """
+    path = os.fspath(path)
+    ext = os.path.splitext(path)[1].casefold()
+    if ext in _DOCUMENT_ZIPS:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return False
+    if head not in _ZIP_HEADS:
+        return False
+    if ext != ".zip":
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = {i.orig_filename.casefold() for i in zf.infolist()[:64]}
+        except _ZIP_ERRORS:
+            return False
+        if names & _CONTAINER_MARKERS:
+            return False
+    return not _looks_like_sip(path)
+
+
+def _looks_like_sip(path: str) -> bool:
+    """An existing SIP is opened as such elsewhere, never expanded (imported late: keeps
+    ``seda.package`` and lxml out of a plain folder scan)."""
+    from seda.package import looks_like_sip
+
+    return looks_like_sip(path)
+
+
+def _unicode_path_extra(info: zipfile.ZipInfo, raw: bytes) -> str:
+    """The Info-ZIP Unicode Path extra field (0x7075) when it matches ``raw``, else ""."""
+    extra = info.extra
+    while len(extra) >= 4:
+        kind, length = struct.unpack_from("<HH", extra)
+        data = extra[4 : 4 + length]
+        if kind == 0x7075 and len(data) >= 5 and data[0] == 1:
+            (crc,) = struct.unpack_from("<I", data, 1)
+            if crc == zlib.crc32(raw) & 0xFFFFFFFF:
+                try:
+                    return data[5:].decode("utf-8")
+                except UnicodeDecodeError:
+                    return ""
+        extra = extra[4 + length :]
+    return ""
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its author saw it (NFC).
+
+    The zip spec says cp437 unless the UTF-8 flag is set, but Windows' Explorer writes names
+    in the OEM code page (cp850 in France: "Délibérations", "À classer"); macOS, Linux and
+    7-Zip often write UTF-8 without the flag. So: flag or Unicode Path field, else UTF-8 if
+    the bytes are valid UTF-8, else cp850.
+    """
+    name = info.orig_filename
+    if not info.flag_bits & _UTF8_FLAG:
+        try:
+            raw = name.encode("cp437")
+        except UnicodeEncodeError:
+            raw = b""
+        if raw and not raw.isascii():
+            name = _unicode_path_extra(info, raw)
+            if not name:
+                try:
+                    name = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    name = raw.decode("cp850")
+    return unicodedata.normalize("NFC", name)
+
+
+def member_time(info: zipfile.ZipInfo) -> datetime | None:
+    """Local, aware modification time of a member: the exact UTC time of the extended
+    timestamp field (0x5455) when present, else the DOS date (local time, 2 s steps)."""
+    extra = info.extra
+    while len(extra) >= 4:
+        kind, length = struct.unpack_from("<HH", extra)
+        data = extra[4 : 4 + length]
+        if kind == 0x5455 and len(data) >= 5 and data[0] & 1:
+            (stamp,) = struct.unpack_from("<I", data, 1)
+            try:
+                return datetime.fromtimestamp(stamp, tz=UTC).astimezone()
+            except (OverflowError, OSError, ValueError):
+                break
+        extra = extra[4 + length :]
+    try:
+        return datetime(*info.date_time).astimezone()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _is_symlink_member(info: zipfile.ZipInfo) -> bool:
+    return info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16)
+
+
+def _zip_error(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return _error_text(exc)
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+@dataclass(slots=True)
+class _ZipNode:
+    """A folder or file of a zip's tree while it is built (implicit folders included)."""
+
+    name: str
+    info: zipfile.ZipInfo | None = None  # None for a folder
+    children: dict[str, _ZipNode] = field(default_factory=dict)
+
+    @property
+    def is_dir(self) -> bool:
+        return self.info is None
 
 
 # -- walk -------------------------------------------------------------------------------
@@ -401,6 +567,172 @@ class _Walker:
             link.parent.children.sort(key=lambda u: natural_key(u.title))
         self.drain()
 
+    # zip archives ---------------------------------------------------------------------
+    def add_zip(self, path: str, name: str, st: os.stat_result) -> None:
+        """A dropped zip becomes a root RecordGrp named after it, its members units."""
+        from seda.package import (
+            _end_record_misplaced,
+            check_zip_bomb,
+            unsafe_entry_reason,
+            zip_source,
+        )
+
+        self.visited_files.add((st.st_dev, st.st_ino))
+        try:
+            zf = zipfile.ZipFile(path)
+        except FileNotFoundError:
+            self.add(Code.NOT_FOUND, Severity.ERROR, path)
+            return
+        except OSError as exc:
+            self.add(Code.UNREADABLE, Severity.ERROR, path, error=_error_text(exc))
+            return
+        except _ZIP_ERRORS as exc:
+            self.add(Code.ZIP_CORRUPT, Severity.ERROR, path, error=_zip_error(exc))
+            return
+        with zf:
+            from pathlib import Path
+
+            if _end_record_misplaced(Path(path), st.st_size):
+                self.add(Code.ZIP_CORRUPT, Severity.ERROR, path, error="truncated")
+                return
+            infos = zf.infolist()
+            bombs = check_zip_bomb(
+                zf, infos, st.st_size, bomb_code=Code.ZIP_BOMB, corrupt_code=Code.ZIP_CORRUPT
+            )
+            if bombs:
+                for bomb in bombs:
+                    params = dict(bomb.params)
+                    if bomb.path:
+                        params["member"] = bomb.path
+                    self.findings.append(Finding(bomb.code, bomb.severity, path, params))
+                return
+            stem, ext = os.path.splitext(name)
+            title, undecodable = display_name(stem if ext.casefold() == ".zip" and stem else name)
+            root = self.folder_unit(path, title, None)
+            self.roots.append(root)
+            self.check_name(title, undecodable, title, path, root)
+            tree = self.zip_tree(path, zf, infos, unsafe_entry_reason)
+            self.zip_units(path, tree, root, title, lambda m: zip_source(path, m))
+
+    def zip_tree(
+        self,
+        path: str,
+        zf: zipfile.ZipFile,
+        infos: list[zipfile.ZipInfo],
+        unsafe_reason: Callable[[str], str],
+    ) -> _ZipNode:
+        """Members into a tree of names (implicit folders created); refusals as findings."""
+        top = _ZipNode("")
+        for info in infos:
+            self.seen += 1
+            if self.seen % 1000 == 0:
+                check(self.progress)
+                if self.progress is not None:
+                    self.progress.report(self.seen, 0, path)
+            raw = info.orig_filename
+            shown = member_name(info)
+            segments = [s for s in re.split(r"[/\\]", shown) if s not in ("", ".")]
+            where = os.path.join(path, *segments) if segments else path
+            reason = unsafe_reason(raw)
+            if reason:
+                self.add(Code.ZIP_UNSAFE_ENTRY, Severity.ERROR, where, reason=reason, member=raw)
+                continue
+            if not segments:
+                continue
+            if _is_symlink_member(info):
+                target = ""
+                if info.file_size <= 4096 and not info.flag_bits & _ENCRYPTED_FLAG:
+                    try:
+                        target = zf.read(info).decode("utf-8", "replace")
+                    except _ZIP_ERRORS:
+                        target = ""
+                self.add(Code.ZIP_SYMLINK, Severity.WARNING, where, target=target)
+                continue
+            is_dir = info.is_dir() or raw.endswith("\\")
+            node = top
+            clash = False
+            for segment in segments[:-1]:
+                child = node.children.get(segment)
+                if child is None:
+                    child = node.children[segment] = _ZipNode(segment)
+                elif not child.is_dir:
+                    clash = True
+                    break
+                node = child
+            last = segments[-1]
+            existing = node.children.get(last)
+            if not clash and existing is None:
+                node.children[last] = _ZipNode(last) if is_dir else _ZipNode(last, info)
+            elif clash or not (is_dir and existing is not None and existing.is_dir):
+                self.add(Code.ZIP_DUPLICATE, Severity.WARNING, where, member=raw)
+        return top
+
+    def zip_units(
+        self,
+        path: str,
+        top: _ZipNode,
+        root: ArchiveUnit,
+        title: str,
+        source_of: Callable[[str], str],
+    ) -> None:
+        """Units for the tree, folder by folder in name order (as ``list_dir`` does)."""
+        # "Send to > Compressed folder" on a folder X gives X.zip holding X/: dropping X.zip
+        # then gives what dropping X gives, not X > X.
+        mac = top.children.get(_MAC_METADATA)
+        real = [n for n in top.children.values() if n is not mac or not n.is_dir]
+        if len(real) == 1 and real[0].is_dir and real[0].name.casefold() == title.casefold():
+            if mac is not None and mac.is_dir:
+                where = os.path.join(path, mac.name)
+                self.add(Code.EXCLUDED, Severity.INFO, where, root, pattern=mac.name)
+            top = real[0]
+            path = os.path.join(path, top.name)
+        stack: list[tuple[_ZipNode, ArchiveUnit, str, str]] = [(top, root, path, title)]
+        while stack:
+            node, unit, where, rel = stack.pop()
+            subdirs: list[tuple[_ZipNode, ArchiveUnit, str, str]] = []
+            for child in sorted(node.children.values(), key=lambda n: natural_key(n.name)):
+                child_where = os.path.join(where, child.name)
+                child_rel = rel + "/" + child.name
+                if node is top and child.name == _MAC_METADATA and child.is_dir:
+                    self.add(Code.EXCLUDED, Severity.INFO, child_where, unit, pattern=child.name)
+                    continue
+                pattern = self.exclusions.match(child.name)
+                if pattern:
+                    self.add(Code.EXCLUDED, Severity.INFO, child_where, unit, pattern=pattern)
+                    continue
+                if child.info is None:
+                    sub = self.folder_unit(child_where, child.name, unit)
+                    self.check_name(child.name, False, child_rel, child_where, sub)
+                    subdirs.append((child, sub, child_where, child_rel))
+                    continue
+                if child.name.casefold().endswith(".lnk"):
+                    self.add(Code.SHORTCUT, Severity.WARNING, child_where, unit)
+                    continue
+                info = child.info
+                modified = member_time(info)
+                day = modified.date() if modified is not None else None
+                obj = BinaryObject(
+                    source=source_of(info.orig_filename),
+                    filename=child.name,
+                    size=info.file_size,
+                    last_modified=modified,
+                )
+                item = ArchiveUnit(
+                    title=child.name,
+                    level=DescriptionLevel.ITEM,
+                    start_date=day,
+                    end_date=day,
+                    objects=[obj],
+                    source=child_where,
+                )
+                unit.add(item)
+                self.check_name(child.name, False, child_rel, child_where, item)
+                if info.flag_bits & _ENCRYPTED_FLAG:
+                    self.add(Code.ZIP_ENCRYPTED, Severity.ERROR, child_where, item)
+                elif info.file_size == 0:
+                    self.add(Code.EMPTY_FILE, Severity.WARNING, child_where, item)
+            stack.extend(reversed(subdirs))
+
     # roots ----------------------------------------------------------------------------
     def add_root(self, given: str | os.PathLike[str]) -> None:
         path = os.path.abspath(os.fspath(given))
@@ -420,6 +752,10 @@ class _Walker:
             pattern = self.exclusions.match(name)
             if pattern:
                 self.add(Code.EXCLUDED, Severity.INFO, path, pattern=pattern)
+                return
+            if is_zip_archive(path):
+                self.seen += 1
+                self.add_zip(path, name, st)
                 return
         self.seen += 1
         title, _ = display_name(name)
@@ -522,9 +858,13 @@ def _cancel_set() -> bool:
     return bool(_worker_cancel is not None and _worker_cancel.is_set())
 
 
-def _worker_batch(items: list[tuple[int, str]]) -> tuple[str, list[FileResult]]:
+def _worker_batch(
+    items: list[tuple[int, str]], spool_dir: str | None = None
+) -> tuple[str, list[FileResult]]:
     """Hash and identify a batch in a worker; returns (signature version, results)."""
-    return _run_batch(items, _worker_identifier, _worker_error, _cancel_set)
+    return _run_batch(
+        items, _worker_identifier, _worker_error, _cancel_set, spool_dir, _worker_zips
+    )
 
 
 def _run_batch(
@@ -532,20 +872,200 @@ def _run_batch(
     identifier: Identifier | None,
     init_error: str,
     cancelled: Callable[[], bool],
+    spool_dir: str | None = None,
+    zips: _ZipReader | None = None,
 ) -> tuple[str, list[FileResult]]:
-    """Hash and identify one batch; on cancel return nothing (the caller discards it)."""
+    """Hash and identify one batch; on cancel return nothing (the caller discards it).
+
+    Files on disk and zip members (``zip:`` sources) go their own ways; results come back
+    in input order.
+    """
+    engine: Identifier = identifier if identifier is not None else _NoIdentifier()
+    files = [(uid, path) for uid, path in items if not path.startswith(ZIP_PREFIX)]
+    members = [(uid, path) for uid, path in items if path.startswith(ZIP_PREFIX)]
     try:
+        results = hash_and_identify_many(files, engine, cancelled=cancelled)
+        if members:
+            own = zips is None
+            reader = _ZipReader() if zips is None else zips
+            try:
+                results += _hash_and_identify_members(members, engine, reader, spool_dir, cancelled)
+            finally:
+                if own:
+                    reader.close()
+            order = {uid: n for n, (uid, _path) in enumerate(items)}
+            results.sort(key=lambda r: order[r.uid])
         if identifier is None:
-            results = hash_and_identify_many(items, _NoIdentifier(), cancelled=cancelled)
             for result in results:
                 if not result.error:
                     result.error, result.error_code = init_error, Code.IDENTIFY_ERROR
-        else:
-            results = hash_and_identify_many(items, identifier, cancelled=cancelled)
     except IdentifyCancelled:
         results = []
     version = identifier.signature_version if identifier is not None else ""
     return version, results
+
+
+# Zip members are identified from a temporary copy (siegfried only takes paths). Small
+# members, and zip-based containers (ODF, OOXML: their signatures need the whole zip) are
+# copied whole; for a big plain member, its first and last bytes suffice (signatures sit at
+# the start and the end): the copy stays small and the member is read once.
+SPOOL_WHOLE = 64 << 20
+SPOOL_HEAD = 8 << 20
+SPOOL_TAIL = 8 << 20
+_ZIPS_OPEN = 8  # zips a worker keeps open at once
+
+
+class _ZipReader:
+    """Zip archives kept open by one process (a worker reads many members of one zip).
+
+    A zip replaced on disk since it was opened (size or mtime changed) is opened again.
+    """
+
+    def __init__(self) -> None:
+        self._open: dict[str, tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo], Any]] = {}
+
+    def member(self, source: str) -> tuple[zipfile.ZipFile, zipfile.ZipInfo]:
+        """Raises FileNotFoundError (zip or member gone) or one of ``_ZIP_ERRORS``."""
+        from seda.package import split_zip_source
+
+        split = split_zip_source(source)
+        if split is None:
+            raise ValueError(f"not a zip member: {source}")
+        path, name = split
+        st = os.stat(path)
+        key = (st.st_size, st.st_mtime_ns)
+        entry = self._open.pop(path, None)
+        if entry is not None and entry[2] != key:
+            entry[0].close()
+            entry = None
+        if entry is None:
+            zf = zipfile.ZipFile(path)
+            entry = (zf, {i.orig_filename: i for i in zf.infolist()}, key)
+        self._open[path] = entry  # most recently used last
+        while len(self._open) > _ZIPS_OPEN:
+            oldest = next(iter(self._open))
+            self._open.pop(oldest)[0].close()
+        info = entry[1].get(name)
+        if info is None:
+            raise FileNotFoundError(errno.ENOENT, "not in the zip any more", name)
+        return entry[0], info
+
+    def close(self) -> None:
+        for zf, _infos, _key in self._open.values():
+            zf.close()
+        self._open.clear()
+
+
+_worker_zips = _ZipReader()
+
+
+def _spool_name(spool_dir: str, uid: int, member: str) -> str:
+    """A clean temporary name keeping the member's extension (engines weigh it)."""
+    ext = os.path.splitext(member.replace("\\", "/").rsplit("/", 1)[-1])[1]
+    ext = ext if re.fullmatch(r"\.[A-Za-z0-9_-]{1,16}", ext) else ""
+    return os.path.join(spool_dir, f"{uid}{ext}")
+
+
+def _hash_member(
+    result: FileResult,
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    spool: str,
+    cancelled: Callable[[], bool],
+) -> None:
+    """SHA-512 of the member in 1 MiB chunks, copying what identification needs to ``spool``.
+
+    Raises one of ``_ZIP_ERRORS`` (CRC error, truncated, encrypted...) or IdentifyCancelled.
+    """
+    digest = hashlib.sha512()
+    size = 0
+    whole = info.file_size <= SPOOL_WHOLE
+    tail: deque[bytes] = deque()
+    tail_bytes = 0
+    with zf.open(info) as src, open(spool, "wb") as out:
+        while True:
+            chunk = src.read(CHUNK_SIZE)
+            if not chunk:
+                break
+            if size == 0 and chunk.startswith(b"PK\x03\x04"):
+                whole = True  # a zip-based document: container signatures need it all
+            digest.update(chunk)
+            if whole:
+                out.write(chunk)
+            else:
+                head = max(0, min(len(chunk), SPOOL_HEAD - size))
+                if head:
+                    out.write(chunk[:head])
+                if head < len(chunk):
+                    tail.append(chunk[head:])
+                    tail_bytes += len(chunk) - head
+                    while tail and tail_bytes - len(tail[0]) >= SPOOL_TAIL:
+                        tail_bytes -= len(tail.popleft())
+            size += len(chunk)
+            if len(chunk) == CHUNK_SIZE and cancelled():
+                raise IdentifyCancelled()
+        if tail:
+            out.write(b"".join(tail)[-SPOOL_TAIL:])
+    result.digest = digest.hexdigest()
+    result.size = size
+    result.last_modified = member_time(info)
+
+
+def _hash_and_identify_members(
+    items: list[tuple[int, str]],
+    identifier: Identifier,
+    zips: _ZipReader,
+    spool_dir: str | None,
+    cancelled: Callable[[], bool],
+) -> list[FileResult]:
+    """``hash_and_identify_many`` for zip members: stream, hash, spool, identify, clean up.
+
+    The temporary copies live in ``spool_dir`` (a private folder the caller removes, even
+    after a crash); each is deleted as soon as the batch is identified, also on error or
+    cancel. Read errors (CRC, truncated, encrypted) are findings of the file, never raised.
+    """
+    own_dir = spool_dir is None
+    folder = tempfile.mkdtemp(prefix="verso-zip-") if spool_dir is None else spool_dir
+    results: list[FileResult] = []
+    spooled: list[tuple[FileResult, str]] = []
+    spool = ""
+    try:
+        for uid, source in items:
+            if cancelled():
+                raise IdentifyCancelled()
+            result = FileResult(uid=uid)
+            results.append(result)
+            try:
+                zf, info = zips.member(source)
+                spool = _spool_name(folder, uid, info.orig_filename)
+                _hash_member(result, zf, info, spool, cancelled)
+            except FileNotFoundError as exc:
+                result.error, result.error_code = _zip_error(exc), Code.NOT_FOUND
+            except _ZIP_ERRORS as exc:
+                result.error, result.error_code = _zip_error(exc), Code.UNREADABLE
+            if result.error:
+                result.digest, result.size = "", 0
+                if spool:
+                    _remove(spool)
+            else:
+                spooled.append((result, spool))
+            spool = ""
+        identify_hashed(spooled, identifier)
+    finally:
+        if spool:  # cancelled in the middle of a member
+            _remove(spool)
+        for _result, done in spooled:
+            _remove(done)
+        if own_dir:
+            shutil.rmtree(folder, ignore_errors=True)
+    return results
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 class _NoIdentifier:
@@ -611,6 +1131,7 @@ class Analysis(Iterator[list[FileResult]]):
         self._workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
         self._progress = progress
         self._warm: tuple[ProcessPoolExecutor, Any, Any, int] | None = None
+        self._spool: str | None = None  # temporary copies of zip members (see _run)
         self._gen = self._run()
 
     def prestart(self) -> None:
@@ -664,10 +1185,19 @@ class Analysis(Iterator[list[FileResult]]):
             self.close_warm()
             return
         check(self._progress)
-        if self._workers == 0:
-            yield from self._run_here()
-        else:
-            yield from self._run_pool()
+        # Zip members are identified from temporary copies in a private folder (0700) that
+        # this process removes at the end, whatever happened to the workers.
+        if any(path.startswith(ZIP_PREFIX) for _uid, path, _size in self._items):
+            self._spool = tempfile.mkdtemp(prefix="verso-zip-")
+        try:
+            if self._workers == 0:
+                yield from self._run_here()
+            else:
+                yield from self._run_pool()
+        finally:
+            if self._spool is not None:
+                shutil.rmtree(self._spool, ignore_errors=True)
+                self._spool = None
 
     def _run_here(self) -> Generator[list[FileResult], None, None]:
         """In this process (workers=0): for tests and tiny jobs; blocks the GIL."""
@@ -679,14 +1209,20 @@ class Analysis(Iterator[list[FileResult]]):
         progress = self._progress
         cancelled = progress.cancelled if progress is not None else (lambda: False)
         done = 0
-        for batch in _batches(self._items):
-            check(progress)
-            version, results = _run_batch(batch, identifier, error, cancelled)
-            check(progress)
-            self.signature_version = version or self.signature_version
-            done += len(results)
-            self._report(done, results)
-            yield results
+        zips = _ZipReader()
+        try:
+            for batch in _batches(self._items):
+                check(progress)
+                version, results = _run_batch(
+                    batch, identifier, error, cancelled, self._spool, zips
+                )
+                check(progress)
+                self.signature_version = version or self.signature_version
+                done += len(results)
+                self._report(done, results)
+                yield results
+        finally:
+            zips.close()
 
     def _run_pool(self) -> Generator[list[FileResult], None, None]:
         """Feed a process pool a few batches ahead; survive a crashing worker.
@@ -716,7 +1252,7 @@ class Analysis(Iterator[list[FileResult]]):
                 if retry:
                     if not pending:
                         suspect_batch = retry.popleft()
-                        pending[executor.submit(_worker_batch, suspect_batch)] = (
+                        pending[executor.submit(_worker_batch, suspect_batch, self._spool)] = (
                             suspect_batch,
                             True,
                         )
@@ -725,7 +1261,7 @@ class Analysis(Iterator[list[FileResult]]):
                         batch = next(batches, None)
                         if batch is None:
                             break
-                        pending[executor.submit(_worker_batch, batch)] = (batch, False)
+                        pending[executor.submit(_worker_batch, batch, self._spool)] = (batch, False)
                 if not pending:
                     break
                 finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
@@ -926,6 +1462,9 @@ __all__ = [
     "analyse",
     "apply_results",
     "binary_objects",
+    "is_zip_archive",
+    "member_name",
+    "member_time",
     "scan",
     "walk",
 ]

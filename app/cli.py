@@ -1,5 +1,8 @@
 """``verso`` on the command line: export a SIP, check one, list a folder's formats, check a referential.
 
+``export`` also writes the printable transfer slip beside the zip (``--no-bordereau`` to
+skip); ``bordereau`` writes it for an existing SIP.
+
 ``verso`` without arguments opens the window. Everything the user reads is French;
 progress goes to stderr, stdout carries only what was asked for (the export summary, the
 scan inventory, the referential report), so ``verso scan --format json > x.json`` works.
@@ -22,6 +25,7 @@ import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
@@ -108,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
             "exemples :\n"
             "  verso export « Conseil municipal 2023 » -o versement.zip --preset mairie.yaml\n"
             "  verso check versement.zip --xsd /chemin/seda-xsd --rules regles.csv\n"
+            "  verso bordereau versement.zip --rules regles.csv\n"
             "  verso scan Documents --format csv > inventaire.csv\n"
             "  verso referential check regles.csv"
         ),
@@ -184,7 +189,50 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="afficher tous les problèmes (sinon les 20 premiers par gravité)",
     )
+    slip = ex.add_mutually_exclusive_group()
+    slip.add_argument(
+        "--bordereau",
+        metavar="FICHIER.html",
+        help="où écrire le bordereau de versement (défaut : SORTIE-bordereau.html à côté du zip)",
+    )
+    slip.add_argument(
+        "--no-bordereau",
+        action="store_true",
+        help="ne pas écrire le bordereau de versement (document imprimable à signer)",
+    )
     ex.set_defaults(func=cmd_export)
+
+    bd = sub.add_parser(
+        "bordereau",
+        help="écrire le bordereau de versement (HTML imprimable) d'un zip SIP existant",
+        description=(
+            "Écrit le bordereau de versement d'un versement (zip SIP) déjà créé, ici ou ailleurs :\n"
+            "identification, contenu, rattachement, liste des unités d'archives avec leurs règles,\n"
+            "et les cadres de signature du service versant et du service d'archives.\n"
+            "Le fichier HTML s'ouvre dans un navigateur et s'imprime sur A4."
+        ),
+        epilog="exemple :\n  verso bordereau versement.zip --rules regles.csv -o bordereau.html",
+    )
+    bd.add_argument("sip", metavar="SIP.zip", help="le versement")
+    bd.add_argument(
+        "-o",
+        "--output",
+        metavar="FICHIER.html",
+        help="fichier à écrire (défaut : SIP-bordereau.html à côté du zip ; remplacé s'il existe)",
+    )
+    bd.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue (défaut : fr)")
+    bd_rules = bd.add_mutually_exclusive_group()
+    bd_rules.add_argument(
+        "--rules",
+        metavar="RÈGLES.csv",
+        help="référentiel des règles de gestion (intitulés, durées, dates de fin)",
+    )
+    bd_rules.add_argument(
+        "--preset",
+        metavar="PROFIL.yaml",
+        help="profil de versement dont prendre le référentiel des règles",
+    )
+    bd.set_defaults(func=cmd_bordereau)
 
     ck = sub.add_parser(
         "check",
@@ -527,6 +575,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if out_abs == src or src in out_abs.parents:
             _err(f"Le zip ne peut pas être écrit dans un dossier versé (« {p} »).")
             return EXIT_USAGE
+    slip = _export_slip_path(args, output)
+    if isinstance(slip, str):
+        _err(slip)
+        return EXIT_USAGE
 
     if args.preset:
         try:
@@ -602,6 +654,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from seda.package import ExportError, export_sip
 
+    if package.header.date is None:  # the manifest and the slip carry the same date
+        package.header.date = datetime.now().astimezone()
     progress = TerminalProgress("Export", unit="bytes")
     try:
         with _interruptible(progress):
@@ -619,6 +673,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(f"Échec : le versement « {output} » n'a pas été écrit.\n" + buf.getvalue().rstrip())
         return EXIT_FAILED
     progress.finish()
+
+    slip_failed = None
+    if slip is not None:
+        try:
+            rules = _load_referential("rules", preset.referentials.rules)
+        except _UsageError:
+            rules = None  # already reported by the checks above
+        slip_failed = _write_slip(
+            package,
+            slip,
+            rules=rules,
+            sip=output,
+            message_identifier=report.message_identifier,
+            failure="le versement est écrit, mais pas le bordereau",
+        )
 
     findings = [*result.findings, *model_findings, *report.findings]
     places = {u.uid: u.source or u.title for u in package.walk()}
@@ -639,6 +708,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"    {rest:>6} × autres formats ({len(rows) - TOP_FORMATS})", file=out)
     if args.verify:
         print("  Vérification : toutes les empreintes relues sont correctes.", file=out)
+    if slip is not None and slip_failed is None:
+        print(f"Bordereau de versement écrit : {slip}", file=out)
     if findings:
         print(f"Problèmes trouvés ({len(findings)}) :", file=out)
         _print_findings(
@@ -650,6 +721,137 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     else:
         print("Aucun problème trouvé.", file=out)
+    return EXIT_OK if slip_failed is None else slip_failed
+
+
+# -- bordereau (transfer slip) -------------------------------------------------------------
+def _export_slip_path(args: argparse.Namespace, output: Path) -> Path | None | str:
+    """Where ``export`` writes the slip (None: not asked), or why it cannot (a message)."""
+    from app.bordereau import default_path
+
+    if args.no_bordereau:
+        return None
+    slip = Path(args.bordereau) if args.bordereau else default_path(output)
+    if slip.is_dir():
+        return f"« {slip} » est un dossier : donnez le nom du bordereau à créer (--bordereau FICHIER.html)."
+    if not slip.parent.resolve().is_dir():
+        return f"Le dossier du bordereau « {slip.parent} » n'existe pas."
+    if slip.resolve() == output.resolve():
+        return "Le bordereau et le zip ne peuvent pas porter le même nom."
+    if slip.exists() and not args.force:
+        return (
+            f"« {slip} » existe déjà : choisissez un autre nom (--bordereau), ajoutez --force pour "
+            "le remplacer ou --no-bordereau."
+        )
+    return slip
+
+
+def _write_slip(
+    package: Package,
+    slip: Path,
+    *,
+    rules: Any,
+    sip: Path,
+    message_identifier: str = "",
+    lang: str = "fr",
+    failure: str = "bordereau non écrit",
+) -> int | None:
+    """Write the slip (SIP digest first, then one progress step per unit); None when done,
+    else the exit code after saying why (nothing partial is left: ``write_bordereau``)."""
+    from app.bordereau import BordereauError, sip_digest, write_bordereau
+
+    progress = TerminalProgress("Empreinte du versement", unit="bytes")
+    try:
+        with _interruptible(progress):
+            digest = sip_digest(sip, progress)
+        progress.finish()
+        progress = TerminalProgress("Bordereau")
+        with _interruptible(progress):
+            write_bordereau(
+                package,
+                slip,
+                lang=lang,
+                rules=rules,
+                sip_path=sip,
+                sip_sha512=digest,
+                progress=progress,
+                message_identifier=message_identifier,
+            )
+    except (Cancelled, KeyboardInterrupt):
+        progress.finish()
+        _err(f"Interrompu : {failure}.")
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # reading the zip back for its digest
+        progress.finish()
+        _err(f"Échec : {failure} (relecture de « {sip} » impossible : {exc.strerror or exc}).")
+        return EXIT_FAILED
+    except BordereauError as exc:
+        progress.finish()
+        _err(f"Échec : {failure}.\n" + "\n".join(f"  - {describe(f)}" for f in exc.findings))
+        return EXIT_FAILED
+    progress.finish()
+    return None
+
+
+def cmd_bordereau(args: argparse.Namespace) -> int:
+    from app.bordereau import default_path
+    from seda.package import SipError, read_sip
+
+    sip = Path(args.sip)
+    if not sip.is_file():
+        _err(f"Introuvable : « {sip} » (vérifiez le chemin).")
+        return EXIT_USAGE
+    slip = Path(args.output) if args.output else default_path(sip)
+    if slip.is_dir():
+        _err(f"« {slip} » est un dossier : donnez le nom du bordereau à créer (-o FICHIER.html).")
+        return EXIT_USAGE
+    if not slip.parent.resolve().is_dir():
+        _err(f"Le dossier « {slip.parent} » n'existe pas.")
+        return EXIT_USAGE
+    if slip.resolve() == sip.resolve():
+        _err("Le bordereau ne peut pas remplacer le versement lui-même : choisissez un autre nom.")
+        return EXIT_USAGE
+    rules_path: Path | str | None = args.rules
+    origin = ""
+    if args.preset:
+        from app.presets import PresetError, load_preset
+
+        try:
+            preset = load_preset(args.preset)
+        except PresetError as exc:
+            _err(str(exc))
+            return EXIT_USAGE
+        rules_path = preset.referentials.rules
+        origin = " (indiqué dans le profil de versement)"
+        if rules_path is None:
+            _err("Le profil de versement n'indique pas de référentiel des règles de gestion.")
+    try:
+        rules = _load_referential("rules", rules_path, origin)
+    except _UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    try:
+        package, findings = read_sip(sip)
+    except SipError as exc:
+        _err(
+            f"« {sip} » n'est pas un versement lisible :\n"
+            + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+        )
+        return EXIT_FAILED
+    if findings:
+        _err(
+            f"Remarque : {len(findings)} problème(s) dans ce versement "
+            f"(« verso check {sip} » pour le détail)."
+        )
+    failed = _write_slip(package, slip, rules=rules, sip=sip, lang=args.lang)
+    if failed is not None:
+        return failed
+    stats = package.stats()
+    print(f"Bordereau de versement écrit : {slip}")
+    print(f"  Versement : {sip} (SEDA {package.seda_version})")
+    print(f"  Identifiant du message : {package.header.message_identifier or '?'}")
+    print(f"  Unités d'archives : {stats.units}")
+    print(f"  Fichiers : {stats.files} ({human_size(stats.total_size)})")
     return EXIT_OK
 
 

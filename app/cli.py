@@ -398,8 +398,9 @@ def _print_findings(
         print(f"  {severity_label(severity)} ({len(group)}) :", file=out)
         shown = group if limit is None else group[:limit]
         for f in shown:
-            if not f.path and places and f.unit_uid in places:
-                f = dataclasses.replace(f, path=places[f.unit_uid])
+            scanned_zip = f.path.startswith("zip:") and f.params.get("unit") is None
+            if (not f.path or scanned_zip) and places and f.unit_uid in places:
+                f = dataclasses.replace(f, path=places[f.unit_uid])  # readable member path
             if f.path:
                 f = dataclasses.replace(f, path=_display_path(f.path, bases))
             print(f"    - {describe(f)}", file=out)
@@ -522,11 +523,14 @@ _SAID_BY_SCAN = {"val.empty_object": "scan.empty_file", "val.unknown_format": "s
 
 
 def _without_repeats(model: Sequence[Finding], scan: Sequence[Finding]) -> list[Finding]:
-    said = {(f.code, f.path) for f in scan}
+    said = {(f.code, f.path) for f in scan} | {(f.code, f.unit_uid) for f in scan if f.unit_uid}
     return [
         f
         for f in model
-        if not (f.code in _SAID_BY_SCAN and (_SAID_BY_SCAN[f.code], f.path) in said)
+        if not (
+            f.code in _SAID_BY_SCAN
+            and {(_SAID_BY_SCAN[f.code], f.path), (_SAID_BY_SCAN[f.code], f.unit_uid)} & said
+        )
     ]
 
 
@@ -705,7 +709,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"    {n:>6} × {label} ({human_size(nbytes)})", file=out)
         if len(rows) > TOP_FORMATS:
             rest = sum(r[2] for r in rows[TOP_FORMATS:])
-            print(f"    {rest:>6} × autres formats ({len(rows) - TOP_FORMATS})", file=out)
+            print(f"    {rest:>6} × autres formats ({len(rows) - TOP_FORMATS} formats différents)", file=out)
     if args.verify:
         print("  Vérification : toutes les empreintes relues sont correctes.", file=out)
     if slip is not None and slip_failed is None:

@@ -163,6 +163,23 @@ def test_export_summary_and_contents(
     assert "Vérification" in out
 
 
+def test_zip_member_problem_said_once_with_a_readable_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "Courriers reçus.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("Courriers reçus/lettre.txt", "Madame, Monsieur,\n" * 20)
+        zf.writestr("Courriers reçus/bizarre.qzx", bytes(range(256)) * 4)
+    rc, out, err = run(
+        ["export", str(archive), "-o", str(tmp_path / "v.zip"), "--workers", "0"], capsys
+    )
+    assert rc == 0, err
+    said = [line for line in out.splitlines() if "bizarre.qzx" in line]
+    assert len(said) == 1, out  # the scan and the model check do not both say it
+    assert "Courriers reçus.zip/Courriers reçus/bizarre.qzx" in said[0]
+    assert "zip:" not in out
+
+
 def test_export_subprocess_entry_point(odd_tree: Path, tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "verso"
     cmd = [str(script)] if script.exists() else [sys.executable, "-m", "app.cli"]

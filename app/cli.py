@@ -709,7 +709,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"    {n:>6} × {label} ({human_size(nbytes)})", file=out)
         if len(rows) > TOP_FORMATS:
             rest = sum(r[2] for r in rows[TOP_FORMATS:])
-            print(f"    {rest:>6} × autres formats ({len(rows) - TOP_FORMATS} formats différents)", file=out)
+            print(
+                f"    {rest:>6} × autres formats ({len(rows) - TOP_FORMATS} formats différents)",
+                file=out,
+            )
     if args.verify:
         print("  Vérification : toutes les empreintes relues sont correctes.", file=out)
     if slip is not None and slip_failed is None:

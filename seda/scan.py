@@ -286,6 +286,28 @@ def member_name(info: zipfile.ZipInfo) -> str:
     return unicodedata.normalize("NFC", name)
 
 
+def readable_source(source: str) -> str:
+    """``source`` for people: a ``zip:<zip>!<member>`` becomes ``<zip>/<member>`` with the
+    member decoded as ``member_name`` would (from the text alone: a name zipfile decoded as
+    cp437 is re-read as UTF-8 or cp850); a filesystem path is returned as is."""
+    from seda.package import split_zip_source
+
+    split = split_zip_source(source)
+    if split is None:
+        return source
+    archive, member = split
+    try:
+        raw = member.encode("cp437")
+    except UnicodeEncodeError:  # not cp437-decoded text: already right
+        raw = b""
+    if raw and not raw.isascii():
+        try:
+            member = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            member = raw.decode("cp850")
+    return f"{archive}/{unicodedata.normalize('NFC', member)}"
+
+
 def member_time(info: zipfile.ZipInfo) -> datetime | None:
     """Local, aware modification time of a member: the exact UTC time of the extended
     timestamp field (0x5455) when present, else the DOS date (local time, 2 s steps)."""

@@ -7,6 +7,7 @@ line and a button to check again.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from seda.findings import Finding, Severity
+from seda.scan import readable_source
 from ui.formatting import describe_finding
 from ui.icons import severity_icon
 
@@ -69,9 +71,12 @@ class FindingsModel(QAbstractTableModel):
             return None
         f = self.findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(index.row()) if index.column() == self.COL_MESSAGE else f.path
+            if index.column() == self.COL_MESSAGE:
+                return self.text(index.row())
+            return readable_source(f.path)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self.text(index.row())}\n{f.path}" if f.path else self.text(index.row())
+            where = readable_source(f.path)
+            return f"{self.text(index.row())}\n{where}" if where else self.text(index.row())
         if role == Qt.ItemDataRole.DecorationRole and index.column() == self.COL_MESSAGE:
             return severity_icon(str(f.severity))
         if role == Qt.ItemDataRole.UserRole:
@@ -90,7 +95,9 @@ class FindingsModel(QAbstractTableModel):
         """The finding as a sentence; made on first display (a scan may yield 10,000+)."""
         text = self._text.get(row)
         if text is None:
-            text = self._text[row] = describe_finding(self.findings[row], self.lang)
+            # the place has its own column: the sentence keeps only the line, if any
+            finding = dataclasses.replace(self.findings[row], path="")
+            text = self._text[row] = describe_finding(finding, self.lang)
         return text
 
     def set_findings(self, findings: Sequence[Finding]) -> None:

@@ -588,3 +588,13 @@ def test_member_over_4_gib_zip64(tmp_path: Path) -> None:
     assert obj.size == count << 20 > 1 << 32
     assert obj.digest == digest.hexdigest()
     assert not [f for f in result.findings if f.severity == Severity.ERROR]
+
+
+def test_readable_source_for_people() -> None:
+    from seda.scan import readable_source
+
+    # zipfile decodes a flagless name as cp437; Windows wrote it in cp850
+    shown = "Délibérations/À classer.pdf".encode("cp850").decode("cp437")
+    assert readable_source(f"zip:/a/b.zip!{shown}") == "/a/b.zip/Délibérations/À classer.pdf"
+    assert readable_source("zip:/a/b.zip!Œuvre/été.txt") == "/a/b.zip/Œuvre/été.txt"  # UTF-8
+    assert readable_source("/a/Délibérations/x.pdf") == "/a/Délibérations/x.pdf"

@@ -34,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     paths = [os.path.abspath(a) for a in args if not a.startswith("-") and os.path.exists(a)]
     if paths:
-        QTimer.singleShot(0, lambda: window.add_paths(paths))
+        QTimer.singleShot(0, lambda: window.open_dropped(paths))  # .verso, SIP or folders
     return int(app.exec())
 
 

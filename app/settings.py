@@ -51,8 +51,16 @@ OPTIONS: dict[str, Option] = {
         Option("scan/workers", int, 0),
         Option("export/seda_version", str, "2.1", ("2.1", "2.2", "2.3")),
         Option("export/verify", bool, True),
+        # also write the transfer slip (bordereau de versement, HTML) next to the SIP
+        Option("export/bordereau", bool, True),
         # the current transfer profile (preset YAML path), reopened at start
         Option("export/preset", str, ""),
+        # saved work (.verso): recent files, and the automatic recovery copy left when
+        # Verso ended with unsaved changes (its path and the work file it stands for)
+        Option("work/recent", list, []),
+        Option("work/last_folder", str, ""),
+        Option("work/recovery", str, ""),
+        Option("work/recovery_of", str, ""),
     )
 }
 
@@ -140,10 +148,11 @@ class Settings:
             return
         self.store.setValue(key, value)
 
-    def add_recent(self, folder: str) -> None:
-        """Remember ``folder`` first in the recent list (no duplicates, bounded)."""
-        recent = [f for f in self.get("folders/recent") if f != folder]
-        self.set("folders/recent", [folder, *recent][:RECENT_MAX])
+    def add_recent(self, folder: str, key: str = "folders/recent") -> None:
+        """Remember ``folder`` (or a file) first in the recent list ``key`` (no duplicates,
+        bounded)."""
+        recent = [f for f in self.get(key) if f != folder]
+        self.set(key, [folder, *recent][:RECENT_MAX])
 
     def sync(self) -> None:
         self.store.sync()

@@ -141,7 +141,9 @@ class Code(StrEnum):
     WORK_TOO_NEW = "work.too_new"  # params: version, supported (made by a newer Verso)
     WORK_UNREADABLE = "work.unreadable"  # params: error
     WORK_SOURCE_MISSING = "work.source_missing"  # file gone since the work was saved
-    WORK_SOURCE_CHANGED = "work.source_changed"  # params: size_before, size_now, modified_before, modified_now
+    WORK_SOURCE_CHANGED = (
+        "work.source_changed"  # params: size_before, size_now, modified_before, modified_now
+    )
     WORK_ZIP_MISSING = "work.zip_missing"  # params: count (the SIP the files came from is gone)
     # transfer slip (app.bordereau)
     BORDEREAU_WRITE_ERROR = "bordereau.write_error"  # params: error (nothing left behind)

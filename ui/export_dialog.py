@@ -34,7 +34,8 @@ def default_file_name(package: Package) -> str:
 
 
 class ExportDialog(QDialog):
-    """``destination()``, ``seda_version()``, ``verify()``, and a possibly edited header."""
+    """``destination()``, ``seda_version()``, ``verify()``, ``bordereau()``, and a possibly
+    edited header."""
 
     def __init__(
         self,
@@ -43,6 +44,7 @@ class ExportDialog(QDialog):
         folder: str = "",
         seda_version: str = "2.1",
         verify: bool = True,
+        bordereau: bool = True,
         preset_dir: str = "",
         parent: QWidget | None = None,
         referential: RulesReferential | None = None,
@@ -77,6 +79,16 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         self.verify_box = QCheckBox(self.tr("Re-read the SIP after writing it"), self)
         self.verify_box.setChecked(verify)
+        self.bordereau_box = QCheckBox(
+            self.tr("Also write the transfer slip (bordereau, printable HTML)"), self
+        )
+        self.bordereau_box.setToolTip(
+            self.tr(
+                "A document listing what is transferred, to print and sign; "
+                "written next to the SIP as %1"
+            ).replace("%1", "…-bordereau.html")
+        )
+        self.bordereau_box.setChecked(bordereau)
         self.header_label = QLabel(self)
         self.header_label.setWordWrap(True)
         header_button = QPushButton(self.tr("Edit the header / load a preset…"), self)
@@ -86,6 +98,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("SEDA version"), self.version)
         form.addRow(self.tr("Save as"), row)
         form.addRow("", self.verify_box)
+        form.addRow("", self.bordereau_box)
         form.addRow(self.tr("Header"), self.header_label)
         form.addRow("", header_button)
         self.buttons = QDialogButtonBox(
@@ -156,3 +169,7 @@ class ExportDialog(QDialog):
 
     def verify(self) -> bool:
         return self.verify_box.isChecked()
+
+    def bordereau(self) -> bool:
+        """Write the transfer slip (``<zip name>-bordereau.html``) after the SIP."""
+        return self.bordereau_box.isChecked()

@@ -17,12 +17,14 @@ from __future__ import annotations
 import copy
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QDateTime,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -66,6 +68,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import workfile
 from app.presets import Preset, PresetError, apply_preset, load_preset
 from app.referential_store import ReferentialStore
 from app.settings import ENGINES, Settings
@@ -319,6 +322,18 @@ class JobProgress(QWidget):
                 .replace("%2", number(total))
                 .replace("%3", number(int(self.rate)))
             )
+        elif phase in ("save", "load"):  # saved work, existing SIP: bytes then units
+            if total > 0:
+                self._set_bar(done, total)
+            else:
+                self.bar.setRange(0, 0)
+            text = self.tr("Saving the work…") if phase == "save" else self.tr("Opening…")
+            name = ""
+        elif phase == "slip":  # transfer slip: the SIP's digest (bytes), then rows
+            self._set_bar(done, total)
+            percent = 100 * min(done, total) // total if total > 0 else 0
+            text = self.tr("Writing the transfer slip… %1 %").replace("%1", number(percent))
+            name = ""
         else:  # export: bytes
             self._set_bar(done, total)
             text = (
@@ -364,6 +379,16 @@ class MainWindow(QMainWindow):
         self.export_task: Task | None = None
         self.last_message: QMessageBox | None = None
         self.last_export: Any = None
+        # saved work (.verso) and its automatic recovery copy (see "saved work" below)
+        self.work_path = ""
+        self.work_task: Task | None = None
+        self.close_box: QMessageBox | None = None  # the open "save before closing?" question
+        self._close_confirmed = False
+        self._work_changes = 0  # undo-stack moves, to tell whether a snapshot is current
+        self._recovery_task: Task | None = None
+        self._recovery_changes = -1
+        self.recovery_path = _recovery_file()
+        self._export_outcome: dict[str, Any] = {}  # the running export's slip (see start_export)
         # transfer profile and its referentials (see the module docstring)
         self.preset: Preset | None = None
         self.preset_path = ""
@@ -380,6 +405,11 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_status()
         self._update_actions()
+        self.recovery_timer = QTimer(self)
+        self.recovery_timer.setInterval(workfile.RECOVERY_INTERVAL_MS)
+        self.recovery_timer.timeout.connect(self.write_recovery)
+        self.recovery_timer.start()
+        QTimer.singleShot(0, self.offer_recovery)
 
     # -- construction ---------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -467,6 +497,24 @@ class MainWindow(QMainWindow):
         self.act_new = self._action(
             self.tr("&New transfer"), self.new_package, QKeySequence.StandardKey.New
         )
+        self.act_save_work = self._action(
+            self.tr("&Save the work"),
+            lambda: self.save_work(),
+            QKeySequence.StandardKey.Save,
+            self.tr("Keep the description on disk to resume it later (a .verso file)"),
+        )
+        self.act_save_work_as = self._action(
+            self.tr("Save the work &as…"),
+            lambda: self.save_work_as(),
+            QKeySequence.StandardKey.SaveAs,
+        )
+        self.act_open_work = self._action(self.tr("Open a saved &work…"), lambda: self.open_work())
+        self.act_open_sip = self._action(
+            self.tr("Open an existing S&IP…"),
+            lambda: self.open_sip(),
+            None,
+            self.tr("Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again"),
+        )
         self.act_header = self._action(
             self.tr("Transfer &header…"), self.edit_header, QKeySequence("Ctrl+H")
         )
@@ -542,6 +590,14 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         for a in (self.act_open, self.act_add_files, self.act_new):
             file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_open_work)
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &work"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.act_save_work)
+        file_menu.addAction(self.act_save_work_as)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_open_sip)
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
@@ -651,6 +707,8 @@ class MainWindow(QMainWindow):
         self.stack.indexChanged.connect(lambda _i: self._update_actions())
         self.stack.indexChanged.connect(lambda _i: self.verification.mark_stale())
         self.stack.cleanChanged.connect(lambda _c: self._update_actions())
+        self.stack.cleanChanged.connect(self._clean_changed)
+        self.stack.indexChanged.connect(self._count_work_change)
         self.details.bulk.applied.connect(
             lambda n: self.statusBar().showMessage(self.tr("%n unit(s) changed.", "", n), 5000)
         )
@@ -683,9 +741,21 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.work_task is not None:
+            self.statusBar().showMessage(
+                self.tr("Please wait for the current job to finish."), 5000
+            )
+            event.ignore()
+            return
+        if not self._close_confirmed and self.has_unsaved_changes():
+            event.ignore()  # asked without blocking; the answer closes (or not) later
+            self._ask_before_close()
+            return
+        self.recovery_timer.stop()
         self.save_settings()
         self.runner.cancel_all()
         self.runner.wait(10_000)
+        self._forget_recovery()  # a clean close: nothing to recover
         super().closeEvent(event)
 
     def _language_chosen(self, action: QAction) -> None:
@@ -743,7 +813,7 @@ class MainWindow(QMainWindow):
         )
 
     def _urls_dropped(self, paths: list[str], parent: ArchiveUnit | None, row: int) -> None:
-        self.add_paths(paths, parent, row)
+        self.open_dropped(paths, parent, row)
 
     @staticmethod
     def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
@@ -770,7 +840,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.add_paths(paths)
+        self.open_dropped(paths)
 
     def _scan_running(self, running: bool) -> None:
         if not running:
@@ -800,18 +870,16 @@ class MainWindow(QMainWindow):
             self.scan.cancel()
         if self.export_task is not None:
             self.export_task.cancel()
+        if self.work_task is not None:
+            self.work_task.cancel()
 
     def new_package(self) -> None:
         if self.scan.running or self.export_task is not None:
             return
-        if self.model.package.roots and not self.stack.isClean():
-            answer = QMessageBox.question(
-                self,
-                self.tr("New transfer"),
-                self.tr("Forget the current package? Your files on disk are not touched."),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.work_task is not None or not self.maybe_save(
+            self.tr("New transfer"), self.new_package
+        ):
+            return
         header = self.model.package.header
         package = Package(header=header, seda_version=self.model.package.seda_version)
         self.stack.clear()
@@ -819,8 +887,526 @@ class MainWindow(QMainWindow):
         self.findings.clear()
         self.verification.show_findings(None)
         self.bottom.setTabText(self.bottom.indexOf(self.verification), self.tr("Verification"))
+        self.work_path = ""
+        self._forget_recovery()
         self.update_title()
         self.update_status()
+
+    # -- saved work (.verso) and existing SIPs --------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        """Edits since the last save, the opening or "New transfer" (the undo stack's clean
+        state; an empty, never saved package has nothing to lose)."""
+        try:
+            clean = self.stack.isClean()
+        except RuntimeError:  # the stack is being destroyed with the window
+            return False
+        return not clean and bool(self.model.package.roots or self.work_path)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        try:
+            self.update_title()
+        except RuntimeError:  # the stack is being destroyed with the window
+            pass
+
+    def work_name(self) -> str:
+        return Path(self.work_path).stem if self.work_path else self.package_name()
+
+    def ask_save_changes(self, title: str) -> QMessageBox.StandardButton:
+        """Save / Don't save / Cancel before unsaved changes would be lost (modal)."""
+        box = self._save_changes_box(title)
+        box.exec()
+        return _answer(box)
+
+    def _ask_before_close(self) -> None:
+        """The close question, window-modal but not blocking (``close_box``): the close
+        event is refused at once and the answer closes the window (or not) later, so a
+        second close request (logout, a test's teardown) never hangs on a nested loop."""
+        if self.close_box is not None and self.close_box.isVisible():
+            self.close_box.raise_()
+            return
+        box = self._save_changes_box(self.tr("Close Verso"))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _r, b=box: self._close_answered(b))
+        self.close_box = box
+        box.open()
+
+    def _close_answered(self, box: QMessageBox) -> None:
+        self.close_box = None
+        answer = _answer(box)
+        box.deleteLater()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._close_confirmed = True
+            self.close()
+        elif answer == QMessageBox.StandardButton.Save:
+            if self.save_work(then=self.close) == "saved":
+                self.close()
+
+    def _save_changes_box(self, title: str) -> QMessageBox:
+        Button = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            self.tr("The transfer “%1” has changes that are not saved.").replace(
+                "%1", self.work_name()
+            ),
+            Button.Save | Button.Discard | Button.Cancel,
+            self,
+        )
+        box.setObjectName("askSaveChanges")
+        box.setInformativeText(
+            self.tr("Save them to resume the work later? Your files on disk are never changed.")
+        )
+        box.button(Button.Save).setText(self.tr("Save"))
+        box.button(Button.Discard).setText(self.tr("Don't save"))
+        box.button(Button.Cancel).setText(self.tr("Cancel"))
+        box.setDefaultButton(Button.Save)
+        box.setEscapeButton(Button.Cancel)
+        return box
+
+    def maybe_save(self, title: str, then: Callable[[], Any] | None = None) -> bool:
+        """Before the package is replaced or the window closed: True to go on now.
+
+        With unsaved changes, ask: Don't save -> True; Cancel -> False; Save -> True once
+        saved when the save is quick, else False and ``then`` runs after the background save
+        succeeded (the caller's action, e.g. ``self.close``).
+        """
+        if not self.has_unsaved_changes():
+            return True
+        answer = self.ask_save_changes(title)
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        if answer != QMessageBox.StandardButton.Save:
+            return False
+        return self.save_work(then=then) == "saved"
+
+    def _ask_work_path(self) -> str:
+        folder = self.settings.get("work/last_folder") or str(Path.home())
+        name = self.work_name() or self.tr("transfer")
+        safe = "".join(c if c.isalnum() or c in " -_.()" else "_" for c in name).strip(" .")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the work"),
+            str(Path(folder) / f"{safe or 'verso'}{workfile.SUFFIX}"),
+            self.tr("Verso saved work (*.verso)"),
+        )
+        return path
+
+    def save_work(self, path: str | None = None, *, then: Callable[[], Any] | None = None) -> str:
+        """Save the package to ``path`` (default: the current work file, else ask for one).
+
+        Returns "saved" (done already), "started" (in the background; ``then`` runs once it
+        succeeded) or "" (nothing saved: refused, cancelled or failed, the user was told).
+        """
+        target = path or self.work_path or self._ask_work_path()
+        return self._save_to(workfile.with_suffix(target), then) if target else ""
+
+    def save_work_as(self, path: str | None = None) -> str:
+        target = path or self._ask_work_path()
+        return self._save_to(workfile.with_suffix(target), None) if target else ""
+
+    def _save_to(self, path: str, then: Callable[[], Any] | None) -> str:
+        if self.scan.running or self.work_task is not None:
+            self.statusBar().showMessage(
+                self.tr("Please wait for the current job to finish."), 5000
+            )
+            return ""
+        work = workfile.Work(self.model.package, list(self.findings.findings), self.preset_path)
+        doc = workfile.encode_work(work)  # the snapshot: editing may go on meanwhile
+        saved_at = self.stack.index()
+        changes = self._work_changes
+
+        def job(progress: Any) -> str:  # worker thread: plain data only
+            workfile.write_document(path, doc, progress)
+            return path
+
+        def done(_result: Any, background: bool) -> None:
+            self._work_saved(path, saved_at, changes)
+            if background and then is not None:
+                then()
+
+        sync = len(doc["units"]) <= workfile.SYNC_UNITS
+        return self._run_work_job(job, sync, "save", done, self._work_save_failed)
+
+    def _run_work_job(
+        self,
+        job: Callable[[Any], Any],
+        sync: bool,
+        phase: str,
+        done: Callable[[Any, bool], None],
+        failed: Callable[[BaseException], None],
+    ) -> str:
+        """Run a save/open job: at once when small (no thread hop under ~50 ms), else in the
+        background with progress and Cancel. Returns "saved", "started" or ""."""
+        if sync:
+            from seda.progress import NullProgress
+
+            try:
+                result = job(NullProgress())
+            except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
+                failed(exc)
+                return ""
+            done(result, False)
+            return "saved"
+        self.job.begin(phase)
+        task = self.runner.submit(job, name=phase)
+        self.work_task = task
+        task.progressed.connect(lambda d, t, m: self.job.show_progress(phase, d, t, m))
+        task.finished.connect(lambda result: done(result, True))
+        task.failed.connect(failed)
+        task.cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Cancelled: nothing was changed."), 8000)
+        )
+        task.ended.connect(self._work_job_ended)
+        self._update_actions()
+        return "started"
+
+    def _work_job_ended(self) -> None:
+        self.work_task = None
+        self.job.end()
+        self._update_actions()
+
+    def _work_saved(self, path: str, saved_at: int, changes: int) -> None:
+        self.work_path = path
+        self.settings.set("work/last_folder", str(Path(path).parent))
+        self.settings.add_recent(path, "work/recent")
+        if self._work_changes == changes and self.stack.index() == saved_at:
+            self.stack.setClean()  # else edits made meanwhile stay unsaved
+        if not self.has_unsaved_changes():
+            self._forget_recovery()
+        self.update_title()
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Work saved: %1").replace("%1", path), 8000)
+
+    def _work_error_text(self, error: BaseException) -> str:
+        from ui.formatting import describe_finding
+
+        findings = list(getattr(error, "findings", []) or [])
+        if findings:
+            return "\n".join(describe_finding(f, self.lang) for f in findings[:10])
+        return f"{type(error).__name__}: {error}"
+
+    def _work_save_failed(self, error: BaseException) -> None:
+        self._message(
+            QMessageBox.Icon.Critical,
+            self.tr("The work was not saved"),
+            self.tr("Nothing was changed on disk.") + "\n\n" + self._work_error_text(error),
+        )
+
+    def _can_replace_package(self) -> bool:
+        if self.scan.running or self.export_task is not None or self.work_task is not None:
+            self.statusBar().showMessage(
+                self.tr("Please wait for the current job to finish."), 5000
+            )
+            return False
+        return True
+
+    def open_work(self, path: str | None = None) -> str:
+        """Open a saved work (asking to save the current one first). "saved" when opened at
+        once, "started" when it is read in the background, "" when not opened."""
+        if not self._can_replace_package():
+            return ""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open a saved work"),
+                self.settings.get("work/last_folder") or str(Path.home()),
+                self.tr("Verso saved work (*.verso)"),
+            )
+            if not path:
+                return ""
+        chosen = path
+        if not self.maybe_save(self.tr("Open a saved work"), lambda: self.open_work(chosen)):
+            return ""
+        return self._load_work(chosen)
+
+    def _load_work(self, path: str, *, recovered: bool = False) -> str:
+        try:
+            small = os.path.getsize(path) <= workfile.SYNC_BYTES
+        except OSError:
+            small = True  # load_work says what is wrong, at once
+
+        def job(progress: Any) -> Any:  # worker thread: builds plain model objects
+            return workfile.load_work(path, progress)
+
+        return self._run_work_job(
+            job,
+            small,
+            "load",
+            lambda work, _bg: self._work_loaded(path, work, recovered),
+            lambda error: self._work_open_failed(path, error, recovered),
+        )
+
+    def _replace_package(self, package: Package, findings: list[Finding]) -> None:
+        """The opened work or SIP becomes the package (no undo across it)."""
+        self.stack.clear()
+        self.model.set_package(package)
+        self.findings.clear()
+        self.bottom.setTabText(0, self.tr("Findings"))
+        self._add_findings(findings)
+        self.verification.show_findings(None)
+        self.bottom.setTabText(self.bottom.indexOf(self.verification), self.tr("Verification"))
+        roots = package.roots
+        if len(roots) == 1:
+            self.tree.expand(self.proxy.mapFromSource(self.model.index_for(roots[0])))
+
+    def _work_loaded(self, path: str, work: Any, recovered: bool) -> None:
+        self._replace_package(work.package, [*work.source_findings, *work.findings])
+        if work.preset_path and not (
+            self.preset_path and _same_file(work.preset_path, self.preset_path)
+        ):
+            if not self.use_preset(work.preset_path, apply=False, quiet=True):
+                self.statusBar().showMessage(
+                    self.tr("The transfer profile “%1” could not be read again.").replace(
+                        "%1", work.preset_path
+                    ),
+                    10000,
+                )
+        if recovered:
+            self.work_path = work.recovery_of
+            self.stack.resetClean()  # restored, not saved yet
+        else:
+            self.work_path = path
+            self.settings.set("work/last_folder", str(Path(path).parent))
+            self.settings.add_recent(path, "work/recent")
+            self._forget_recovery()
+        self.update_title()
+        self.update_status()
+        self._update_actions()
+        if work.source_findings:
+            self.bottom.setCurrentIndex(0)
+            self._message(
+                QMessageBox.Icon.Warning,
+                self.tr("Files moved or changed"),
+                self.tr(
+                    "%n file(s) moved or changed since the work was saved. They are listed in "
+                    "the findings panel: check them before exporting.",
+                    "",
+                    len(work.source_findings),
+                ),
+            )
+        else:
+            self.statusBar().showMessage(
+                self.tr("Work opened: %1").replace("%1", self.work_name()), 8000
+            )
+
+    def _work_open_failed(self, path: str, error: BaseException, recovered: bool = False) -> None:
+        if recovered:
+            self._forget_recovery()  # an unusable copy must not be offered at every start
+        self._message(
+            QMessageBox.Icon.Critical,
+            self.tr("The work cannot be opened"),
+            path + "\n\n" + self._work_error_text(error),
+        )
+
+    def open_sip(self, path: str | None = None) -> str:
+        """Open an existing SIP (Verso, ReSIP or other) to fix and export it again; read in
+        the background. "started" or "" (not opened)."""
+        if not self._can_replace_package():
+            return ""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open an existing SIP"),
+                self.settings.get("folders/last_export") or str(Path.home()),
+                self.tr("Transfer packages (*.zip)"),
+            )
+            if not path:
+                return ""
+        chosen = path
+        if not self.maybe_save(self.tr("Open an existing SIP"), lambda: self.open_sip(chosen)):
+            return ""
+        from seda.package import read_sip
+
+        def job(progress: Any) -> Any:  # worker thread
+            from seda.progress import check
+
+            check(progress)
+            return read_sip(chosen)
+
+        return self._run_work_job(
+            job,
+            False,
+            "load",
+            lambda result, _bg: self._sip_loaded(chosen, *result),
+            lambda error: self._work_open_failed(chosen, error),
+        )
+
+    def _sip_loaded(self, path: str, package: Package, findings: list[Finding]) -> None:
+        # Exported again, it is a new transfer: a new message identifier and date then.
+        package.header.message_identifier = ""
+        package.header.date = None
+        self._replace_package(package, findings)
+        self.work_path = ""
+        self._forget_recovery()
+        self.update_title()
+        self.update_status()
+        self._update_actions()
+        stats = self.model.package.stats()
+        self.statusBar().showMessage(
+            self.tr("SIP opened: %1 units, %2 files. Fix what is needed, then export it again.")
+            .replace("%1", number(stats.units))
+            .replace("%2", number(stats.files)),
+            10000,
+        )
+
+    def open_dropped(
+        self, paths: Sequence[str], parent: ArchiveUnit | None = None, row: int = -1
+    ) -> None:
+        """A drop: a saved work opens, a single existing SIP opens, the rest is scanned."""
+        from seda.package import looks_like_sip
+
+        works = [p for p in paths if p.lower().endswith(workfile.SUFFIX) and os.path.isfile(p)]
+        if works:
+            if len(paths) > 1:
+                self.statusBar().showMessage(
+                    self.tr("Only the saved work was opened; drop folders once it is open."), 8000
+                )
+            self.open_work(works[0])
+        elif len(paths) == 1 and os.path.isfile(paths[0]) and looks_like_sip(paths[0]):
+            self.open_sip(paths[0])
+        else:
+            self.add_paths(paths, parent, row)
+
+    def _fill_recent_menu(self) -> None:
+        """The "Recent work" submenu; saved works gone since are taken out of the list."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.get("work/recent")
+        present = [p for p in recent if os.path.isfile(p)]
+        if len(present) != len(recent):
+            self.settings.set("work/recent", present)
+            self.statusBar().showMessage(
+                self.tr(
+                    "%n saved work(s) no longer found were removed from the recent list.",
+                    "",
+                    len(recent) - len(present),
+                ),
+                8000,
+            )
+        for i, path in enumerate(present):
+            action = menu.addAction(f"&{i + 1} {Path(path).stem}")
+            action.setData(path)
+            action.setStatusTip(path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not present:
+            menu.addAction(self.tr("No recent work")).setEnabled(False)
+
+    def open_recent(self, path: str) -> str:
+        if not os.path.isfile(path):
+            self.settings.set(
+                "work/recent", [p for p in self.settings.get("work/recent") if p != path]
+            )
+            self._message(
+                QMessageBox.Icon.Warning,
+                self.tr("Recent work"),
+                self.tr("“%1” can no longer be found; it was removed from the list.").replace(
+                    "%1", path
+                ),
+            )
+            return ""
+        return self.open_work(path)
+
+    # -- automatic recovery copy ------------------------------------------------------------------
+    def _count_work_change(self, _index: int) -> None:
+        self._work_changes += 1
+
+    def write_recovery(self) -> Task | None:
+        """Every few minutes with unsaved changes: a copy in the user's data folder, written
+        off the GUI thread from a snapshot, offered back if Verso ends without saving."""
+        if (
+            not self.has_unsaved_changes()
+            or self.scan.running
+            or self._recovery_task is not None
+            or self._work_changes == self._recovery_changes
+        ):
+            return None
+        path = self.recovery_path
+        work = workfile.Work(
+            self.model.package,
+            list(self.findings.findings),
+            self.preset_path,
+            recovery_of=self.work_path,
+        )
+        doc = workfile.encode_work(work)
+        changes = self._work_changes
+
+        def job(progress: Any) -> str:  # worker thread
+            path.parent.mkdir(parents=True, exist_ok=True)
+            workfile.write_document(path, doc, progress)
+            return str(path)
+
+        task = self.runner.submit(job, name="recovery")
+        self._recovery_task = task
+        task.finished.connect(lambda p: self._recovery_written(str(p), changes))
+        task.failed.connect(
+            lambda error: self.statusBar().showMessage(
+                self.tr("The automatic recovery copy could not be written: %1").replace(
+                    "%1", self._work_error_text(error)
+                ),
+                10000,
+            )
+        )
+        task.ended.connect(lambda: setattr(self, "_recovery_task", None))
+        return task
+
+    def _recovery_written(self, path: str, changes: int) -> None:
+        if not self.has_unsaved_changes():  # saved meanwhile: the copy is stale
+            Path(path).unlink(missing_ok=True)
+            return
+        self._recovery_changes = changes
+        self.settings.set("work/recovery", path)
+        self.settings.set("work/recovery_of", self.work_path)
+        self.settings.sync()
+
+    def _forget_recovery(self) -> None:
+        """No recovery copy any more (saved, or changes knowingly dropped)."""
+        for path in {self.settings.get("work/recovery"), str(self.recovery_path)}:
+            if path:
+                try:
+                    Path(path).unlink(missing_ok=True)
+                except OSError:
+                    pass
+        self.settings.set("work/recovery", "")
+        self.settings.set("work/recovery_of", "")
+        self._recovery_changes = -1
+
+    def ask_restore(self, recovery: str, work_path: str) -> bool:
+        """Offer a recovery copy back (modal Yes/No)."""
+        when = QDateTime.fromSecsSinceEpoch(int(os.path.getmtime(recovery)))
+        name = Path(work_path).stem if work_path else self.tr("not saved yet")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore the work?"),
+            self.tr(
+                "Verso ended without saving the transfer “%1”. An automatic copy from %2 "
+                "was kept. Restore it?"
+            )
+            .replace("%1", name)
+            .replace("%2", QLocale().toString(when, QLocale.FormatType.ShortFormat)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def offer_recovery(self) -> bool:
+        """At start: a recovery copy newer than the last save of its work is offered back."""
+        path = self.settings.get("work/recovery")
+        if not path:
+            return False
+        of = self.settings.get("work/recovery_of")
+        try:
+            stamp = os.path.getmtime(path)
+        except OSError:
+            self._forget_recovery()
+            return False
+        try:
+            stale = bool(of) and os.path.getmtime(of) >= stamp
+        except OSError:
+            stale = False  # the work file is gone: the copy is all there is
+        if stale or not self.ask_restore(path, of):
+            self._forget_recovery()
+            return False
+        self.recovery_path = Path(path)  # keep refreshing this copy until saved
+        return bool(self._load_work(path, recovered=True))
 
     # -- selection and details ----------------------------------------------------------------
     def selected_units(self) -> list[ArchiveUnit]:
@@ -891,6 +1477,12 @@ class MainWindow(QMainWindow):
         self.act_open.setEnabled(not busy and not exporting)
         self.act_add_files.setEnabled(not busy and not exporting)
         self.act_new.setEnabled(not busy and not exporting)
+        working = self.work_task is not None
+        can_save = not busy and not working and bool(has_package or self.work_path)
+        self.act_save_work.setEnabled(can_save)
+        self.act_save_work_as.setEnabled(can_save)
+        self.act_open_work.setEnabled(not busy and not exporting and not working)
+        self.act_open_sip.setEnabled(not busy and not exporting and not working)
         # The scan's own undo step is pushed when the walk ends; keep undo/redo off meanwhile.
         self.act_undo.setEnabled(not busy and self.stack.canUndo())
         self.act_redo.setEnabled(not busy and self.stack.canRedo())
@@ -1015,6 +1607,7 @@ class MainWindow(QMainWindow):
             folder=self.settings.get("folders/last_export"),
             seda_version=package.seda_version or self.settings.get("export/seda_version"),
             verify=self.settings.get("export/verify"),
+            bordereau=self.settings.get("export/bordereau"),
             preset_dir=self.settings.get("folders/last_preset"),
             parent=self,
             referential=self.referentials["rules"],
@@ -1037,24 +1630,66 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.start_export(dest, dialog.seda_version(), dialog.verify())
+        self.start_export(
+            dest, dialog.seda_version(), dialog.verify(), bordereau=dialog.bordereau()
+        )
 
-    def start_export(self, dest: str, version: str, verify: bool = True) -> Task:
-        """Export a snapshot of the package in the background (editing may go on)."""
+    def start_export(
+        self, dest: str, version: str, verify: bool = True, *, bordereau: bool | None = None
+    ) -> Task:
+        """Export a snapshot of the package in the background (editing may go on).
+
+        ``bordereau`` (default: the ``export/bordereau`` setting): then write the transfer
+        slip beside the zip, in the same task. The SIP stays when the slip fails or is
+        cancelled; ``_export_outcome`` (filled by the worker, read once the task ended)
+        says what happened to the slip.
+        """
+        from datetime import datetime
+
+        from app.bordereau import BordereauError, default_path, sip_digest, write_bordereau
         from seda.package import export_sip
 
+        if bordereau is None:
+            bordereau = bool(self.settings.get("export/bordereau"))
         self.settings.set("folders/last_export", str(Path(dest).parent))
         self.settings.set("export/seda_version", version)
         self.settings.set("export/verify", bool(verify))
+        self.settings.set("export/bordereau", bool(bordereau))
         snapshot = snapshot_package(self.model.package)
+        snapshot.header.date = snapshot.header.date or datetime.now().astimezone()
+        snapshot.seda_version = version
+        rules, lang = self.referentials["rules"], self.lang
+        slip = str(default_path(dest)) if bordereau else ""
+        outcome: dict[str, Any] = {"slip": slip, "phase": "export"}
+        self._export_outcome = outcome
 
         def job(progress: Any) -> Any:  # worker thread: works on the snapshot only
-            return export_sip(snapshot, dest, version=version, progress=progress, verify=verify)
+            report = export_sip(snapshot, dest, version=version, progress=progress, verify=verify)
+            outcome["report"] = report
+            if slip:
+                outcome["phase"] = "slip"
+                try:
+                    write_bordereau(
+                        snapshot,
+                        slip,
+                        lang=lang,
+                        rules=rules,
+                        sip_path=report.path,
+                        sip_sha512=sip_digest(report.path, progress),
+                        progress=progress,
+                        message_identifier=report.message_identifier,
+                    )
+                    outcome["slip_written"] = True
+                except BordereauError as exc:
+                    outcome["slip_error"] = exc.findings
+                except OSError as exc:  # the SIP could not be read back for its digest
+                    outcome["slip_error"] = str(exc.strerror or exc)
+            return report
 
         self.job.begin("export")
         task = self.runner.submit(job, name="export")
         self.export_task = task
-        task.progressed.connect(lambda d, t, m: self.job.show_progress("export", d, t, m))
+        task.progressed.connect(lambda d, t, m: self.job.show_progress(outcome["phase"], d, t, m))
         task.finished.connect(self._export_done)
         task.failed.connect(self._export_error)
         task.cancelled.connect(self._export_cancelled)
@@ -1081,7 +1716,24 @@ class MainWindow(QMainWindow):
             text += "\n\n" + self.tr(
                 "See the findings panel: %n warning(s).", "", len(report.findings)
             )
+        outcome = self._export_outcome
+        slip = str(outcome.get("slip") or "")
+        slip_written = bool(outcome.get("slip_written"))
+        if slip_written:
+            text += "\n\n" + self.tr("Transfer slip to print and sign:\n%1").replace("%1", slip)
+        elif slip:
+            error = outcome.get("slip_error")
+            if isinstance(error, list):
+                from ui.formatting import describe_finding
+
+                self._add_findings(error)
+                error = "\n".join(describe_finding(f, self.lang) for f in error[:3])
+            reason = str(error) if error else self.tr("cancelled before the end; nothing was left")
+            text += "\n\n" + self.tr("The transfer slip was not written: %1").replace("%1", reason)
         box = self._message(QMessageBox.Icon.Information, self.tr("Export finished"), text)
+        if slip_written:
+            slip_button = box.addButton(self.tr("Open the slip"), QMessageBox.ButtonRole.ActionRole)
+            slip_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(slip)))
         folder_button = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
         folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
@@ -1106,6 +1758,10 @@ class MainWindow(QMainWindow):
         self.export_failed.emit(findings)
 
     def _export_cancelled(self) -> None:
+        outcome = self._export_outcome
+        if outcome.get("report") is not None:  # cancelled during the slip: the SIP is there
+            self._export_done(outcome["report"])
+            return
         self.statusBar().showMessage(self.tr("Export cancelled: nothing was written."), 8000)
         self.export_cancelled.emit()
 
@@ -1511,8 +2167,14 @@ class MainWindow(QMainWindow):
         return self.tr("%1 (+%n more)", "", len(roots) - 1).replace("%1", roots[0].title)
 
     def update_title(self) -> None:
-        name = self.package_name()
-        self.setWindowTitle(f"Verso — {name}" if name else "Verso")
+        """The title: "Verso — <work or package name>", "*" while changes are unsaved."""
+        modified = self.has_unsaved_changes()
+        name = self.work_name()
+        if name:
+            self.setWindowTitle(f"Verso — {name}[*]")
+        else:
+            self.setWindowTitle("Verso[*]" if modified else "Verso")
+        self.setWindowModified(modified)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -1523,6 +2185,20 @@ class MainWindow(QMainWindow):
                 "archiving system.\nYour files are only read, never changed."
             ),
         )
+
+
+def _answer(box: QMessageBox) -> QMessageBox.StandardButton:
+    """The standard button clicked in ``box`` (Cancel when closed otherwise)."""
+    clicked = box.clickedButton()
+    button = box.standardButton(clicked) if clicked is not None else None
+    return button or QMessageBox.StandardButton.Cancel
+
+
+def _recovery_file() -> Path:
+    """This process's automatic recovery copy, in the user's data folder."""
+    from app.referential_store import data_dir
+
+    return data_dir() / "recovery" / f"recovery-{os.getpid()}{workfile.SUFFIX}"
 
 
 def _same_file(a: str | Path, b: str | Path) -> bool:

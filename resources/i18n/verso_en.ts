@@ -164,7 +164,7 @@
 <context>
     <name>DropHint</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+260"/>
+        <location filename="../../ui/main_window.py" line="+236"/>
         <source>Drop your folders here</source>
         <translation>Drop your folders here</translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+51"/>
+        <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
         <translation>Export the SIP</translation>
     </message>
@@ -202,7 +202,17 @@
         <translation>Re-read the SIP after writing it</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Also write the transfer slip (bordereau, printable HTML)</source>
+        <translation>Also write the transfer slip (bordereau, printable HTML)</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>A document listing what is transferred, to print and sign; written next to the SIP as %1</source>
+        <translation>A document listing what is transferred, to print and sign; written next to the SIP as %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Edit the header / load a preset…</source>
         <translation>Edit the header / load a preset…</translation>
     </message>
@@ -222,7 +232,7 @@
         <translation>Save as</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Header</source>
         <translation>Header</translation>
     </message>
@@ -265,7 +275,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="+62"/>
+        <location filename="../../ui/findings_panel.py" line="+64"/>
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
@@ -450,7 +460,22 @@
         <translation>Analysing %1 / %2 files — %3 files/s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Saving the work…</source>
+        <translation>Saving the work…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writing the transfer slip… %1 %</source>
+        <translation>Writing the transfer slip… %1 %</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Exporting %1 / %2 — %3/s</source>
         <translation>Exporting %1 / %2 — %3/s</translation>
     </message>
@@ -516,23 +541,25 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+62"/>
+        <location filename="../../ui/main_window.py" line="+77"/>
         <source>Search titles, descriptions, file names, formats…</source>
         <translation>Search titles, descriptions, file names, formats…</translation>
     </message>
     <message>
         <location line="+25"/>
+        <location line="+702"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+408"/>
+        <location line="-701"/>
+        <location line="+446"/>
+        <location line="+258"/>
         <source>Verification</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-703"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
@@ -550,6 +577,36 @@
         <location line="+3"/>
         <source>&amp;New transfer</source>
         <translation>&amp;New transfer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save the work</source>
+        <translation>&amp;Save the work</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the description on disk to resume it later (a .verso file)</source>
+        <translation>Keep the description on disk to resume it later (a .verso file)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the work &amp;as…</source>
+        <translation>Save the work &amp;as…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open a saved &amp;work…</source>
+        <translation>Open a saved &amp;work…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open an existing S&amp;IP…</source>
+        <translation>Open an existing S&amp;IP…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again</source>
+        <translation>Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -697,7 +754,12 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Recent &amp;work</source>
+        <translation>Recent &amp;work</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -762,7 +824,7 @@
         <translation>Scan cancelled: nothing was added.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%n unit(s) changed.</source>
         <translation>
             <numerusform>%n unit changed.</numerusform>
@@ -770,7 +832,7 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+54"/>
         <source>The language will change the next time Verso starts.</source>
         <translation>The language will change the next time Verso starts.</translation>
     </message>
@@ -785,12 +847,15 @@
         <translation>Add files</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-38"/>
+        <location line="+52"/>
+        <location line="+212"/>
+        <location line="+88"/>
         <source>Please wait for the current job to finish.</source>
         <translation>Please wait for the current job to finish.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="-240"/>
         <source>Scan finished in %1 s: %2 files.</source>
         <translation>Scan finished in %1 s: %2 files.</translation>
     </message>
@@ -805,12 +870,7 @@
         <translation>New transfer</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Forget the current package? Your files on disk are not touched.</source>
-        <translation>Forget the current package? Your files on disk are not touched.</translation>
-    </message>
-    <message>
-        <location line="+87"/>
+        <location line="+610"/>
         <source>Undo: %1</source>
         <translation>Undo: %1</translation>
     </message>
@@ -839,18 +899,18 @@
         <translation>Title of the new unit:</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <location line="+399"/>
+        <location line="+79"/>
+        <location line="+462"/>
         <source>Export the SIP</source>
         <translation>Export the SIP</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-461"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 already exists. Replace it?</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+80"/>
         <source>The SIP was written:
 %1
 
@@ -869,12 +929,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Export finished</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Open the folder</source>
         <translation>Open the folder</translation>
     </message>
@@ -889,17 +949,193 @@
         <translation>The SIP was not written.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>Export cancelled: nothing was written.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-606"/>
+        <location line="+615"/>
         <source>The transfer profile “%1” could not be read again.</source>
         <translation>The transfer profile “%1” could not be read again.</translation>
     </message>
     <message>
+        <location line="-847"/>
+        <source>Close Verso</source>
+        <translation>Close Verso</translation>
+    </message>
+    <message>
         <location line="+22"/>
+        <source>The transfer “%1” has changes that are not saved.</source>
+        <translation>The transfer “%1” has changes that are not saved.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save them to resume the work later? Your files on disk are never changed.</source>
+        <translation>Save them to resume the work later? Your files on disk are never changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don't save</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>transfer</source>
+        <translation>transfer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the work</source>
+        <translation>Save the work</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+123"/>
+        <source>Verso saved work (*.verso)</source>
+        <translation>Verso saved work (*.verso)</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Work saved: %1</source>
+        <translation>Work saved: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The work was not saved</source>
+        <translation>The work was not saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed on disk.</source>
+        <translation>Nothing was changed on disk.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+7"/>
+        <source>Open a saved work</source>
+        <translation>Open a saved work</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Files moved or changed</source>
+        <translation>Files moved or changed</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</source>
+        <translation><numerusform>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</numerusform><numerusform>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Work opened: %1</source>
+        <translation>Work opened: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The work cannot be opened</source>
+        <translation>The work cannot be opened</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+7"/>
+        <source>Open an existing SIP</source>
+        <translation>Open an existing SIP</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Transfer packages (*.zip)</source>
+        <translation>Transfer packages (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
+        <translation>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only the saved work was opened; drop folders once it is open.</source>
+        <translation>Only the saved work was opened; drop folders once it is open.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n saved work(s) no longer found were removed from the recent list.</source>
+        <translation><numerusform>%n saved work(s) no longer found were removed from the recent list.</numerusform><numerusform>%n saved work(s) no longer found were removed from the recent list.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No recent work</source>
+        <translation>No recent work</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recent work</source>
+        <translation>Recent work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” can no longer be found; it was removed from the list.</source>
+        <translation>“%1” can no longer be found; it was removed from the list.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The automatic recovery copy could not be written: %1</source>
+        <translation>The automatic recovery copy could not be written: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>not saved yet</source>
+        <translation>not saved yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore the work?</source>
+        <translation>Restore the work?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verso ended without saving the transfer “%1”. An automatic copy from %2 was kept. Restore it?</source>
+        <translation>Verso ended without saving the transfer “%1”. An automatic copy from %2 was kept. Restore it?</translation>
+    </message>
+    <message>
+        <location line="+341"/>
+        <source>Transfer slip to print and sign:
+%1</source>
+        <translation>Transfer slip to print and sign:
+%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cancelled before the end; nothing was left</source>
+        <translation>cancelled before the end; nothing was left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The transfer slip was not written: %1</source>
+        <translation>The transfer slip was not written: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the slip</source>
+        <translation>Open the slip</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Profile refused</source>
         <translation>Profile refused</translation>
     </message>
@@ -1049,7 +1285,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>About Verso</source>
         <translation>About Verso</translation>
     </message>
@@ -1142,7 +1378,7 @@ Your files are only read, never changed.</translation>
 <context>
     <name>PackageRulesEditor</name>
     <message>
-        <location filename="../../ui/rules_editor.py" line="+1240"/>
+        <location filename="../../ui/rules_editor.py" line="+1215"/>
         <source>Ces règles s'appliquent à toutes les unités du versement.</source>
         <translation>These rules apply to every unit of the transfer.</translation>
     </message>
@@ -1506,22 +1742,22 @@ Your files are only read, never changed.</translation>
         <translation>New profile (not saved)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Ouvrir un profil de versement</source>
         <translation>Open a profile</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Profils de versement (*.yaml *.yml)</source>
         <translation>Profiles (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Enregistrer le profil de versement</source>
         <translation>Save the profile</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <location line="+14"/>
         <source>Profils de versement (*.yaml)</source>
         <translation>Profiles (*.yaml)</translation>
@@ -1749,7 +1985,7 @@ Your files are only read, never changed.</translation>
 <context>
     <name>RulesEditor</name>
     <message>
-        <location line="-729"/>
+        <location line="-710"/>
         <source>Durée d'utilité administrative (DUA)</source>
         <translation>Appraisal (retention period)</translation>
     </message>
@@ -1839,7 +2075,7 @@ Your files are only read, never changed.</translation>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location line="+738"/>
+        <location line="+719"/>
         <source>État intermédiaire : non précisé</source>
         <translation>Intermediate state: not given</translation>
     </message>
@@ -1957,7 +2193,7 @@ Your files are only read, never changed.</translation>
 <context>
     <name>RulesModel</name>
     <message>
-        <location line="-800"/>
+        <location line="-781"/>
         <source>Règle</source>
         <translation>Rule</translation>
     </message>
@@ -1992,7 +2228,7 @@ Your files are only read, never changed.</translation>
         <translation>Origin</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+95"/>
         <source>aucune règle</source>
         <translation>no rule</translation>
     </message>
@@ -2036,7 +2272,7 @@ Your files are only read, never changed.</translation>
 <context>
     <name>SetAttachmentCommand</name>
     <message>
-        <location filename="../../ui/tree_picker.py" line="+374"/>
+        <location filename="../../ui/tree_picker.py" line="+355"/>
         <source>Rattacher à « %1 »</source>
         <translation>Attach to “%1”</translation>
     </message>
@@ -2085,7 +2321,7 @@ Your files are only read, never changed.</translation>
 <context>
     <name>TreePickerDialog</name>
     <message>
-        <location filename="../../ui/tree_picker.py" line="-422"/>
+        <location filename="../../ui/tree_picker.py" line="-403"/>
         <source>Cote</source>
         <translation>Call number</translation>
     </message>
@@ -2120,7 +2356,7 @@ Your files are only read, never changed.</translation>
         <translation>by %1 = “%2”</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+140"/>
         <source>Rattachement dans l'arbre du service d'archives</source>
         <translation>Attachment in the archives service's tree</translation>
     </message>
@@ -2272,7 +2508,7 @@ Your files are only read, never changed.</translation>
 <context>
     <name>VerificationPanel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="+97"/>
+        <location filename="../../ui/findings_panel.py" line="+102"/>
         <location line="+21"/>
         <source>Verify again</source>
         <translation>Verify again</translation>

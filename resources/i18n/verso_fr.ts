@@ -164,7 +164,7 @@
 <context>
     <name>DropHint</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+260"/>
+        <location filename="../../ui/main_window.py" line="+236"/>
         <source>Drop your folders here</source>
         <translation>Déposez vos dossiers ici</translation>
     </message>
@@ -182,7 +182,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+51"/>
+        <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
         <translation>Exporter le SIP</translation>
     </message>
@@ -202,7 +202,17 @@
         <translation>Relire le SIP après l'avoir écrit (contrôle des empreintes)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Also write the transfer slip (bordereau, printable HTML)</source>
+        <translation>Écrire aussi le bordereau de versement (HTML imprimable)</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>A document listing what is transferred, to print and sign; written next to the SIP as %1</source>
+        <translation>Document listant ce qui est versé, à imprimer et à signer ; écrit à côté du SIP sous le nom %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Edit the header / load a preset…</source>
         <translation>Modifier l'en-tête / charger un profil de versement…</translation>
     </message>
@@ -222,7 +232,7 @@
         <translation>Enregistrer sous</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Header</source>
         <translation>En-tête</translation>
     </message>
@@ -265,7 +275,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="+62"/>
+        <location filename="../../ui/findings_panel.py" line="+64"/>
         <source>Finding</source>
         <translation>Signalement</translation>
     </message>
@@ -450,7 +460,22 @@
         <translation>Analyse : %1 / %2 fichiers — %3 fichiers/s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Saving the work…</source>
+        <translation>Enregistrement du travail…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writing the transfer slip… %1 %</source>
+        <translation>Écriture du bordereau de versement… %1 %</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Exporting %1 / %2 — %3/s</source>
         <translation>Export : %1 / %2 — %3/s</translation>
     </message>
@@ -516,23 +541,25 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+62"/>
+        <location filename="../../ui/main_window.py" line="+77"/>
         <source>Search titles, descriptions, file names, formats…</source>
         <translation>Rechercher dans les titres, descriptions, noms de fichiers, formats…</translation>
     </message>
     <message>
         <location line="+25"/>
+        <location line="+702"/>
         <source>Findings</source>
         <translation>Signalements</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+408"/>
+        <location line="-701"/>
+        <location line="+446"/>
+        <location line="+258"/>
         <source>Verification</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-703"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
@@ -550,6 +577,36 @@
         <location line="+3"/>
         <source>&amp;New transfer</source>
         <translation>&amp;Nouveau versement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save the work</source>
+        <translation>&amp;Enregistrer le travail</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the description on disk to resume it later (a .verso file)</source>
+        <translation>Garder la description sur le disque pour la reprendre plus tard (un fichier .verso)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the work &amp;as…</source>
+        <translation>Enregistrer le travail &amp;sous…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open a saved &amp;work…</source>
+        <translation>Ouvrir un &amp;travail enregistré…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open an existing S&amp;IP…</source>
+        <translation>Ouvrir un &amp;SIP existant…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again</source>
+        <translation>Rouvrir un paquet de versement (fait par Verso, ReSIP…) pour le corriger et l'exporter à nouveau</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -697,7 +754,12 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Recent &amp;work</source>
+        <translation>Travaux &amp;récents</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -762,7 +824,7 @@
         <translation>Analyse annulée : rien n'a été ajouté.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%n unit(s) changed.</source>
         <translation>
             <numerusform>%n unité modifiée.</numerusform>
@@ -770,7 +832,7 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+54"/>
         <source>The language will change the next time Verso starts.</source>
         <translation>La langue changera au prochain démarrage de Verso.</translation>
     </message>
@@ -785,12 +847,15 @@
         <translation>Ajouter des fichiers</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-38"/>
+        <location line="+52"/>
+        <location line="+212"/>
+        <location line="+88"/>
         <source>Please wait for the current job to finish.</source>
         <translation>Veuillez attendre la fin du traitement en cours.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="-240"/>
         <source>Scan finished in %1 s: %2 files.</source>
         <translation>Analyse terminée en %1 s : %2 fichiers.</translation>
     </message>
@@ -805,12 +870,7 @@
         <translation>Nouveau versement</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Forget the current package? Your files on disk are not touched.</source>
-        <translation>Abandonner le paquet en cours ? Vos fichiers sur le disque ne sont pas touchés.</translation>
-    </message>
-    <message>
-        <location line="+87"/>
+        <location line="+610"/>
         <source>Undo: %1</source>
         <translation>Annuler : %1</translation>
     </message>
@@ -839,18 +899,18 @@
         <translation>Titre de la nouvelle unité :</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <location line="+399"/>
+        <location line="+79"/>
+        <location line="+462"/>
         <source>Export the SIP</source>
         <translation>Exporter le SIP</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-461"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 existe déjà. Le remplacer ?</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+80"/>
         <source>The SIP was written:
 %1
 
@@ -869,12 +929,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Export finished</source>
         <translation>Export terminé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
@@ -889,17 +949,193 @@
         <translation>Le SIP n'a pas été écrit.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>Export annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-606"/>
+        <location line="+615"/>
         <source>The transfer profile “%1” could not be read again.</source>
         <translation>Le profil de versement « %1 » n'a pas pu être relu.</translation>
     </message>
     <message>
+        <location line="-847"/>
+        <source>Close Verso</source>
+        <translation>Fermer Verso</translation>
+    </message>
+    <message>
         <location line="+22"/>
+        <source>The transfer “%1” has changes that are not saved.</source>
+        <translation>Le versement « %1 » a des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save them to resume the work later? Your files on disk are never changed.</source>
+        <translation>Les enregistrer pour reprendre le travail plus tard ? Vos fichiers sur le disque ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don't save</source>
+        <translation>Ne pas enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>transfer</source>
+        <translation>versement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the work</source>
+        <translation>Enregistrer le travail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+123"/>
+        <source>Verso saved work (*.verso)</source>
+        <translation>Travail enregistré Verso (*.verso)</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Annulé : rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Work saved: %1</source>
+        <translation>Travail enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The work was not saved</source>
+        <translation>Le travail n'a pas été enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed on disk.</source>
+        <translation>Rien n'a été modifié sur le disque.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+7"/>
+        <source>Open a saved work</source>
+        <translation>Ouvrir un travail enregistré</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Files moved or changed</source>
+        <translation>Fichiers déplacés ou modifiés</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</source>
+        <translation><numerusform>%n fichier déplacé ou modifié depuis l'enregistrement du travail. Il est listé dans l'onglet Signalements : vérifiez-le avant d'exporter.</numerusform><numerusform>%n fichiers déplacés ou modifiés depuis l'enregistrement du travail. Ils sont listés dans l'onglet Signalements : vérifiez-les avant d'exporter.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Work opened: %1</source>
+        <translation>Travail ouvert : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The work cannot be opened</source>
+        <translation>Le travail ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+7"/>
+        <source>Open an existing SIP</source>
+        <translation>Ouvrir un SIP existant</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Transfer packages (*.zip)</source>
+        <translation>Paquets de versement (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
+        <translation>SIP ouvert : %1 unités, %2 fichiers. Corrigez ce qui doit l'être, puis exportez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only the saved work was opened; drop folders once it is open.</source>
+        <translation>Seul le travail enregistré a été ouvert ; déposez les dossiers une fois qu'il est ouvert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n saved work(s) no longer found were removed from the recent list.</source>
+        <translation><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No recent work</source>
+        <translation>Aucun travail récent</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recent work</source>
+        <translation>Travaux récents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” can no longer be found; it was removed from the list.</source>
+        <translation>« %1 » est introuvable ; il a été retiré de la liste.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The automatic recovery copy could not be written: %1</source>
+        <translation>La copie de secours automatique n'a pas pu être écrite : %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>not saved yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore the work?</source>
+        <translation>Restaurer le travail ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verso ended without saving the transfer “%1”. An automatic copy from %2 was kept. Restore it?</source>
+        <translation>Verso s'est arrêté sans enregistrer le versement « %1 ». Une copie automatique du %2 a été conservée. La restaurer ?</translation>
+    </message>
+    <message>
+        <location line="+341"/>
+        <source>Transfer slip to print and sign:
+%1</source>
+        <translation>Bordereau de versement à imprimer et à signer :
+%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cancelled before the end; nothing was left</source>
+        <translation>interrompu avant la fin ; rien n'a été laissé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The transfer slip was not written: %1</source>
+        <translation>Le bordereau de versement n'a pas été écrit : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the slip</source>
+        <translation>Ouvrir le bordereau</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Profile refused</source>
         <translation>Profil de versement refusé</translation>
     </message>
@@ -997,7 +1233,10 @@
     <message numerus="yes">
         <location line="+5"/>
         <source>Verification: %n error(s).</source>
-        <translation><numerusform>Vérification : %n erreur.</numerusform><numerusform>Vérification : %n erreurs.</numerusform></translation>
+        <translation>
+            <numerusform>Vérification : %n erreur.</numerusform>
+            <numerusform>Vérification : %n erreurs.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1007,7 +1246,10 @@
     <message numerus="yes">
         <location line="+11"/>
         <source>The archives service would refuse this transfer: %n error(s), listed in the Verification tab. Export anyway?</source>
-        <translation><numerusform>Le service d'archives refuserait ce versement : %n erreur, listée dans l'onglet Vérification. Exporter quand même ?</numerusform><numerusform>Le service d'archives refuserait ce versement : %n erreurs, listées dans l'onglet Vérification. Exporter quand même ?</numerusform></translation>
+        <translation>
+            <numerusform>Le service d'archives refuserait ce versement : %n erreur, listée dans l'onglet Vérification. Exporter quand même ?</numerusform>
+            <numerusform>Le service d'archives refuserait ce versement : %n erreurs, listées dans l'onglet Vérification. Exporter quand même ?</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1043,7 +1285,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>About Verso</source>
         <translation>À propos de Verso</translation>
     </message>
@@ -1136,7 +1378,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>PackageRulesEditor</name>
     <message>
-        <location filename="../../ui/rules_editor.py" line="+1240"/>
+        <location filename="../../ui/rules_editor.py" line="+1215"/>
         <source>Ces règles s'appliquent à toutes les unités du versement.</source>
         <translation>Ces règles s'appliquent à toutes les unités du versement.</translation>
     </message>
@@ -1500,22 +1742,22 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>Nouveau profil de versement (non enregistré)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Ouvrir un profil de versement</source>
         <translation>Ouvrir un profil de versement</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Profils de versement (*.yaml *.yml)</source>
         <translation>Profils de versement (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Enregistrer le profil de versement</source>
         <translation>Enregistrer le profil de versement</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <location line="+14"/>
         <source>Profils de versement (*.yaml)</source>
         <translation>Profils de versement (*.yaml)</translation>
@@ -1743,7 +1985,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>RulesEditor</name>
     <message>
-        <location line="-729"/>
+        <location line="-710"/>
         <source>Durée d'utilité administrative (DUA)</source>
         <translation>Durée d'utilité administrative (DUA)</translation>
     </message>
@@ -1833,7 +2075,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location line="+738"/>
+        <location line="+719"/>
         <source>État intermédiaire : non précisé</source>
         <translation>État intermédiaire : non précisé</translation>
     </message>
@@ -1951,7 +2193,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>RulesModel</name>
     <message>
-        <location line="-800"/>
+        <location line="-781"/>
         <source>Règle</source>
         <translation>Règle</translation>
     </message>
@@ -1986,7 +2228,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>Origine</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+95"/>
         <source>aucune règle</source>
         <translation>aucune règle</translation>
     </message>
@@ -2030,7 +2272,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>SetAttachmentCommand</name>
     <message>
-        <location filename="../../ui/tree_picker.py" line="+374"/>
+        <location filename="../../ui/tree_picker.py" line="+355"/>
         <source>Rattacher à « %1 »</source>
         <translation>Rattacher à « %1 »</translation>
     </message>
@@ -2079,7 +2321,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>TreePickerDialog</name>
     <message>
-        <location filename="../../ui/tree_picker.py" line="-422"/>
+        <location filename="../../ui/tree_picker.py" line="-403"/>
         <source>Cote</source>
         <translation>Cote</translation>
     </message>
@@ -2114,7 +2356,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>par %1 = « %2 »</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+140"/>
         <source>Rattachement dans l'arbre du service d'archives</source>
         <translation>Rattachement dans l'arbre du service d'archives</translation>
     </message>
@@ -2266,7 +2508,7 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 <context>
     <name>VerificationPanel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="+97"/>
+        <location filename="../../ui/findings_panel.py" line="+102"/>
         <location line="+21"/>
         <source>Verify again</source>
         <translation>Vérifier à nouveau</translation>
@@ -2284,12 +2526,18 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     <message numerus="yes">
         <location line="+11"/>
         <source>Checked at %1: %n error(s) the archives service would refuse</source>
-        <translation><numerusform>Vérifié à %1 : %n erreur que le service d'archives refuserait</numerusform><numerusform>Vérifié à %1 : %n erreurs que le service d'archives refuserait</numerusform></translation>
+        <translation>
+            <numerusform>Vérifié à %1 : %n erreur que le service d'archives refuserait</numerusform>
+            <numerusform>Vérifié à %1 : %n erreurs que le service d'archives refuserait</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>Checked at %1: nothing refused, but %n warning(s) to read</source>
-        <translation><numerusform>Vérifié à %1 : rien de refusé, mais %n avertissement à lire</numerusform><numerusform>Vérifié à %1 : rien de refusé, mais %n avertissements à lire</numerusform></translation>
+        <translation>
+            <numerusform>Vérifié à %1 : rien de refusé, mais %n avertissement à lire</numerusform>
+            <numerusform>Vérifié à %1 : rien de refusé, mais %n avertissements à lire</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2299,7 +2547,10 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     <message numerus="yes">
         <location line="+3"/>
         <source>, and %n warning(s)</source>
-        <translation><numerusform>, et %n avertissement</numerusform><numerusform>, et %n avertissements</numerusform></translation>
+        <translation>
+            <numerusform>, et %n avertissement</numerusform>
+            <numerusform>, et %n avertissements</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12"/>

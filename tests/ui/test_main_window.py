@@ -94,7 +94,7 @@ def test_drop_scan_edit_undo_bulk_move_export(qtbot, window: MainWindow, tmp_pat
     wait_scan(qtbot, window)
     package = window.model.package
     assert [r.title for r in package.roots] == ["Mairie"]
-    assert window.windowTitle() == "Verso — Mairie"
+    assert window.windowTitle() == "Verso — Mairie[*]" and window.isWindowModified()
     objects = [o for _u, o in package.objects()]
     assert len(objects) == 4 and all(len(o.digest) == 128 for o in objects)
     pdf = unit_by_title(window, "lettre.pdf")

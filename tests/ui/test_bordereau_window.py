@@ -1,0 +1,169 @@
+"""The real window exports the SIP and, with the dialog's checkbox, the transfer slip."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import lxml.html
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+import app.bordereau
+import ui.main_window
+from app.settings import Settings
+from ui.export_dialog import ExportDialog
+from ui.main_window import MainWindow
+
+TIMEOUT = 60_000
+
+
+@pytest.fixture
+def window(qtbot, settings_store):
+    w = MainWindow(Settings(settings_store), workers=1, lang="fr")
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.runner.cancel_all()
+    w.runner.wait(10_000)
+
+
+@pytest.fixture
+def scanned(qtbot, window: MainWindow, tmp_path: Path) -> MainWindow:
+    from tests.conftest import pdf_bytes
+
+    top = tmp_path / "Mairie"
+    (top / "Courrier").mkdir(parents=True)
+    (top / "Courrier" / "lettre.pdf").write_bytes(pdf_bytes())
+    (top / "notes.txt").write_text("Budget primitif 2021\n", encoding="utf-8")
+    window.add_paths([top])
+    qtbot.waitUntil(lambda: not window.scan.running, timeout=TIMEOUT)
+    header = window.model.package.header
+    header.transferring_agency_name = "Mairie de Saint-Exemple"
+    header.archival_agency_name = "Archives départementales"
+    window.confirm_export = lambda errors: True  # the header is incomplete: export anyway
+    return window
+
+
+class DialogDriver:
+    """Stands in for the user in the (modal) export dialog: records what it showed."""
+
+    def __init__(self, monkeypatch, dest: Path, slip: bool | None) -> None:
+        self.dest, self.slip = dest, slip
+        self.shown: list[bool] = []
+        driver = self
+
+        def exec_(dialog: ExportDialog) -> int:
+            driver.shown.append(dialog.bordereau_box.isChecked())
+            dialog.path.setText(str(driver.dest))
+            if driver.slip is not None:
+                dialog.bordereau_box.setChecked(driver.slip)
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(ExportDialog, "exec", exec_)
+
+
+def button(box: QMessageBox, text: str):
+    return next((b for b in box.buttons() if b.text() == text), None)
+
+
+def test_export_writes_slip_by_default_and_opens_it(
+    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    window = scanned
+    opened: list[str] = []
+    monkeypatch.setattr(
+        ui.main_window.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
+    )
+    dest = tmp_path / "out" / "versement.zip"
+    dest.parent.mkdir()
+    driver = DialogDriver(monkeypatch, dest, slip=None)
+    with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
+        window.export_sip()
+    assert driver.shown == [True]  # checked by default
+    slip = tmp_path / "out" / "versement-bordereau.html"
+    assert dest.is_file() and slip.is_file()
+    assert sorted(p.name for p in dest.parent.iterdir()) == [slip.name, dest.name]
+    doc = lxml.html.fromstring(slip.read_bytes())
+    text = doc.text_content()
+    assert "Bordereau de versement" in text and "Mairie de Saint-Exemple" in text
+    assert hashlib.sha512(dest.read_bytes()).hexdigest() in text
+    assert len(doc.xpath('//table[contains(@class, "units")]/tbody/tr')) == 4
+    assert window.last_export.message_identifier in text
+
+    box = window.last_message
+    assert box is not None and str(slip) in box.text()
+    open_slip = button(box, window.tr("Open the slip"))
+    assert open_slip is not None
+    open_slip.click()
+    assert opened == [str(slip)]
+    assert window.settings.get("export/bordereau") is True
+
+
+def test_unchecked_box_is_remembered_and_writes_no_slip(
+    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    window = scanned
+    dest = tmp_path / "sans.zip"
+    driver = DialogDriver(monkeypatch, dest, slip=False)
+    with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
+        window.export_sip()
+    assert dest.is_file() and not (tmp_path / "sans-bordereau.html").exists()
+    assert window.settings.get("export/bordereau") is False
+    assert button(window.last_message, window.tr("Open the slip")) is None
+    qtbot.waitUntil(lambda: window.export_task is None, timeout=5000)
+
+    driver.dest, driver.slip = tmp_path / "encore.zip", None
+    with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
+        window.export_sip()
+    assert driver.shown == [True, False]  # the next dialog remembers the choice
+    assert not (tmp_path / "encore-bordereau.html").exists()
+
+
+def test_cancel_during_slip_keeps_sip_and_leaves_no_partial_slip(
+    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    window = scanned
+    real = app.bordereau.write_bordereau
+    calls: list[str] = []
+
+    def cancel_then_write(*args, progress, **kwargs):
+        calls.append("slip")
+        progress.cancel()  # the user clicks Cancel while the slip is being written
+        return real(*args, progress=progress, **kwargs)
+
+    monkeypatch.setattr(app.bordereau, "write_bordereau", cancel_then_write)
+    dest = tmp_path / "v.zip"
+    cancelled: list[bool] = []
+    window.export_cancelled.connect(lambda: cancelled.append(True))
+    with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT) as blocker:
+        window.start_export(str(dest), "2.1", verify=False, bordereau=True)
+    assert calls == ["slip"]
+    assert blocker.args[0].path == dest and dest.is_file()  # the finished SIP stays
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["v.zip", "verso.ini"]
+    assert not cancelled  # the SIP was written: not reported as "nothing was written"
+    text = window.last_message.text()
+    assert str(dest) in text
+    assert window.tr("cancelled before the end; nothing was left") in text
+    qtbot.waitUntil(lambda: window.export_task is None, timeout=5000)
+
+
+def test_slip_error_is_reported_sip_kept(
+    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    window = scanned
+
+    def fail(*args, **kwargs):
+        from seda.findings import Code, Finding, Severity
+
+        raise app.bordereau.BordereauError(
+            [Finding(Code.BORDEREAU_WRITE_ERROR, Severity.ERROR, "x", {"error": "disque plein"})]
+        )
+
+    monkeypatch.setattr(app.bordereau, "write_bordereau", fail)
+    dest = tmp_path / "v.zip"
+    with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
+        window.start_export(str(dest), "2.1", verify=False, bordereau=True)
+    assert dest.is_file()
+    assert "disque plein" in window.last_message.text()
+    assert button(window.last_message, window.tr("Open the slip")) is None

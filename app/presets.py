@@ -278,7 +278,8 @@ class _Reader:
         if not value:
             return None
         p = Path(value).expanduser()
-        return p if p.is_absolute() else (self.base / p)
+        # normalised ("a/../b" -> "b") so a preset saved elsewhere reads back equal
+        return Path(os.path.normpath(p if p.is_absolute() else (self.base / p)))
 
 
 def _read_document(path: Path) -> Node | None:

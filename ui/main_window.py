@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -105,6 +106,14 @@ from ui.tree_model import (
     UnitRole,
 )
 from ui.tree_picker import TreePickerDialog, set_attachment
+
+
+def _short_signature(signatures: str) -> str:
+    """ "DROID_SignatureFile_V125.xml; container-signature-20260119.xml" -> "V125"."""
+    found = re.search(r"(?i)signaturefile_(v\d+)", signatures)
+    if found:
+        return found.group(1).upper()
+    return signatures if len(signatures) <= 24 else signatures[:23] + "…"
 
 
 def gui_workers(setting: int) -> int:
@@ -2151,8 +2160,9 @@ class MainWindow(QMainWindow):
         engine = self.settings.get("scan/engine")
         signatures = package.signature_version
         text = self.tr("Identification: %1").replace("%1", engine)
-        if signatures:
-            text += f" ({signatures})"
+        short = _short_signature(signatures)
+        if short:
+            text += f" ({short})"  # the whole name in the tooltip: the status bar is narrow
         self.engine_label.setText(text)
         self.engine_label.setToolTip(signatures)
         self.chart.set_stats(stats, result.names)

@@ -393,7 +393,12 @@ def test_cli_bordereau_default_path_and_errors(tmp_path: Path, capsys) -> None:
     assert rc == 0, err
     assert (tmp_path / "copie-bordereau.html").is_file()
     rc, _, err = run(["bordereau", str(sip), "--preset", str(EXAMPLE)], capsys)
-    assert rc == 0, err  # the example preset names no rules referential: said, not fatal
+    assert rc == 0, err  # the example preset's sample rules referential is used
+    assert "référentiel des règles" not in err
+    bare = tmp_path / "sans-referentiel.yaml"
+    bare.write_text("name: Sans référentiel\n", encoding="utf-8")
+    rc, _, err = run(["bordereau", str(sip), "--preset", str(bare)], capsys)
+    assert rc == 0, err  # no rules referential: said, not fatal
     assert "référentiel des règles" in err
     rc, _, err = run(["bordereau", str(tmp_path / "absent.zip")], capsys)
     assert rc == 2 and "Introuvable" in err

@@ -39,6 +39,21 @@ def test_example_loads_with_realistic_values() -> None:
     assert preset.exclusions  # the example lists them explicitly
 
 
+def test_example_referentials_are_accepted_and_cover_its_rules() -> None:
+    """The sample referentials shipped in resources/ load as the SAE would accept them,
+    and every default rule and agency of the example exists in them."""
+    from seda.referentials import load_agencies, load_rules
+
+    preset = load_preset(EXAMPLE)
+    rules = load_rules(preset.referentials.rules)
+    agencies = load_agencies(preset.referentials.agencies)
+    for rule in preset.default_rules:
+        found = rules.get(rule.rule_id)
+        assert found is not None and found.rule_type == rule.category
+    for agency in (preset.archival_agency, preset.transferring_agency, preset.originating_agency):
+        assert agency in agencies
+
+
 def test_example_is_commented_in_french() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]

@@ -101,6 +101,10 @@ def test_drop_scan_edit_undo_bulk_move_export(qtbot, window: MainWindow, tmp_pat
     assert pdf.objects[0].format.puid.startswith("fmt/")
     window.update_status()
     assert "4" in window.counts_label.text()
+    qtbot.waitUntil(lambda: "siegfried" in window.engine_label.text())
+    full = package.signature_version
+    assert full and window.engine_label.toolTip() == full
+    assert len(window.engine_label.text()) < 40  # short in the status bar, whole in the tooltip
 
     # edit a title in the form, then undo it
     window.select_units([pdf])

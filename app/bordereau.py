@@ -11,18 +11,16 @@ streams rows to a temporary file beside the destination, renamed into place at t
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import html
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
+from seda.atomic import atomic_file
 from seda.bordereau import Bordereau, RootAttachment, Row, RuleLine, collect
 from seda.findings import Code, Finding, Severity
 from seda.model import Package
@@ -729,41 +727,26 @@ def write_bordereau(
 
     doc = collect(package, rules=rules, message_identifier=message_identifier, date=date)
     total = doc.totals.units
-    tmp: str | None = None
-    out: IO[str] | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name[:80]}.", suffix=".part", dir=str(folder))
-        out = os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n")
-        writer = _Writer(out, lang)
-        writer.head(doc)
-        writer.identification(doc, sip, sip_size, digest)
-        writer.summary(doc)
-        writer.attachments(doc)
-        writer.table_start()
-        done = 0
-        if progress is not None:
-            progress.report(0, total, "")
-        for row in doc.rows():
-            check(progress)
-            writer.row(row)
-            done += 1
-            if progress is not None and done % _REPORT_EVERY == 0:
-                progress.report(done, total, "")
-        writer.table_end(empty=done == 0)
-        writer.signatures(doc)
-        writer.foot()
-        out.flush()
-        os.fsync(out.fileno())
-        out.close()
-        out = None
-        try:
-            mode = stat.S_IMODE(os.stat(dest).st_mode)
-        except OSError:
-            mode = 0o644
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, mode)
-        os.replace(tmp, dest)
-        tmp = None
+        with atomic_file(dest, text=True, errors="replace") as out:
+            writer = _Writer(out, lang)
+            writer.head(doc)
+            writer.identification(doc, sip, sip_size, digest)
+            writer.summary(doc)
+            writer.attachments(doc)
+            writer.table_start()
+            done = 0
+            if progress is not None:
+                progress.report(0, total, "")
+            for row in doc.rows():
+                check(progress)
+                writer.row(row)
+                done += 1
+                if progress is not None and done % _REPORT_EVERY == 0:
+                    progress.report(done, total, "")
+            writer.table_end(empty=done == 0)
+            writer.signatures(doc)
+            writer.foot()
         if progress is not None:
             progress.report(total, total, "")
     except OSError as exc:
@@ -777,13 +760,6 @@ def write_bordereau(
                 )
             ]
         ) from exc
-    finally:
-        if out is not None:
-            with contextlib.suppress(OSError):
-                out.close()
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
     return dest
 
 

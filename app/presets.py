@@ -8,9 +8,7 @@ we parse with ``yaml.compose`` to keep the node marks (line numbers) and check e
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from seda.atomic import atomic_file
 from seda.model import (
     FINAL_ACTIONS,
     RULE_CATEGORIES,
@@ -494,17 +493,8 @@ def save_preset(preset: Preset, path: str | os.PathLike[str]) -> None:
         sort_keys=False,
         default_flow_style=False,
     )
-    fd, tmp = tempfile.mkstemp(prefix=".verso-preset-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_file(path, text=True, suffix=".tmp") as out:
+        out.write(text)
 
 
 # -- applying ----------------------------------------------------------------------------

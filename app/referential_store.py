@@ -41,6 +41,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from seda.atomic import atomic_file
 from seda.findings import Code, Finding, Severity
 from seda.referentials import (
     AgenciesReferential,
@@ -308,15 +309,8 @@ class ReferentialStore:
 
     def _write_meta(self, meta: dict[str, dict[str, Any]]) -> None:
         """Atomic too; losing it only loses the display of the original name."""
-        with contextlib.suppress(OSError):
-            fd, tmp = tempfile.mkstemp(prefix=".meta-", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(meta, fh, ensure_ascii=False, indent=1)
-                os.replace(tmp, self.folder / _META)
-            except OSError:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        with contextlib.suppress(OSError), atomic_file(self.folder / _META, text=True) as fh:
+            json.dump(meta, fh, ensure_ascii=False, indent=1)
 
 
 def _check_kind(kind: str) -> None:

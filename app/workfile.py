@@ -32,8 +32,6 @@ import gzip
 import io
 import json
 import os
-import stat
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -42,6 +40,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from seda.atomic import atomic_file
 from seda.findings import Code, Finding, Severity
 from seda.model import (
     ArchiveUnit,
@@ -419,40 +418,12 @@ def dump_document(doc: dict[str, Any]) -> bytes:
 # ---------------------------------------------------------------------------------------
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write_failure(exc: OSError, dest: Path) -> WorkError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return WorkError([Finding(Code.DISK_FULL, Severity.ERROR, str(dest))])
     return WorkError(
         [Finding(Code.WRITE_ERROR, Severity.ERROR, str(dest), {"error": exc.strerror or str(exc)})]
     )
-
-
-def _keep_mode(fd: int, dest: Path) -> None:
-    """The temporary file is private (0600): give it the replaced file's permissions, or the
-    usual 0644, so a work kept on a shared folder stays readable by colleagues (POSIX)."""
-    if not hasattr(os, "fchmod"):
-        return
-    try:
-        mode = stat.S_IMODE(os.stat(dest).st_mode)
-    except OSError:
-        mode = 0o644
-    os.fchmod(fd, mode)
 
 
 def write_bytes_atomic(
@@ -464,15 +435,8 @@ def write_bytes_atomic(
     way the temporary file is removed and a previous ``path`` is left untouched.
     """
     dest = Path(os.path.abspath(os.fspath(path)))
-    folder = dest.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise _write_failure(exc, dest) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            _keep_mode(out.fileno(), dest)
+        with atomic_file(dest, suffix=".tmp") as out:
             total = len(data)
             view = memoryview(data)
             for start in range(0, total, CHUNK):
@@ -480,19 +444,9 @@ def write_bytes_atomic(
                 out.write(view[start : start + CHUNK])
                 if progress is not None:
                     progress.report(min(start + CHUNK, total), total, str(dest))
-            out.flush()
-            os.fsync(out.fileno())
-        check(progress)
-        os.replace(tmp, dest)
-    except BaseException as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise _write_failure(exc, dest) from exc
-        raise
-    _fsync_dir(folder)
+            check(progress)
+    except OSError as exc:
+        raise _write_failure(exc, dest) from exc
 
 
 def write_document(

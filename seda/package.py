@@ -51,6 +51,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from seda.atomic import fsync_dir, keep_mode
 from seda.findings import Code, Finding, Severity
 from seda.manifest import (
     ManifestError,
@@ -327,22 +328,6 @@ def _quietly(action: Any) -> None:
         action()
     except Exception:  # noqa: BLE001 - cleanup of a file about to be deleted
         pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _unique_objects(package: Package) -> Iterator[tuple[ArchiveUnit, BinaryObject]]:
@@ -651,14 +636,10 @@ def export_sip(
             job.findings.extend(problems)
             verified = True
 
-        try:
-            mode = stat.S_IMODE(os.stat(dest).st_mode)
-        except OSError:
-            mode = 0o644
-        _quietly(lambda: os.chmod(tmp, mode))
+        keep_mode(tmp, dest)
         os.replace(tmp, dest)
         tmp = None
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
     except BaseException as exc:
         if raw is not None:
             _quietly(raw.close)

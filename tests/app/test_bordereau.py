@@ -208,6 +208,12 @@ class _FailingFile:
     def __getattr__(self, name: str):
         return getattr(self._real, name)
 
+    def __enter__(self) -> _FailingFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._real.close()
+
 
 def test_write_error_mid_document_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
     dest = tmp_path / "b.html"

@@ -34,6 +34,20 @@ def settings_store(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "verso.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.fixture
+def window(qtbot, settings_store):  # type: ignore[no-untyped-def]
+    """The real main window, French, one analysis worker; background jobs stopped after."""
+    from app.settings import Settings
+    from ui.main_window import MainWindow
+
+    w = MainWindow(Settings(settings_store), workers=1, lang="fr")
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.runner.cancel_all()
+    w.runner.wait(10_000)
+
+
 def build_package(groups: int = 3, items: int = 4) -> Package:
     """A hand-built package: ``groups`` folders of ``items`` files, plus a nested folder."""
     package = Package()

@@ -11,21 +11,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 import app.bordereau
 import ui.main_window
-from app.settings import Settings
 from ui.export_dialog import ExportDialog
 from ui.main_window import MainWindow
 
 TIMEOUT = 60_000
-
-
-@pytest.fixture
-def window(qtbot, settings_store):
-    w = MainWindow(Settings(settings_store), workers=1, lang="fr")
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.runner.cancel_all()
-    w.runner.wait(10_000)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import pytest
 from lxml import etree
 from PySide6.QtCore import QMimeData, QPointF, Qt, QThread, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -18,16 +17,6 @@ from ui.main_window import MainWindow
 from ui.tree_model import PackageTreeModel
 
 SCAN_TIMEOUT = 60_000
-
-
-@pytest.fixture
-def window(qtbot, settings_store):
-    w = MainWindow(Settings(settings_store), workers=1, lang="fr")
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.runner.cancel_all()
-    w.runner.wait(10_000)
 
 
 def drop_paths(window: MainWindow, paths: list[Path]) -> QDropEvent:

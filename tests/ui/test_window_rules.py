@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
 
 from app.messages import describe
-from app.settings import Settings
 from seda.findings import Code, Severity
 from seda.model import (
     ArchiveUnit,
@@ -47,16 +46,6 @@ EXPORT_TIMEOUT = 60_000
 def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Referential stores go to a throwaway folder, never to the user's."""
     monkeypatch.setenv("VERSO_DATA_DIR", str(tmp_path / "data"))
-
-
-@pytest.fixture
-def window(qtbot, settings_store):
-    w = MainWindow(Settings(settings_store), workers=1, lang="fr")
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.runner.cancel_all()
-    w.runner.wait(10_000)
 
 
 _SCHEMAS: dict[str, Any] = {}

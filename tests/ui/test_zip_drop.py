@@ -6,23 +6,10 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from app.settings import Settings
 from seda.findings import Code
 from seda.model import DescriptionLevel
 from tests.ui.test_main_window import drop_paths, make_folder, unit_by_title, wait_scan
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, settings_store):
-    w = MainWindow(Settings(settings_store), workers=1, lang="fr")
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.runner.cancel_all()
-    w.runner.wait(10_000)
 
 
 def zip_of(folder: Path, dest: Path) -> Path:

@@ -971,6 +971,8 @@ _SCAN_COLUMNS = ("path", "size", "sha512", "puid", "format", "version", "mime", 
 
 def _inventory(result: Any) -> tuple[list[dict[str, Any]], list[Finding]]:
     """One row per file, with its findings; and the findings tied to no listed file."""
+    from seda.scan import readable_source
+
     by_path: dict[str, list[Finding]] = {}
     for f in result.findings:
         by_path.setdefault(f.path, []).append(f)
@@ -979,11 +981,13 @@ def _inventory(result: Any) -> tuple[list[dict[str, Any]], list[Finding]]:
     for root in result.roots:
         for unit in root.walk():
             for obj in unit.objects:
-                own = by_path.get(obj.source, [])
-                used.add(obj.source)
+                # a zip member's findings name it by its zip: source or its readable path
+                places = {obj.source, unit.source, readable_source(obj.source)} - {""}
+                own = [f for place in sorted(places) for f in by_path.get(place, [])]
+                used.update(places)
                 rows.append(
                     {
-                        "path": obj.source,
+                        "path": readable_source(obj.source),
                         "size": obj.size,
                         "sha512": obj.digest,
                         "puid": obj.format.puid,
@@ -998,10 +1002,12 @@ def _inventory(result: Any) -> tuple[list[dict[str, Any]], list[Finding]]:
 
 
 def _finding_json(f: Finding) -> dict[str, Any]:
+    from seda.scan import readable_source
+
     return {
         "code": str(f.code),
         "severity": str(f.severity),
-        "path": f.path,
+        "path": readable_source(f.path),
         "line": f.line,
         "params": {
             k: v if isinstance(v, str | int | float | bool | None) else str(v)

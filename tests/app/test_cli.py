@@ -408,6 +408,27 @@ def test_attach_by_title_in_tree(
 
 
 # -- scan --------------------------------------------------------------------------------
+def test_scan_json_of_a_windows_zip_has_readable_paths_and_findings_on_their_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "Reçus.zip"
+    from tests.seda.test_scan_zip import add_raw
+
+    with zipfile.ZipFile(archive, "w") as zf:  # Explorer's way: OEM code page, no UTF-8 flag
+        for name, data in (("Délibérations/vide.txt", b""), ("Délibérations/pv.txt", b"PV\n")):
+            add_raw(zf, name.encode("cp850"), data)
+    with zipfile.ZipFile(archive) as zf:
+        assert all(not i.flag_bits & 0x800 for i in zf.infolist())
+    rc, out, err = run(["scan", str(archive), "--format", "json", "--workers", "0"], capsys)
+    assert rc == 0, err
+    doc = json.loads(out)
+    paths = sorted(f["path"] for f in doc["files"])
+    assert paths == [str(archive / "Délibérations" / n) for n in ("pv.txt", "vide.txt")]
+    empty = next(f for f in doc["files"] if f["path"].endswith("vide.txt"))
+    assert [g["code"] for g in empty["findings"]] == ["scan.empty_file"]
+    assert "zip:" not in out
+
+
 def test_scan_json_lists_every_file(odd_tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rc, out, err = run(["scan", str(odd_tree), "--format", "json", "--workers", "0"], capsys)
     assert rc == 0, err

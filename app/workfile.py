@@ -26,7 +26,6 @@ No Qt here: the window runs these functions in a ``TaskRunner`` thread.
 from __future__ import annotations
 
 import contextlib
-import errno
 import gc
 import gzip
 import io
@@ -40,7 +39,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from seda.atomic import atomic_file
+from seda.atomic import atomic_file, is_disk_full
 from seda.findings import Code, Finding, Severity
 from seda.model import (
     ArchiveUnit,
@@ -419,7 +418,7 @@ def dump_document(doc: dict[str, Any]) -> bytes:
 
 
 def _write_failure(exc: OSError, dest: Path) -> WorkError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+    if is_disk_full(exc):
         return WorkError([Finding(Code.DISK_FULL, Severity.ERROR, str(dest))])
     return WorkError(
         [Finding(Code.WRITE_ERROR, Severity.ERROR, str(dest), {"error": exc.strerror or str(exc)})]

@@ -11,12 +11,18 @@ turn ``OSError`` into their own findings (disk full, write error).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
+
+
+def is_disk_full(exc: OSError) -> bool:
+    """The write failed for want of space (disk full, or the user's quota reached)."""
+    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 
 def fsync_dir(folder: Path) -> None:
@@ -78,4 +84,4 @@ def atomic_file(
     fsync_dir(folder)
 
 
-__all__ = ["atomic_file", "fsync_dir", "keep_mode"]
+__all__ = ["atomic_file", "fsync_dir", "is_disk_full", "keep_mode"]

@@ -51,7 +51,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from seda.atomic import fsync_dir, keep_mode
+from seda.atomic import fsync_dir, is_disk_full, keep_mode
 from seda.findings import Code, Finding, Severity
 from seda.manifest import (
     ManifestError,
@@ -537,10 +537,7 @@ class _Export:
 
 def _write_error(exc: OSError, dest: Path) -> ExportError:
     name = errno.errorcode.get(exc.errno or 0, "")
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        code = Code.DISK_FULL
-    else:
-        code = Code.WRITE_ERROR
+    code = Code.DISK_FULL if is_disk_full(exc) else Code.WRITE_ERROR
     return ExportError(
         [Finding(code, Severity.ERROR, str(dest), {"error": str(exc), "errno": name})]
     )
@@ -849,11 +846,6 @@ def _check_names(infos: Iterable[zipfile.ZipInfo]) -> tuple[list[Finding], list[
     return fatal, other
 
 
-def _check_bomb(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], size: int) -> list[Finding]:
-    """Refuse archives that would blow up whoever reads them (we never extract)."""
-    return check_zip_bomb(zf, infos, size)
-
-
 def check_zip_bomb(
     zf: zipfile.ZipFile,
     infos: list[zipfile.ZipInfo],
@@ -960,7 +952,7 @@ def read_sip(path: str | os.PathLike[str]) -> tuple[Package, list[Finding]]:
             )
         infos = zf.infolist()
         fatal, findings = _check_names(infos)
-        fatal += _check_bomb(zf, infos, size)
+        fatal += check_zip_bomb(zf, infos, size)
         files = [i for i in infos if not i.orig_filename.endswith("/")]
         manifests = [i for i in files if manifest_name_ok(i.orig_filename)]
         if not fatal and not manifests:

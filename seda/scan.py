@@ -262,6 +262,24 @@ def _unicode_path_extra(info: zipfile.ZipInfo, raw: bytes) -> str:
     return ""
 
 
+def _cp437_bytes(name: str) -> bytes:
+    """The bytes zipfile decoded as cp437 into ``name``, when they need another reading:
+    b"" for plain ASCII, or for text that cp437 cannot hold (not cp437-decoded)."""
+    try:
+        raw = name.encode("cp437")
+    except UnicodeEncodeError:
+        return b""
+    return b"" if raw.isascii() else raw
+
+
+def _decode_oem(raw: bytes) -> str:
+    """A flagless zip name's bytes: UTF-8 when valid, else Windows' French OEM page."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp850")
+
+
 def member_name(info: zipfile.ZipInfo) -> str:
     """The member's name as its author saw it (NFC).
 
@@ -272,17 +290,9 @@ def member_name(info: zipfile.ZipInfo) -> str:
     """
     name = info.orig_filename
     if not info.flag_bits & _UTF8_FLAG:
-        try:
-            raw = name.encode("cp437")
-        except UnicodeEncodeError:
-            raw = b""
-        if raw and not raw.isascii():
-            name = _unicode_path_extra(info, raw)
-            if not name:
-                try:
-                    name = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    name = raw.decode("cp850")
+        raw = _cp437_bytes(name)
+        if raw:
+            name = _unicode_path_extra(info, raw) or _decode_oem(raw)
     return unicodedata.normalize("NFC", name)
 
 
@@ -296,15 +306,9 @@ def readable_source(source: str) -> str:
     if split is None:
         return source
     archive, member = split
-    try:
-        raw = member.encode("cp437")
-    except UnicodeEncodeError:  # not cp437-decoded text: already right
-        raw = b""
-    if raw and not raw.isascii():
-        try:
-            member = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            member = raw.decode("cp850")
+    raw = _cp437_bytes(member)
+    if raw:
+        member = _decode_oem(raw)
     return f"{archive}/{unicodedata.normalize('NFC', member)}"
 
 
@@ -908,13 +912,9 @@ def _run_batch(
     try:
         results = hash_and_identify_many(files, engine, cancelled=cancelled)
         if members:
-            own = zips is None
-            reader = _ZipReader() if zips is None else zips
-            try:
-                results += _hash_and_identify_members(members, engine, reader, spool_dir, cancelled)
-            finally:
-                if own:
-                    reader.close()
+            if spool_dir is None or zips is None:
+                raise ValueError("zip members need a spool folder and a zip reader")
+            results += _hash_and_identify_members(members, engine, zips, spool_dir, cancelled)
             order = {uid: n for n, (uid, _path) in enumerate(items)}
             results.sort(key=lambda r: order[r.uid])
         if identifier is None:
@@ -1037,7 +1037,7 @@ def _hash_and_identify_members(
     items: list[tuple[int, str]],
     identifier: Identifier,
     zips: _ZipReader,
-    spool_dir: str | None,
+    spool_dir: str,
     cancelled: Callable[[], bool],
 ) -> list[FileResult]:
     """``hash_and_identify_many`` for zip members: stream, hash, spool, identify, clean up.
@@ -1046,8 +1046,6 @@ def _hash_and_identify_members(
     after a crash); each is deleted as soon as the batch is identified, also on error or
     cancel. Read errors (CRC, truncated, encrypted) are findings of the file, never raised.
     """
-    own_dir = spool_dir is None
-    folder = tempfile.mkdtemp(prefix="verso-zip-") if spool_dir is None else spool_dir
     results: list[FileResult] = []
     spooled: list[tuple[FileResult, str]] = []
     spool = ""
@@ -1059,7 +1057,7 @@ def _hash_and_identify_members(
             results.append(result)
             try:
                 zf, info = zips.member(source)
-                spool = _spool_name(folder, uid, info.orig_filename)
+                spool = _spool_name(spool_dir, uid, info.orig_filename)
                 _hash_member(result, zf, info, spool, cancelled)
             except FileNotFoundError as exc:
                 result.error, result.error_code = _zip_error(exc), Code.NOT_FOUND
@@ -1078,8 +1076,6 @@ def _hash_and_identify_members(
             _remove(spool)
         for _result, done in spooled:
             _remove(done)
-        if own_dir:
-            shutil.rmtree(folder, ignore_errors=True)
     return results
 
 

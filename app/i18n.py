@@ -1,22 +1,25 @@
 """Translations: French by default, English available.
 
-The ``.ts`` sources live in ``resources/i18n``; the binary ``.qm`` files are not committed.
-They are compiled with ``lrelease`` (shipped in PySide6-Essentials) into a user cache folder
-the first time the app starts or whenever a ``.ts`` is newer, so ``pip install`` is enough.
-Source strings in the code are English; ``verso_fr.ts`` holds the French.
+The ``.ts`` sources live in the ``resources`` package (``resources/i18n``); the binary ``.qm``
+files are not committed. The wheel and the frozen program carry ``.qm`` files compiled when
+they are built (``setup.py``, ``packaging/build.py``); in a source checkout they are compiled
+(``app.qm``, pure Python) into a user cache folder the first time the app starts or whenever
+a ``.ts`` is newer. Source strings in the code are English; ``verso_fr.ts`` holds the French.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
-I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+import resources
+from app import qm as qm_compiler
+
+I18N_DIR = resources.path("i18n")
 DEFAULT_LANGUAGE = "fr"
 
 # Translators stay referenced here, else Python would collect them while installed.
@@ -39,7 +42,8 @@ def cache_dir() -> Path:
 
 
 def lrelease_command() -> list[str] | None:
-    """The ``lrelease`` program: PySide6's bundled binary, else ``pyside6-lrelease``."""
+    """Qt's ``lrelease`` (PySide6's bundled binary, else ``pyside6-lrelease``); only the tests
+    use it now (to find ``lupdate`` beside it, and to check ``app.qm`` writes the same)."""
     import PySide6
 
     exe = "lrelease.exe" if sys.platform == "win32" else "lrelease"
@@ -53,12 +57,30 @@ def lrelease_command() -> list[str] | None:
     return None
 
 
-def ensure_qm(lang: str, *, target_dir: Path | None = None) -> Path | None:
-    """Return an up-to-date ``verso_<lang>.qm``, compiling it when missing or stale.
+def packaged_qm(lang: str) -> Path | None:
+    """The ``.qm`` compiled into the wheel or the frozen program, if it is current."""
+    qm = I18N_DIR / f"verso_{lang}.qm"
+    if not qm.is_file():
+        return None
+    source = ts_path(lang)
+    # Installers write files in any order (a .ts may be a few ms newer than its .qm); only a
+    # .ts edited well after the build makes the packaged .qm stale (a checkout, say).
+    if source.is_file() and source.stat().st_mtime > qm.stat().st_mtime + 60:
+        return None
+    return qm
 
-    Returns None when there is no source or no compiler (the app then shows the source
-    strings, which is better than not starting).
+
+def ensure_qm(lang: str, *, target_dir: Path | None = None) -> Path | None:
+    """Return an up-to-date ``verso_<lang>.qm``: the packaged one, else one compiled from
+    the ``.ts`` into the cache folder when missing or stale.
+
+    Returns None when there is neither (the app then shows the source strings, which is
+    better than not starting).
     """
+    if target_dir is None:
+        shipped = packaged_qm(lang)
+        if shipped is not None:
+            return shipped
     source = ts_path(lang)
     if not source.is_file():
         return None
@@ -66,20 +88,9 @@ def ensure_qm(lang: str, *, target_dir: Path | None = None) -> Path | None:
     qm = out_dir / f"verso_{lang}.qm"
     if qm.is_file() and qm.stat().st_mtime >= source.stat().st_mtime:
         return qm
-    command = lrelease_command()
-    if command is None:
-        return None
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = qm.with_suffix(f".{os.getpid()}.tmp.qm")
-        subprocess.run(
-            [*command, "-silent", str(source), "-qm", str(tmp)],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        os.replace(tmp, qm)
-    except (OSError, subprocess.SubprocessError):
+        qm_compiler.compile_ts(source, qm)
+    except (OSError, ValueError, SyntaxError):  # unwritable cache, broken .ts
         return qm if qm.is_file() else None
     return qm
 

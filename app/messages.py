@@ -320,6 +320,14 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "L'identification du format a échoué : {error}.",
         "Format identification failed: {error}.",
     ),
+    "MAGIC_UNAVAILABLE": (
+        "libmagic n'est pas installé sur cet ordinateur. Les formats sont reconnus par siegfried (identifiants PRONOM) ; seul le type MIME de quelques formats qu'il ne connaît pas restera vide.",
+        "libmagic is not installed on this computer. Formats are identified by siegfried (PRONOM ids); only the MIME type of a few formats it does not know stays empty.",
+    ),
+    "ENGINE_UNAVAILABLE": (
+        "L'outil d'identification « {requested} » n'est pas disponible sur cet ordinateur ; les formats ont été reconnus par « {used} ».",
+        "The identification tool “{requested}” is not available on this computer; formats were identified by “{used}”.",
+    ),
     "CHANGED_DURING_SCAN": (
         "Le fichier a changé pendant l'analyse ({size_before} puis {size_after} octets) : relancez l'analyse quand personne ne l'utilise.",
         "The file changed during the scan ({size_before} then {size_after} bytes): scan again when nobody is using it.",

@@ -31,6 +31,9 @@ class Code(StrEnum):
     ODD_NAME = "scan.odd_name"  # params: reason
     UNKNOWN_FORMAT = "scan.unknown_format"  # params: mime
     IDENTIFY_ERROR = "scan.identify_error"  # params: error
+    # optional identification parts missing on this PC (once per scan, severity info)
+    MAGIC_UNAVAILABLE = "scan.magic_unavailable"  # params: error (no MIME complement)
+    ENGINE_UNAVAILABLE = "scan.engine_unavailable"  # params: requested, used, error
     CHANGED_DURING_SCAN = "scan.changed"
     NOT_FOUND = "scan.not_found"
     ALREADY_INCLUDED = "scan.already_included"  # params: other (a dropped path seen twice)

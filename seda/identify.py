@@ -7,7 +7,11 @@ the default), ``"fido"`` (opf-fido, PRONOM, older signatures, slow) and ``"magic
 engines in worker processes.
 
 libmagic only completes a PRONOM answer (MIME type when the PRONOM engine gives none or does
-not know the format): it calls re-zipped ODF documents ``application/zip``.
+not know the format): it calls re-zipped ODF documents ``application/zip``. It is optional:
+where ``python-magic`` cannot load libmagic (every Windows PC unless someone installs it by
+hand) the PRONOM engines work alone. ``engine_notes`` tells, once per scan, which optional
+part is missing and which engine really runs (``resolve_engine``): an information, never a
+finding on every file.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
-from seda.findings import Code
+from seda.findings import Code, Finding, Severity
 from seda.model import FormatInfo
 
 ENGINES = ("siegfried", "fido", "magic")
@@ -65,7 +69,11 @@ class Identifier(Protocol):
 
 
 class _Magic:
-    """libmagic MIME lookups, shared by the engines (cheap to create)."""
+    """libmagic MIME lookups, shared by the engines (cheap to create).
+
+    Raises ImportError (python-magic or libmagic missing) or another exception (a libmagic
+    that loads but does not work) when created: see ``_optional_magic``.
+    """
 
     def __init__(self) -> None:
         import magic
@@ -79,6 +87,65 @@ class _Magic:
             return str(self._magic.from_file(path) or "")
         except Exception:  # libmagic reports unreadable/odd files with MagicException
             return ""
+
+
+def magic_problem() -> str:
+    """Empty when libmagic can be used here, else why not (technical text)."""
+    try:
+        _Magic()
+    except Exception as exc:  # ImportError, OSError, MagicException, AttributeError...
+        return f"{type(exc).__name__}: {exc}"
+    return ""
+
+
+def _optional_magic() -> _Magic | None:
+    """libmagic when it loads and works, else None (the PRONOM engine works alone)."""
+    try:
+        return _Magic()
+    except Exception:
+        return None
+
+
+def fido_problem() -> str:
+    """Empty when opf-fido can be used here, else why not (technical text)."""
+    try:
+        import fido  # noqa: F401
+        from fido import fido as _fido_mod  # noqa: F401
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return ""
+
+
+def resolve_engine(engine: str) -> tuple[str, list[Finding]]:
+    """(engine that will really run, information findings) for the engine asked for.
+
+    An engine that cannot run here gives way to siegfried (PRONOM, the SAE's own engine)
+    rather than leaving every file unidentified; libmagic's absence only costs the MIME
+    type of some formats siegfried does not know. Each is said once, as information.
+    """
+    notes: list[Finding] = []
+    used = engine
+    if engine == "fido":
+        problem = fido_problem()
+        if problem:
+            used = DEFAULT_ENGINE
+            notes.append(_note(Code.ENGINE_UNAVAILABLE, requested="fido", used=used, error=problem))
+    if engine == "magic":
+        problem = magic_problem()
+        if problem:
+            used = DEFAULT_ENGINE
+            notes.append(
+                _note(Code.ENGINE_UNAVAILABLE, requested="magic", used=used, error=problem)
+            )
+        return used, notes
+    problem = magic_problem()
+    if problem:
+        notes.append(_note(Code.MAGIC_UNAVAILABLE, error=problem))
+    return used, notes
+
+
+def _note(code: Code, **params: str) -> Finding:
+    return Finding(code, Severity.INFO, "", params=dict(params))
 
 
 def _complete_mime(info: FormatInfo, path: str, magic: _Magic | None) -> None:
@@ -100,7 +167,7 @@ class SiegfriedIdentifier:
         import pygfried
 
         self._pygfried: Any = pygfried
-        self._magic = _Magic() if use_magic else None
+        self._magic = _optional_magic() if use_magic else None
         # The signature set is only reported with a result: identify this very file once.
         details = pygfried.identify(os.path.abspath(__file__), detailed=True)
         names = [i.get("details", "") for i in details.get("identifiers", [])]
@@ -185,7 +252,7 @@ class FidoIdentifier:
         )
         # Fido.__init__ ignores its containersignature_file argument (reads a global).
         self._fido.containersignature_file = versions.pronom_container_signature
-        self._magic = _Magic() if use_magic else None
+        self._magic = _optional_magic() if use_magic else None
         self.signature_version = (
             f"{versions.pronom_signature}; {versions.pronom_container_signature}"
         )

@@ -46,6 +46,7 @@ from seda.identify import (
     identify_hashed,
     is_unknown,
     make_identifier,
+    resolve_engine,
 )
 from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel, FormatInfo
 from seda.progress import Cancelled, Progress, check
@@ -1143,7 +1144,9 @@ class Analysis(Iterator[list[FileResult]]):
         workers: int | None,
         progress: Progress | None,
     ) -> None:
-        self.engine = engine
+        # an engine that cannot run here gives way to siegfried; ``notes`` say so, once
+        self.requested_engine = engine
+        self.engine, self.notes = resolve_engine(engine)
         self.signature_version = ""
         self._items = [(o.uid, o.source, o.size) for o in objects]
         self._workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
@@ -1466,7 +1469,8 @@ def scan(
             result.findings.extend(apply_results(objects_by_uid, batch, unit_of=unit_of))
     finally:
         analysis.close()
-    result.engine = engine
+    result.findings.extend(analysis.notes)  # optional engine parts missing, said once
+    result.engine = analysis.engine
     result.signature_version = analysis.signature_version
     return result
 

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import resources
 from seda.model import SEDA_VERSIONS, ArchiveUnit, Package, TransferHeader
 from seda.referentials import RulesReferential
 from ui.details import CompactPackageRulesEditor
 
-PRESETS_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
+PRESETS_DIR = resources.path("presets")
 
 # (attribute, label, multi-line)
 _TEXT_FIELDS = (

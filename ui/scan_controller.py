@@ -79,6 +79,8 @@ class ScanController(QObject):
         self.started_at = 0.0
         self.last_duration = 0.0
         self._frozen = False
+        self._engine_notes: list[Finding] = []
+        self._notes_said: set[str] = set()
 
     def _unfreeze(self) -> None:
         if self._frozen:
@@ -204,6 +206,7 @@ class ScanController(QObject):
         def job(progress: TaskProgress) -> str:  # worker thread: no Qt objects touched
             # ``objects`` is a private list; analyse only reads uid/source/size from it.
             analysis = analyse(objects, engine=engine, workers=workers, progress=progress)
+            self._engine_notes = analysis.notes  # optional engine parts missing (info)
             try:
                 for batch in analysis:
                     inbox.put(batch)
@@ -235,6 +238,10 @@ class ScanController(QObject):
         package = self.model.package
         if signature_version:
             package.signature_version = signature_version
+        notes = [n for n in self._engine_notes if n.code not in self._notes_said]
+        if notes:  # said once per window, not at every drop
+            self._notes_said.update(n.code for n in notes)
+            self.findings_added.emit(notes)
         self._finish()
 
     def _finish(self) -> None:

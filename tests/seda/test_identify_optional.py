@@ -113,7 +113,17 @@ def test_cli_scan_in_worker_processes_without_libmagic(folder: Path, tmp_path: P
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(stub), str(ROOT)])}
     done = subprocess.run(
-        [sys.executable, "-m", "app.cli", "scan", str(folder), "--format", "json", "--workers", "2"],
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "scan",
+            str(folder),
+            "--format",
+            "json",
+            "--workers",
+            "2",
+        ],
         capture_output=True,
         text=True,
         env=env,

@@ -416,7 +416,9 @@ def _shield_workers_from_ctrl_c() -> None:
     need no SIGINT: the main process cancels them cooperatively. (Linux only: elsewhere
     seda.scan uses "spawn".)
     """
-    if not sys.platform.startswith("linux"):
+    from seda.scan import mp_context
+
+    if mp_context().get_start_method() != "forkserver":
         return
     try:
         from multiprocessing import forkserver
@@ -1134,8 +1136,23 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
 
 
 # -- window ------------------------------------------------------------------------------
-def open_window() -> int:
-    """``verso`` alone: the window (PySide6 is an optional dependency)."""
+def _window_paths(argv: Sequence[str]) -> bool:
+    """``verso DOSSIER|ZIP|SIP|TRAVAIL.verso``: paths dropped on the program's icon."""
+    commands = {
+        name
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    return (
+        bool(argv)
+        and argv[0] not in commands
+        and all(not a.startswith("-") and os.path.exists(a) for a in argv)
+    )
+
+
+def open_window(paths: Sequence[str] = ()) -> int:
+    """``verso`` alone (or with paths to open): the window (PySide6 is optional)."""
     try:
         import PySide6  # noqa: F401
     except ImportError:
@@ -1152,14 +1169,14 @@ def open_window() -> int:
             f"Impossible d'ouvrir la fenêtre : {exc}\nLa ligne de commande reste disponible : verso --help"
         )
         return EXIT_FAILED
-    return int(gui_main() or 0)
+    return int(gui_main(list(paths)) or 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``verso``; returns the exit code (see the module docstring)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
-        return open_window()
+    if not argv or _window_paths(argv):
+        return open_window(argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -12,9 +12,22 @@ from collections.abc import Sequence
 from app import i18n
 from app.settings import APPLICATION, ORGANIZATION, Settings
 
+EXIT_NO_WINDOW = 2  # like a usage error: the person's setup, not Verso, must change
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Open the window; folders/files given as arguments are scanned at once."""
+    """Open the window; folders/files given as arguments are scanned at once.
+
+    When Qt could not open a window here (no display, a system library missing), say in
+    French what is missing and return 2, rather than letting Qt abort the process.
+    """
+    from app.display import window_problem
+
+    if not _has_app():
+        problem = window_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_NO_WINDOW
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -25,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    from ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     settings = Settings()
     i18n.install(app, settings.get("ui/language"))
 
@@ -36,6 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if paths:
         QTimer.singleShot(0, lambda: window.open_dropped(paths))  # .verso, SIP or folders
     return int(app.exec())
+
+
+def _has_app() -> bool:
+    """A QApplication already runs (tests): the platform plugin evidently loaded."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    return qtcore is not None and qtcore.QCoreApplication.instance() is not None
 
 
 if __name__ == "__main__":

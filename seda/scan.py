@@ -1119,8 +1119,12 @@ def mp_context() -> multiprocessing.context.BaseContext:
 
     ``fork`` copies a threaded process (the GUI's QThreadPool, or a Go runtime if pygfried was
     ever loaded here) and can deadlock; ``forkserver`` forks from a clean single-threaded
-    server instead, ``spawn`` elsewhere (Windows, macOS).
+    server instead, ``spawn`` elsewhere (Windows, macOS). ``VERSO_MP_START=spawn`` forces
+    Windows' method on Linux (the test suite runs with it too).
     """
+    forced = os.environ.get("VERSO_MP_START", "").strip()
+    if forced in ("spawn", "forkserver"):
+        return multiprocessing.get_context(forced)
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("forkserver")
     return multiprocessing.get_context("spawn")

@@ -156,3 +156,12 @@ def severity_icon(severity: str) -> QIcon:
         p.end()
         icon.addPixmap(pm)
     return icon
+
+
+@cache
+def app_icon() -> QIcon:
+    """Verso's own icon (windows, task bar), shipped in ``resources/icons``."""
+    import resources
+
+    icon = QIcon(str(resources.path("icons", "verso.png")))
+    return icon if not icon.isNull() else folder_icon()

@@ -10,8 +10,8 @@ nothing written beside it (settings, recovery copies go to the per-user location
 Needs the project's dependencies plus ``pyinstaller`` (``pip install -e '.[freeze]'``).
 Build on the system you target: a Windows build on Windows (see packaging/README.md).
 
-Options: ``--zip`` also writes ``dist/verso-<version>-<system>.zip``; ``--clean`` starts from
-scratch.
+Options: ``--zip`` also writes the archive to hand over, ``dist/verso-<version>-<system>-<cpu>``
+``.zip`` (Windows) or ``.tar.gz`` (Linux); ``--clean`` starts from scratch.
 """
 
 from __future__ import annotations
@@ -134,17 +134,23 @@ def biggest_parts(bundle: Path, count: int = 12) -> list[tuple[int, str]]:
     return sorted(((n, k) for k, n in sizes.items()), reverse=True)[:count]
 
 
-def build(*, clean: bool = False, make_zip: bool = False) -> Path:
+def build(
+    *,
+    clean: bool = False,
+    make_zip: bool = False,
+    dist: Path = DIST,
+    work: Path = WORK,
+) -> Path:
     try:
         import PyInstaller.__main__
     except ImportError:
         sys.exit("PyInstaller manque : pip install -e '.[freeze]' (ou pip install pyinstaller)")
 
     started = time.monotonic()
-    staging = WORK / "qm"
+    staging = work / "qm"
     if clean:
-        shutil.rmtree(WORK, ignore_errors=True)
-    shutil.rmtree(DIST / NAME, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(dist / NAME, ignore_errors=True)
     _qm_compiler().compile_dir(ROOT / "resources" / "i18n", staging)
 
     # the executable's icon (Windows, macOS); the window sets its own from resources/icons
@@ -159,11 +165,11 @@ def build(*, clean: bool = False, make_zip: bool = False) -> Path:
         "--log-level",
         "WARN",
         "--distpath",
-        str(DIST),
+        str(dist),
         "--workpath",
-        str(WORK),
+        str(work),
         "--specpath",
-        str(WORK),
+        str(work),
         "--paths",
         str(ROOT),
         *(["--icon", str(icon)] if sys.platform in ("win32", "darwin") else []),
@@ -182,7 +188,7 @@ def build(*, clean: bool = False, make_zip: bool = False) -> Path:
         args.append("--clean")
     PyInstaller.__main__.run(args)
 
-    bundle = DIST / NAME
+    bundle = dist / NAME
     _prune_qt_translations(bundle)
     size = folder_size(bundle)
     print(f"\n{bundle} : {size / 1e6:.0f} Mo en {time.monotonic() - started:.0f} s")
@@ -192,8 +198,11 @@ def build(*, clean: bool = False, make_zip: bool = False) -> Path:
         system = {"Windows": "windows", "Linux": "linux", "Darwin": "macos"}.get(
             platform.system(), platform.system().lower()
         )
-        archive = DIST / f"{NAME}-{_version()}-{system}-{platform.machine().lower()}"
-        made = shutil.make_archive(str(archive), "zip", DIST, NAME)
+        archive = dist / f"{NAME}-{_version()}-{system}-{platform.machine().lower()}"
+        # a zip for Windows; elsewhere a .tar.gz, which keeps the library links PyInstaller
+        # makes (a zip would store each linked library twice)
+        kind = "zip" if os.name == "nt" else "gztar"
+        made = shutil.make_archive(str(archive), kind, dist, NAME)
         print(f"{made} : {Path(made).stat().st_size / 1e6:.0f} Mo")
     return bundle
 
@@ -202,8 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build dist/verso/ with PyInstaller.")
     parser.add_argument("--clean", action="store_true", help="rebuild from scratch")
     parser.add_argument("--zip", action="store_true", help="also write a zip to hand over")
+    parser.add_argument("--distpath", type=Path, default=DIST, help="where verso/ goes (dist)")
+    parser.add_argument("--workpath", type=Path, default=WORK, help="build files")
     args = parser.parse_args(argv)
-    build(clean=args.clean, make_zip=args.zip)
+    build(clean=args.clean, make_zip=args.zip, dist=args.distpath, work=args.workpath)
     return 0
 
 

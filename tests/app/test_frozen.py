@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -30,6 +31,10 @@ pytestmark = [
     pytest.mark.frozen,
     pytest.mark.skipif(
         importlib.util.find_spec("PyInstaller") is None, reason="PyInstaller not installed"
+    ),
+    pytest.mark.skipif(
+        os.name != "nt" and not sysconfig.get_config_var("Py_ENABLE_SHARED"),
+        reason="PyInstaller needs a Python built with its shared library",
     ),
 ]
 

@@ -337,6 +337,15 @@ def make_identifier(engine: str = DEFAULT_ENGINE) -> Identifier:
     return factory()
 
 
+def engine_versions(engine: str = DEFAULT_ENGINE) -> tuple[str, str]:
+    """(signature file version, engine version) of ``engine``, e.g. for an About box.
+
+    Loads the engine: call it in a worker process, never in the window's process.
+    """
+    identifier: Any = make_identifier(engine)
+    return identifier.signature_version, str(getattr(identifier, "engine_version", ""))
+
+
 def is_unknown(info: FormatInfo) -> bool:
     """Whether ``info`` should be reported as an unknown format for its engine."""
     if info.engine == "magic":

@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="0"/>
+        <source>About Verso</source>
+        <translation>About Verso</translation>
+    </message>
+    <message>
+        <source>not installed (optional)</source>
+        <translation>not installed (optional)</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>installed</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>loading…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Verso version</source>
+        <translation>Verso version</translation>
+    </message>
+    <message>
+        <source>SEDA versions</source>
+        <translation>SEDA versions</translation>
+    </message>
+    <message>
+        <source>Siegfried signatures</source>
+        <translation>Siegfried signatures</translation>
+    </message>
+    <message>
+        <source>Identification engine</source>
+        <translation>Identification engine</translation>
+    </message>
+    <message>
+        <source>libmagic (MIME types)</source>
+        <translation>libmagic (MIME types)</translation>
+    </message>
+    <message>
+        <source>Qt version</source>
+        <translation>Qt version</translation>
+    </message>
+    <message>
+        <source>Python version</source>
+        <translation>Python version</translation>
+    </message>
+    <message>
+        <source>Verso prepares SEDA transfer packages (SIP) for a Vitam archiving system. Your files are only read, never changed.</source>
+        <translation>Verso prepares SEDA transfer packages (SIP) for a Vitam archiving system. Your files are only read, never changed.</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditor</name>
     <message>
         <location filename="../../ui/details.py" line="+455"/>
@@ -440,6 +496,14 @@
         <location line="+3"/>
         <source>Preset refused</source>
         <translation>Preset refused</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="0"/>
+        <source>Verso help</source>
+        <translation>Verso help</translation>
     </message>
 </context>
 <context>

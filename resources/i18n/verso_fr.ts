@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="0"/>
+        <source>About Verso</source>
+        <translation>À propos de Verso</translation>
+    </message>
+    <message>
+        <source>not installed (optional)</source>
+        <translation>non installé (facultatif)</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>installé</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>chargement…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>Verso version</source>
+        <translation>Version de Verso</translation>
+    </message>
+    <message>
+        <source>SEDA versions</source>
+        <translation>Versions du SEDA</translation>
+    </message>
+    <message>
+        <source>Siegfried signatures</source>
+        <translation>Signatures de siegfried</translation>
+    </message>
+    <message>
+        <source>Identification engine</source>
+        <translation>Outil d'identification</translation>
+    </message>
+    <message>
+        <source>libmagic (MIME types)</source>
+        <translation>libmagic (types MIME)</translation>
+    </message>
+    <message>
+        <source>Qt version</source>
+        <translation>Version de Qt</translation>
+    </message>
+    <message>
+        <source>Python version</source>
+        <translation>Version de Python</translation>
+    </message>
+    <message>
+        <source>Verso prepares SEDA transfer packages (SIP) for a Vitam archiving system. Your files are only read, never changed.</source>
+        <translation>Verso prépare des versements SEDA (SIP) pour un système d'archivage électronique Vitam. Vos fichiers sont seulement lus, jamais modifiés.</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditor</name>
     <message>
         <location filename="../../ui/details.py" line="+455"/>
@@ -440,6 +496,14 @@
         <location line="+3"/>
         <source>Preset refused</source>
         <translation>Profil de versement refusé</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="0"/>
+        <source>Verso help</source>
+        <translation>Aide de Verso</translation>
     </message>
 </context>
 <context>

@@ -320,6 +320,10 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "L'identification du format a échoué : {error}.",
         "Format identification failed: {error}.",
     ),
+    "LOCKED": (
+        "Le fichier est ouvert par un autre programme, qui empêche de le lire : fermez-le puis relancez l'analyse. D'ici là, il ne sera pas dans le versement.",
+        "The file is open in another program, which stops it being read: close it, then scan again. Until then it will not be in the transfer.",
+    ),
     "MAGIC_UNAVAILABLE": (
         "libmagic n'est pas installé sur cet ordinateur. Les formats sont reconnus par siegfried (identifiants PRONOM) ; seul le type MIME de quelques formats qu'il ne connaît pas restera vide.",
         "libmagic is not installed on this computer. Formats are identified by siegfried (PRONOM ids); only the MIME type of a few formats it does not know stays empty.",

@@ -34,6 +34,7 @@ class Code(StrEnum):
     # optional identification parts missing on this PC (once per scan, severity info)
     MAGIC_UNAVAILABLE = "scan.magic_unavailable"  # params: error (no MIME complement)
     ENGINE_UNAVAILABLE = "scan.engine_unavailable"  # params: requested, used, error
+    LOCKED = "scan.locked"  # params: error (held by another program, Windows: not in the SIP)
     CHANGED_DURING_SCAN = "scan.changed"
     NOT_FOUND = "scan.not_found"
     ALREADY_INCLUDED = "scan.already_included"  # params: other (a dropped path seen twice)

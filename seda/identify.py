@@ -26,6 +26,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from seda.findings import Code, Finding, Severity
 from seda.model import FormatInfo
+from seda.winpath import extended, is_locked
 
 ENGINES = ("siegfried", "fido", "magic")
 DEFAULT_ENGINE = "siegfried"
@@ -43,7 +44,7 @@ class FileResult:
     """What hashing and identifying one file found; picklable, sent back by workers.
 
     ``error`` is "" when fine; otherwise ``error_code`` says which finding it is
-    (``Code.UNREADABLE``, ``Code.NOT_FOUND`` or ``Code.IDENTIFY_ERROR``). On an identify
+    (``Code.UNREADABLE``, ``Code.LOCKED``, ``Code.NOT_FOUND`` or ``Code.IDENTIFY_ERROR``). On an identify
     error the digest and size are still valid.
     """
 
@@ -377,7 +378,7 @@ def sha512_file(
     view = _buffer()
     digest = hashlib.sha512()
     size = 0
-    with open(path, "rb", buffering=0) as handle:
+    with open(extended(path), "rb", buffering=0) as handle:  # \\?\ past 260 characters
         st = os.fstat(handle.fileno())
         readinto = handle.readinto
         update = digest.update
@@ -482,8 +483,9 @@ def _hash_into(result: FileResult, path: str, cancelled: Callable[[], bool] | No
     except FileNotFoundError as exc:
         result.error, result.error_code = _describe(exc), Code.NOT_FOUND
         return False
-    except OSError as exc:
-        result.error, result.error_code = _describe(exc), Code.UNREADABLE
+    except OSError as exc:  # a file held open by another program says so (Windows)
+        result.error = _describe(exc)
+        result.error_code = Code.LOCKED if is_locked(exc) else Code.UNREADABLE
         return False
     return True
 
@@ -505,7 +507,8 @@ def _identify_into(result: FileResult, path: str, identifier: Identifier) -> Non
     except FileNotFoundError as exc:
         result.error, result.error_code = _describe(exc), Code.NOT_FOUND
     except OSError as exc:
-        result.error, result.error_code = _describe(exc), Code.UNREADABLE
+        result.error = _describe(exc)
+        result.error_code = Code.LOCKED if is_locked(exc) else Code.UNREADABLE
     except Exception as exc:  # an engine bug on one odd file must not stop the scan
         result.format = FormatInfo(engine=getattr(identifier, "name", ""))
         result.error, result.error_code = _describe(exc), Code.IDENTIFY_ERROR

@@ -62,6 +62,7 @@ from seda.manifest import (
 )
 from seda.model import SEDA_VERSIONS, ArchiveUnit, BinaryObject, Package
 from seda.progress import Cancelled, Progress, check
+from seda.winpath import extended
 
 ENTRY_SEGMENT = re.compile(r"[a-zA-Z0-9\-_@]+(\.[a-zA-Z0-9\-_@]+)*")
 MANIFEST_NAME = re.compile(r"([a-zA-Z0-9_\-]{0,56}[_-]){0,1}manifest.xml")
@@ -235,7 +236,7 @@ class _Sources:
         if split is not None:
             return self._member(*split)[1].file_size
         try:
-            st = os.stat(source)
+            st = os.stat(extended(source))  # \\?\ past 260 characters (Windows)
         except FileNotFoundError:
             raise _SourceProblem(Code.SOURCE_MISSING) from None
         except OSError as exc:
@@ -250,7 +251,7 @@ class _Sources:
             if split is not None:
                 zf, info = self._member(*split)
                 return zf.open(info)
-            return open(source, "rb")
+            return open(extended(source), "rb")
         except FileNotFoundError:
             raise _SourceProblem(Code.SOURCE_MISSING) from None
         except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from seda import winpath
 from seda.findings import Code, Finding, Severity
 from seda.identify import (
     CHUNK_SIZE,
@@ -504,8 +505,11 @@ class _Walker:
     def list_dir(self, job: _Dir) -> None:
         """List one folder: sorted entries, exclusions, links deferred, sub-folders stacked."""
         try:
-            with os.scandir(job.path) as it:
-                entries = list(it)
+            listed = winpath.extended(job.path)  # \\?\ past 260 characters (Windows)
+            with os.scandir(listed) as it:
+                entries: list[Any] = (
+                    list(it) if listed == job.path else [winpath.PlainEntry(e) for e in it]
+                )
         except OSError as exc:
             self.add(
                 Code.UNREADABLE, Severity.ERROR, job.path, job.unit.parent, error=_error_text(exc)
@@ -1417,7 +1421,7 @@ def apply_results(
         ) -> None:
             findings.append(Finding(code, severity, obj.source, params, uid))
 
-        if result.error_code in (Code.UNREADABLE, Code.NOT_FOUND):
+        if result.error_code in (Code.UNREADABLE, Code.NOT_FOUND, Code.LOCKED):
             add(result.error_code, Severity.ERROR, error=result.error)
             continue
         if obj.size != result.size or (

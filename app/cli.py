@@ -1169,7 +1169,7 @@ def open_window(paths: Sequence[str] = ()) -> int:
             f"Impossible d'ouvrir la fenêtre : {exc}\nLa ligne de commande reste disponible : verso --help"
         )
         return EXIT_FAILED
-    return int(gui_main(list(paths)) or 0)
+    return int((gui_main(list(paths)) if paths else gui_main()) or 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

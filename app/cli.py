@@ -147,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--preset",
         metavar="PROFIL.yaml",
-        help="profil de versement (en-tête, règles, rattachement)",
+        help="profil de versement (en-tête, règles, rattachement) ; « example » : l'exemple fourni",
     )
     ex.add_argument(
         "--seda",

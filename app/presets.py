@@ -323,9 +323,29 @@ def _read_document(path: Path) -> Node | None:
         raise PresetError(path, [PresetProblem(f"syntaxe YAML invalide ({exc}).")]) from None
 
 
+def shipped_preset(path: str | os.PathLike[str]) -> Path:
+    """``path``, or the preset shipped with Verso of that name when there is no such file.
+
+    ``--preset example`` (or ``exemple``) then works on an installed Verso, whose
+    ``resources`` folder the person never sees. A path with a folder is taken as it is.
+    """
+    given = Path(path)
+    if given.exists() or given.parent != Path("."):
+        return given
+    import resources
+
+    stem = given.stem if given.suffix.lower() in (".yaml", ".yml") else given.name
+    stem = {"exemple": "example"}.get(stem.lower(), stem)
+    shipped = resources.path("presets", f"{stem}.yaml")
+    return shipped if shipped.is_file() else given
+
+
 def load_preset(path: str | os.PathLike[str]) -> Preset:
-    """Read and check a preset; raises ``PresetError`` listing every problem with its line."""
-    path = Path(path)
+    """Read and check a preset; raises ``PresetError`` listing every problem with its line.
+
+    A bare name with no such file (``example``) is a preset shipped with Verso.
+    """
+    path = shipped_preset(path)
     root = _read_document(path)
     preset = Preset()
     if root is None:  # empty file: all defaults

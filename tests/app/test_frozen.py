@@ -115,8 +115,7 @@ def test_frozen_program(bundle: Path, tmp_path: Path) -> None:
         assert puids == {"arrete-001.pdf": puids["arrete-001.pdf"], "registre.xml": "fmt/101"}
         assert puids["arrete-001.pdf"].startswith("fmt/")
 
-    preset = bundle / "_internal" / "resources" / "presets" / "example.yaml"
-    done = run("export", "Arrêtés 2024", "-o", "versement.zip", "--preset", str(preset))
+    done = run("export", "Arrêtés 2024", "-o", "versement.zip", "--preset", "example")
     assert done.returncode == 0, done.stdout + done.stderr
     with zipfile.ZipFile(elsewhere / "versement.zip") as sip:
         assert "FRAN_NP_009913" in sip.read("manifest.xml").decode("utf-8")

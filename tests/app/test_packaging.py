@@ -157,6 +157,14 @@ def test_wheel_installed_outside_the_source_tree(tmp_path: Path) -> None:
     assert "FRAN_NP_009913" in manifest  # the packaged preset's archival agency
     assert "APP-00001" in manifest  # its default rule, checked against its packaged referential
     assert "fmt/" in manifest
+    # the person never sees site-packages: the shipped preset answers to its name
+    done = _run(
+        [str(verso), "export", "Conseil municipal", "-o", "v2.zip", "--preset", "example"],
+        cwd=work,
+        env=env,
+    )
+    with zipfile.ZipFile(work / "v2.zip") as sip:
+        assert "FRAN_NP_009913" in sip.read("manifest.xml").decode("utf-8")
 
     # the French UI strings are compiled in, and Qt reads them
     fr = site / "resources" / "i18n" / "verso_fr.qm"

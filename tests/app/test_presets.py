@@ -251,3 +251,19 @@ def test_apply_preset_fills_header_rules_and_attachment() -> None:
     assert free.attachment.system_id == "aeaqaaaaaahgausqaaukuaml4kibf5iaaaba"
     assert free.attachment is not preset.default_attachment
     assert attached.attachment.metadata_value == "1.2"
+
+
+def test_bare_name_is_the_shipped_preset(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``--preset example`` on an installed Verso (its resources folder is out of sight)."""
+    from app.presets import load_preset, shipped_preset
+
+    monkeypatch.chdir(tmp_path)
+    assert shipped_preset("example") == EXAMPLE.resolve() or shipped_preset("example").samefile(
+        EXAMPLE
+    )
+    assert shipped_preset("exemple").samefile(EXAMPLE)
+    assert load_preset("example").archival_agency == "FRAN_NP_009913"
+    (tmp_path / "example").write_text("name: local\n", encoding="utf-8")
+    assert shipped_preset("example") == Path("example")  # a real file wins
+    assert shipped_preset("absent") == Path("absent")
+    assert shipped_preset("sub/example") == Path("sub/example")

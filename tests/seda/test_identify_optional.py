@@ -136,3 +136,16 @@ def test_cli_scan_in_worker_processes_without_libmagic(folder: Path, tmp_path: P
     puids = {Path(f["path"]).name: f["puid"] for f in files}
     assert puids["lettre.pdf"].startswith("fmt/") and puids["page.html"].startswith("fmt/")
     assert "identify_error" not in done.stdout
+
+
+def test_spawn_start_method_is_honoured(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """VERSO_MP_START=spawn: the worker processes start as on Windows, and still identify."""
+    from seda.scan import mp_context
+
+    monkeypatch.setenv("VERSO_MP_START", "spawn")
+    assert mp_context().get_start_method() == "spawn"
+    result = scan([folder], workers=2)
+    assert _puids(result)["donnees.xml"] == "fmt/101"
+    monkeypatch.setenv("VERSO_MP_START", "")
+    expected = "forkserver" if sys.platform.startswith("linux") else "spawn"
+    assert mp_context().get_start_method() == expected

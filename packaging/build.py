@@ -160,7 +160,10 @@ def build(
         "--name",
         NAME,
         "--onedir",
-        "--console",  # the command line needs it; the launcher hides it for the window
+        "--console",  # the command line needs it (hidden when double-clicked, below)
+        # UTF-8 for redirected output too (`verso scan > inventaire.csv` on a cp1252 Windows)
+        "--python-option",
+        "X utf8",
         "--noconfirm",
         "--log-level",
         "WARN",
@@ -173,6 +176,8 @@ def build(
         "--paths",
         str(ROOT),
         *(["--icon", str(icon)] if sys.platform in ("win32", "darwin") else []),
+        # Windows: hide the console a double-click opens for us alone (not cmd's)
+        *(["--hide-console", "hide-early"] if sys.platform == "win32" else []),
         "--hidden-import",
         "pygfried",
         "--hidden-import",

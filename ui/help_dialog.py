@@ -7,21 +7,26 @@ and whether the optional libmagic is there. Siegfried's signature version is onl
 loading the engine (a Go runtime that must stay out of the window's process): the dialog
 takes the one the last scan reported, or asks a worker process in the background.
 
-Wiring (main window): ``show_help(parent)`` and ``show_about(parent, signature_version)``.
+Wiring (main window): ``add_help_actions(help_menu, window, signature_version)`` adds
+*Guide d'utilisation* (F1) and *À propos de Verso*; or call ``show_help(parent)`` and
+``show_about(parent, signature_version)`` from actions of one's own.
 """
 
 from __future__ import annotations
 
 import platform
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib import metadata
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import QLocale, Qt, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, qVersion
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMenu,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -188,3 +193,21 @@ def show_help(parent: QWidget | None = None) -> HelpDialog:
 def show_about(parent: QWidget | None = None, signature_version: str = "") -> int:
     """The About box; ``signature_version`` is the last scan's (asked for when empty)."""
     return AboutDialog(parent, signature_version).exec()
+
+
+def add_help_actions(
+    menu: QMenu, window: QWidget, signature_version: Callable[[], str] = lambda: ""
+) -> tuple[QAction, QAction]:
+    """Add *Guide d'utilisation* (F1) and *À propos de Verso* to ``menu``; returns both.
+
+    ``signature_version`` gives the last scan's siegfried signature file ("" if none yet).
+    """
+    guide = QAction(QCoreApplication.translate("HelpDialog", "&User guide"), window)
+    guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+    guide.triggered.connect(lambda: show_help(window))
+    about = QAction(QCoreApplication.translate("HelpDialog", "&About Verso"), window)
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about.triggered.connect(lambda: show_about(window, signature_version()))
+    menu.addAction(guide)
+    menu.addAction(about)
+    return guide, about

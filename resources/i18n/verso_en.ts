@@ -505,6 +505,14 @@
         <source>Verso help</source>
         <translation>Verso help</translation>
     </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>&amp;About Verso</source>
+        <translation>&amp;About Verso</translation>
+    </message>
 </context>
 <context>
     <name>JobProgress</name>

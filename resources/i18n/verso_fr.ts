@@ -505,6 +505,14 @@
         <source>Verso help</source>
         <translation>Aide de Verso</translation>
     </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d'utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;About Verso</source>
+        <translation>À &amp;propos de Verso</translation>
+    </message>
 </context>
 <context>
     <name>JobProgress</name>

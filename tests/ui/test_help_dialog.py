@@ -79,3 +79,24 @@ def test_about_asks_a_worker_for_siegfried_signatures(qtbot, french) -> None:  #
     assert "DROID_SignatureFile" in dialog.label.text()
     dialog.reject()
     assert dialog._pool is None
+
+
+def test_help_actions_for_the_main_window(qtbot, french, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+
+    import ui.help_dialog as help_dialog
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = window.menuBar().addMenu("Aide")
+    shown: list[str] = []
+    monkeypatch.setattr(help_dialog, "show_about", lambda parent, sig: shown.append(sig) or 0)
+    guide, about = help_dialog.add_help_actions(menu, window, lambda: "V125")
+    assert [a.text() for a in menu.actions()] == ["&Guide d'utilisation", "À &propos de Verso"]
+    assert guide.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    guide.trigger()
+    opened = [w for w in window.findChildren(HelpDialog) if w.isVisible()]
+    assert len(opened) == 1 and "Déposer les documents" in opened[0].browser.toPlainText()
+    about.trigger()
+    assert shown == ["V125"]

@@ -371,6 +371,87 @@ def _missing_paths(paths: Sequence[str]) -> list[str]:
     return [p for p in paths if not os.path.lexists(p)]
 
 
+def _missing_message(path: str) -> str:
+    """Why ``path`` cannot be found: not there, or a file used as a folder on the way."""
+    up = os.path.dirname(os.path.abspath(path))
+    while up and not os.path.lexists(up):
+        parent = os.path.dirname(up)
+        if parent == up:
+            break
+        up = parent
+    if up and os.path.lexists(up) and not os.path.isdir(up):
+        return f"« {path} » : « {up} » est un fichier, pas un dossier (vérifiez le chemin)."
+    return f"Introuvable : « {path} » (vérifiez le chemin)."
+
+
+_KIND_FR = {
+    "fifo": "un tube nommé",
+    "socket": "une socket",
+    "char_device": "un périphérique",
+    "block_device": "un périphérique",
+}
+
+
+def _not_a_file(path: str | Path, what: str) -> str | None:
+    """Why ``path`` is not a readable regular file (one French sentence), or None.
+
+    ``what`` names what was expected (« le versement (zip) »): a folder or a FIFO is not
+    « introuvable », a file used as a folder does not « n'existe pas »."""
+    import stat as stat_module
+
+    from seda.safepath import special_kind
+
+    shown = os.fspath(path)
+    if not os.path.lexists(shown):
+        return _missing_message(shown)
+    try:
+        st = os.stat(shown)
+    except OSError as exc:
+        return f"« {shown} » est illisible ({exc.strerror or exc}) : {what} est attendu."
+    if stat_module.S_ISDIR(st.st_mode):
+        return f"« {shown} » est un dossier : {what} est attendu."
+    if not stat_module.S_ISREG(st.st_mode):
+        kind = _KIND_FR.get(special_kind(st.st_mode), "un fichier spécial")
+        return f"« {shown} » est {kind}, pas un fichier ordinaire : {what} est attendu."
+    return None
+
+
+def _not_a_folder(path: str | Path, what: str) -> str | None:
+    """Why ``path`` is not a folder (one French sentence), or None."""
+    shown = os.fspath(path)
+    if not os.path.lexists(shown):
+        return _missing_message(shown).replace("Introuvable", f"Introuvable ({what})", 1)
+    if not os.path.isdir(shown):
+        return f"« {shown} » n'est pas un dossier : {what} est attendu."
+    return None
+
+
+def _destination_problem(
+    path: str | Path,
+    *,
+    inputs: Sequence[str | Path],
+    force: bool,
+    name_hint: str,
+    replace_hint: str,
+) -> str | None:
+    """Why ``path`` must not be written (one message), or None.
+
+    The one guard every writer uses (``seda.safepath``: not a folder nor a special file,
+    not an input nor inside an input folder, through links, hard links and ``..``), plus
+    the command line's rule that an existing file is replaced only with ``--force``."""
+    from seda.safepath import check_destination
+
+    finding = check_destination(path, inputs=inputs)
+    if finding is not None:
+        message = describe(finding)
+        if finding.params.get("reason") in ("folder", "empty"):
+            message += f"\nDonnez le nom du fichier à créer ({name_hint})."
+        return message
+    if not force and os.path.lexists(path):
+        return f"« {path} » existe déjà : {replace_hint}"
+    return None
+
+
 def _display_path(path: str, bases: Sequence[Path]) -> str:
     """Findings carry absolute paths; show them from the dropped folder's parent."""
     for base in bases:
@@ -499,6 +580,9 @@ def _load_referential(kind: str, path: Path | str | None, origin: str = "") -> A
     loader = load_rules if kind == "rules" else load_agencies
     if not Path(path).exists():
         raise _UsageError(f"Référentiel {label} « {path} »{origin} introuvable.")
+    problem = _not_a_file(path, f"le fichier du référentiel {label}")
+    if problem is not None:
+        raise _UsageError(problem)
     try:
         return loader(path)
     except ReferentialError as exc:
@@ -557,28 +641,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     missing = _missing_paths(args.paths)
     if missing:
         for p in missing:
-            _err(f"Introuvable : « {p} » (vérifiez le chemin).")
+            _err(_missing_message(p))
         return EXIT_USAGE
     output = Path(args.output)
-    if output.is_dir():
-        _err(
-            f"« {output} » est un dossier : donnez le nom du fichier zip à créer (-o versement.zip)."
-        )
+    problem = _destination_problem(
+        args.output,
+        inputs=args.paths,
+        force=args.force,
+        name_hint="-o versement.zip",
+        replace_hint="choisissez un autre nom ou ajoutez --force pour le remplacer.",
+    )
+    if problem is not None:
+        _err(problem)
         return EXIT_USAGE
-    if not output.parent.resolve().is_dir():
-        _err(f"Le dossier de destination « {output.parent} » n'existe pas.")
-        return EXIT_USAGE
-    if output.exists() and not args.force:
-        _err(
-            f"« {output} » existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer."
-        )
-        return EXIT_USAGE
-    out_abs = output.resolve()
-    for p in args.paths:
-        src = Path(p).resolve()
-        if out_abs == src or src in out_abs.parents:
-            _err(f"Le zip ne peut pas être écrit dans un dossier versé (« {p} »).")
-            return EXIT_USAGE
     slip = _export_slip_path(args, output)
     if isinstance(slip, str):
         _err(slip)
@@ -739,18 +814,39 @@ def _export_slip_path(args: argparse.Namespace, output: Path) -> Path | None | s
     if args.no_bordereau:
         return None
     slip = Path(args.bordereau) if args.bordereau else default_path(output)
-    if slip.is_dir():
-        return f"« {slip} » est un dossier : donnez le nom du bordereau à créer (--bordereau FICHIER.html)."
-    if not slip.parent.resolve().is_dir():
-        return f"Le dossier du bordereau « {slip.parent} » n'existe pas."
-    if slip.resolve() == output.resolve():
-        return "Le bordereau et le zip ne peuvent pas porter le même nom."
-    if slip.exists() and not args.force:
-        return (
-            f"« {slip} » existe déjà : choisissez un autre nom (--bordereau), ajoutez --force pour "
-            "le remplacer ou --no-bordereau."
-        )
-    return slip
+    problem = _slip_problem(
+        slip,
+        sip=output,
+        inputs=args.paths,
+        force=args.force,
+        name_hint="--bordereau FICHIER.html",
+        replace_hint=(
+            "choisissez un autre nom (--bordereau), ajoutez --force pour le remplacer "
+            "ou --no-bordereau."
+        ),
+    )
+    return slip if problem is None else problem
+
+
+def _slip_problem(
+    slip: Path,
+    *,
+    sip: Path,
+    inputs: Sequence[str | Path],
+    force: bool,
+    name_hint: str,
+    replace_hint: str,
+) -> str | None:
+    """Why the slip cannot go to ``slip`` (``export --bordereau`` and ``bordereau -o``)."""
+    if os.path.normcase(os.path.abspath(slip)) == os.path.normcase(os.path.abspath(sip)):
+        return "Le bordereau ne peut pas remplacer le versement (zip) : choisissez un autre nom."
+    return _destination_problem(
+        slip,
+        inputs=[*inputs, sip],
+        force=force,
+        name_hint=name_hint,
+        replace_hint=replace_hint,
+    )
 
 
 def _write_slip(
@@ -805,18 +901,14 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
     from seda.package import SipError, read_sip
 
     sip = Path(args.sip)
-    if not sip.is_file():
-        _err(f"Introuvable : « {sip} » (vérifiez le chemin).")
-        return EXIT_USAGE
-    slip = Path(args.output) if args.output else default_path(sip)
-    if slip.is_dir():
-        _err(f"« {slip} » est un dossier : donnez le nom du bordereau à créer (-o FICHIER.html).")
-        return EXIT_USAGE
-    if not slip.parent.resolve().is_dir():
-        _err(f"Le dossier « {slip.parent} » n'existe pas.")
-        return EXIT_USAGE
-    if slip.resolve() == sip.resolve():
-        _err("Le bordereau ne peut pas remplacer le versement lui-même : choisissez un autre nom.")
+    problem = _not_a_file(sip, "le fichier zip du versement")
+    if problem is None:
+        slip = Path(args.output) if args.output else default_path(sip)
+        problem = _slip_problem(
+            slip, sip=sip, inputs=[], force=True, name_hint="-o FICHIER.html", replace_hint=""
+        )
+    if problem is not None:
+        _err(problem)
         return EXIT_USAGE
     rules_path: Path | str | None = args.rules
     origin = ""
@@ -890,12 +982,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from seda.validate import check_sip
 
     sip = Path(args.sip)
-    if not sip.is_file():
-        _err(f"Introuvable : « {sip} » (vérifiez le chemin).")
-        return EXIT_USAGE
+    problem = _not_a_file(sip, "le fichier zip du versement")
     xsd = args.xsd or os.environ.get(XSD_ENV) or None
-    if xsd and not Path(xsd).is_dir():
-        _err(f"Le dossier des schémas XSD « {xsd} » n'existe pas.")
+    if problem is None and xsd:
+        problem = _not_a_folder(xsd, "le dossier des schémas XSD")
+    if problem is not None:
+        _err(problem)
         return EXIT_USAGE
     rules_path: Path | str | None = args.rules
     agencies_path: Path | str | None = args.agencies
@@ -1023,7 +1115,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     missing = _missing_paths(args.paths)
     if missing:
         for p in missing:
-            _err(f"Introuvable : « {p} » (vérifiez le chemin).")
+            _err(_missing_message(p))
         return EXIT_USAGE
     try:
         result = _scan(args.paths, args.engine, DEFAULT_EXCLUSIONS, args.workers)
@@ -1098,8 +1190,9 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
     from seda.referentials import ReferentialError, load_agencies, load_rules, load_tree
 
     path = Path(args.file)
-    if not path.exists():
-        _err(f"Introuvable : « {path} » (vérifiez le chemin).")
+    problem = _not_a_file(path, "le fichier du référentiel")
+    if problem is not None:
+        _err(problem)
         return EXIT_USAGE
     kind = args.type or guess_referential_kind(path)
     label = {

@@ -150,6 +150,49 @@ def _special(params: Mapping[str, Any], lang: str) -> str:
     return f"Special file ({kind[1]}): it cannot be archived and is left out."
 
 
+_UNSAFE_DESTINATION = {
+    "empty": ("aucun nom de fichier n'est donné", "no file name is given"),
+    "folder": (
+        "c'est un dossier (ou un nom qui finit par « / »), pas un nom de fichier",
+        "it is a folder (or a name ending with “/”), not a file name",
+    ),
+    "no_folder": (
+        "le dossier « {parent} » n'existe pas",
+        "the folder “{parent}” does not exist",
+    ),
+    "parent_not_folder": (
+        "« {parent} » est un fichier, pas un dossier",
+        "“{parent}” is a file, not a folder",
+    ),
+    "input": (
+        "c'est un fichier lu par Verso (« {input} ») : il serait remplacé",
+        "it is a file Verso reads (“{input}”): it would be replaced",
+    ),
+    "inside_input": (
+        "il est dans le dossier versé « {input} » (directement ou par un lien)",
+        "it is inside the transferred folder “{input}” (directly or through a link)",
+    ),
+}
+
+
+def _unsafe_destination(params: Mapping[str, Any], lang: str) -> str:
+    reason = str(params.get("reason", ""))
+    i = LANGS.index(lang)
+    if reason == "special":
+        kind = _SPECIAL_KIND.get(str(params.get("kind", "")), _SPECIAL_KIND["other"])[i]
+        why = (
+            "c'est un fichier spécial ({kind}), pas un fichier ordinaire",
+            "it is a special file ({kind}), not a regular file",
+        )[i]
+        why = why.replace("{kind}", kind)
+    else:
+        pair = _UNSAFE_DESTINATION.get(reason, ("destination refusée", "destination refused"))
+        why = pair[i]
+    if lang == "fr":
+        return "Rien n'est écrit à cet endroit : " + why + "."
+    return "Nothing is written there: " + why + "."
+
+
 def _odd_name(params: Mapping[str, Any], lang: str) -> str:
     pair = _ODD_NAME.get(str(params.get("reason", "")))
     if pair is None:
@@ -270,9 +313,19 @@ def _xsd_unavailable(params: Mapping[str, Any], lang: str) -> str:
         if lang == "fr":
             return "Le schéma SEDA de Vitam n'a pas pu être vérifié : le module Python « xmlschema » n'est pas installé."
         return "Vitam's SEDA schema could not be checked: the Python package “xmlschema” is not installed."
+    # the file is the finding's place (its path), not a parameter
+    if params.get("reason") == "xsd_missing":
+        if lang == "fr":
+            return "Le schéma SEDA n'a pas pu être vérifié : ce fichier de schéma est absent."
+        return "The SEDA schema could not be checked: this schema file is missing."
     if lang == "fr":
-        return "Le schéma SEDA n'a pas pu être vérifié : fichier « {path} » absent ou illisible."
-    return "The SEDA schema could not be checked: file “{path}” missing or unreadable."
+        return (
+            "Le schéma SEDA n'a pas pu être vérifié : ce fichier de schéma est illisible "
+            "ou n'est pas un schéma XSD valide."
+        )
+    return (
+        "The SEDA schema could not be checked: this schema file is unreadable or not a valid XSD."
+    )
 
 
 # -- one (fr, en) text per Code member name ----------------------------------------------
@@ -375,6 +428,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Impossible d'écrire le versement ici : {error}.",
         "Cannot write the transfer here: {error}.",
     ),
+    "UNSAFE_DESTINATION": (_unsafe_destination, _unsafe_destination),
     "EXPORT_FAILED": (
         "L'export a échoué de façon inattendue : {error}.",
         "The export failed unexpectedly: {error}.",

@@ -48,6 +48,8 @@ class Code(StrEnum):
     SOURCE_UNREADABLE = "export.source_unreadable"  # params: error
     WRITE_ERROR = "export.write_error"  # params: error (destination not writable, ...)
     EXPORT_FAILED = "export.failed"  # params: error (unexpected failure; nothing written)
+    # any file Verso writes (seda.safepath): refused before anything is written
+    UNSAFE_DESTINATION = "write.unsafe_destination"  # params: reason, input, kind, parent
     # reading an existing SIP zip (seda.package.read_sip / verify_sip)
     SIP_NOT_ZIP = "sip.not_zip"  # params: error
     SIP_CORRUPT = "sip.corrupt"  # params: error

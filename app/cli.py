@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import csv
 import dataclasses
+import errno
 import io
 import json
 import os
@@ -32,6 +33,7 @@ from typing import Any, NoReturn, TextIO
 
 from app.messages import describe, severity_label
 from app.progress_bar import TerminalProgress, human_size
+from seda.atomic import is_disk_full
 from seda.findings import Finding, Severity
 from seda.model import SEDA_VERSIONS, Attachment, Package
 from seda.progress import Cancelled
@@ -306,6 +308,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processus d'analyse (0 : aucun ; défaut : un par cœur)",
     )
+    sc.add_argument(
+        "-o",
+        "--output",
+        dest="output_file",
+        metavar="FICHIER",
+        help="écrire l'inventaire dans ce fichier (UTF-8 ; avec BOM en CSV pour les tableurs)",
+    )
+    sc.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe déjà")
     sc.set_defaults(func=cmd_scan)
 
     ref = sub.add_parser(
@@ -752,6 +762,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(f"Échec : le versement « {output} » n'a pas été écrit.\n" + buf.getvalue().rstrip())
         return EXIT_FAILED
     progress.finish()
+    _WRITTEN.append(str(output))
 
     slip_failed = None
     if slip is not None:
@@ -893,6 +904,7 @@ def _write_slip(
         _err(f"Échec : {failure}.\n" + "\n".join(f"  - {describe(f)}" for f in exc.findings))
         return EXIT_FAILED
     progress.finish()
+    _WRITTEN.append(str(slip))
     return None
 
 
@@ -1117,28 +1129,101 @@ def cmd_scan(args: argparse.Namespace) -> int:
         for p in missing:
             _err(_missing_message(p))
         return EXIT_USAGE
+    if args.output_file is not None:
+        problem = _destination_problem(
+            args.output_file,
+            inputs=args.paths,
+            force=args.force,
+            name_hint="-o inventaire.csv",
+            replace_hint="choisissez un autre nom ou ajoutez --force pour le remplacer.",
+        )
+        if problem is not None:
+            _err(problem)
+            return EXIT_USAGE
     try:
         result = _scan(args.paths, args.engine, DEFAULT_EXCLUSIONS, args.workers)
     except (Cancelled, KeyboardInterrupt):
         _err("Interrompu.")
         return EXIT_INTERRUPTED
     rows, others = _inventory(result)
+    if args.output_file is not None:
+        from seda.atomic import atomic_file
+        from seda.safepath import UnsafeDestination
+
+        try:
+            with atomic_file(
+                args.output_file,
+                text=True,
+                errors="backslashreplace",
+                bom=args.format == "csv",
+                inputs=args.paths,
+            ) as fh:
+                _write_inventory(args, result, rows, others, fh, utf8=True)
+        except UnsafeDestination as exc:
+            _err(describe(exc.finding))
+            return EXIT_USAGE
+        except OSError as exc:
+            reason = "disque plein" if is_disk_full(exc) else (exc.strerror or str(exc))
+            _err(f"Échec : inventaire « {args.output_file} » non écrit ({reason}).")
+            return EXIT_FAILED
+        _WRITTEN.append(args.output_file)
+        _err(f"Inventaire écrit : {args.output_file} ({len(rows)} fichiers).")
+        return EXIT_OK
     out = sys.stdout
+    utf8 = (getattr(out, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
+    _write_inventory(args, result, rows, others, out, utf8=utf8)
+    return EXIT_OK
+
+
+def _json_clean(value: Any) -> Any:
+    """Every string made valid Unicode (undecodable name bytes escaped: ``escape_undecodable``)."""
+    if isinstance(value, str):
+        return escape_undecodable(value)[0]
+    if isinstance(value, dict):
+        return {_json_clean(k): _json_clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_clean(v) for v in value]
+    return value
+
+
+def _write_inventory(
+    args: argparse.Namespace,
+    result: Any,
+    rows: list[dict[str, Any]],
+    others: list[Finding],
+    out: Any,
+    *,
+    utf8: bool,
+) -> None:
+    """The inventory in ``args.format`` to ``out``: always valid JSON (names that are not
+    valid UTF-8 escaped ``\\xe9`` and flagged ``name_undecodable``; plain ASCII escapes
+    when the output is not UTF-8), CSV with the same escaping."""
     if args.format == "json":
+        files = []
+        for r in rows:
+            item = {**r, "findings": [_finding_json(f) for f in r["findings"]]}
+            if escape_undecodable(r["path"])[1]:
+                item["name_undecodable"] = True
+            files.append(item)
         doc = {
             "engine": result.engine,
             "signature_version": result.signature_version,
-            "files": [{**r, "findings": [_finding_json(f) for f in r["findings"]]} for r in rows],
+            "files": files,
             "other_findings": [_finding_json(f) for f in others],
         }
-        json.dump(doc, out, ensure_ascii=False, indent=2)
+        json.dump(_json_clean(doc), out, ensure_ascii=not utf8, indent=2)
         out.write("\n")
     elif args.format == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_SCAN_COLUMNS)
         for r in rows:
             codes = ";".join(str(f.code) for f in r["findings"])
-            writer.writerow([r[c] if c != "findings" else codes for c in _SCAN_COLUMNS])
+            writer.writerow(
+                [
+                    escape_undecodable(str(r[c]))[0] if c != "findings" else codes
+                    for c in _SCAN_COLUMNS
+                ]
+            )
     else:
         bases = _bases(args.paths)
         for r in rows:
@@ -1157,7 +1242,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
         if others:
             print("Autres remarques :", file=out)
             _print_findings(others, bases, out, limit=None)
-    return EXIT_OK
 
 
 # -- referential check -------------------------------------------------------------------
@@ -1248,11 +1332,242 @@ def open_window() -> int:
     return int(gui_main() or 0)
 
 
+# -- last resort: signals, standard output, unexpected errors -----------------------------
+DEBUG_ENV = "VERSO_DEBUG"  # set to 1 to see the Python traceback of an unexpected error
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM / SIGHUP (logout, task manager, closed terminal): unwinds like Ctrl+C, so
+    every ``except BaseException`` on the way removes its temporary file."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _OutputLost(Exception):
+    """Standard output refused a write (full disk, closed pipe, closed descriptor)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def escape_undecodable(text: str) -> tuple[str, bool]:
+    """``text`` with the bytes of a name that is not valid UTF-8 (kept by Python as lone
+    surrogates) written ``\\xe9``, and whether there were any: valid text for JSON, CSV
+    and any console."""
+    try:
+        text.encode("utf-8")
+        return text, False
+    except UnicodeEncodeError:
+        pass
+    escaped = _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+    return escaped.encode("utf-8", "backslashreplace").decode("utf-8"), True
+
+
+class _Stdout(io.TextIOBase):
+    """``sys.stdout`` while a command runs: what the console cannot display is replaced
+    (and counted, to say so once), a refused write becomes ``_OutputLost``."""
+
+    def __init__(self, inner: TextIO) -> None:
+        super().__init__()
+        self.inner = inner
+        self.replaced = 0
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.inner, "encoding", None) or "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        with contextlib.suppress(Exception):
+            return bool(self.inner.isatty())
+        return False
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    def write(self, text: str) -> int:
+        try:
+            try:
+                self.inner.write(text)
+            except UnicodeEncodeError:
+                shown, _ = escape_undecodable(text)
+                encoding = self.encoding
+                safe = shown.encode(encoding, "replace").decode(encoding, "replace")
+                self.replaced += sum(1 for a, b in zip(shown, safe, strict=False) if a != b) or 1
+                self.inner.write(safe)
+        except OSError as exc:
+            raise _OutputLost(exc) from None
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.inner.flush()
+        except OSError as exc:
+            raise _OutputLost(exc) from None
+
+
+_WRITTEN: list[str] = []  # what the running command has written (said if stdout fails)
+_TERMINATED_BY: list[int] = []  # the SIGTERM/SIGHUP received, if any
+
+
+def _said_written() -> str:
+    if not _WRITTEN:
+        return "Aucun fichier n'a été écrit."
+    return "Fichier(s) bien écrit(s) malgré tout : " + ", ".join(f"« {w} »" for w in _WRITTEN) + "."
+
+
+def _silence_stdout() -> None:
+    """Point descriptor 1 at the null device: the interpreter's last flush cannot fail."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _termination_handlers() -> Iterator[None]:
+    """SIGTERM and SIGHUP unwind the command (temporary files removed on the way); on
+    Windows, closing the console (CTRL_CLOSE_EVENT, logoff, shutdown) removes them from
+    the control handler's thread, the only chance before the process is killed."""
+    installed: list[tuple[int, Any]] = []
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        _TERMINATED_BY.append(signum)
+        for sig, _previous in installed:  # a second signal must not interrupt the cleanup
+            with contextlib.suppress(OSError, ValueError):
+                signal.signal(sig, signal.SIG_IGN)
+        raise _Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue
+        try:
+            installed.append((sig, signal.signal(sig, handler)))
+        except (OSError, ValueError):  # not the main thread
+            pass
+    console_handler = _install_windows_console_handler()
+    try:
+        yield
+    finally:
+        for sig, previous in installed:
+            with contextlib.suppress(OSError, ValueError, TypeError):
+                signal.signal(sig, previous)
+        if console_handler is not None:
+            with contextlib.suppress(Exception):
+                import ctypes
+
+                ctypes.windll.kernel32.SetConsoleCtrlHandler(console_handler, False)  # type: ignore[attr-defined]
+
+
+def _install_windows_console_handler() -> Any:
+    """Windows only (untested here): remove temporary files when the console closes."""
+    if os.name != "nt":
+        return None
+    try:
+        import ctypes
+        from ctypes import wintypes
+
+        from seda.atomic import remove_live_temps
+
+        closing = {2, 5, 6}  # CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT
+
+        @ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)  # type: ignore[attr-defined]
+        def on_control(event: int) -> bool:
+            if event in closing:
+                remove_live_temps()
+            return False  # let the default handler (and Python's Ctrl+C) run
+
+        if not ctypes.windll.kernel32.SetConsoleCtrlHandler(on_control, True):  # type: ignore[attr-defined]
+            return None
+        return on_control
+    except Exception:
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``verso``; returns the exit code (see the module docstring)."""
+    """Entry point of ``verso``; returns the exit code (see the module docstring).
+
+    Never a traceback: SIGTERM/SIGHUP/Ctrl+C remove every temporary file, a full or closed
+    standard output and any unexpected error end in a French message and exit 1
+    (``VERSO_DEBUG=1`` shows the traceback)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
         return open_window()
+    from seda.atomic import remove_live_temps
+
+    _WRITTEN.clear()
+    _TERMINATED_BY.clear()
+    stdout = sys.stdout
+    guarded = _Stdout(stdout) if stdout is not None else None
+    if guarded is not None:
+        sys.stdout = guarded  # type: ignore[assignment]
+    try:
+        with _termination_handlers():
+            code = _main(argv, stdout_closed=stdout is None)
+            if guarded is not None:
+                guarded.flush()
+        if _TERMINATED_BY:  # the command unwound and said so ("Interrompu : …")
+            remove_live_temps()
+            return 128 + _TERMINATED_BY[0]
+        if guarded is not None and guarded.replaced:
+            _err(
+                f"Remarque : {guarded.replaced} caractère(s) que la sortie standard "
+                f"({guarded.encoding}) ne sait pas afficher ont été remplacés "
+                "(« -o FICHIER » écrit un fichier UTF-8 complet)."
+            )
+        return code
+    except _Terminated as exc:
+        remove_live_temps()
+        _err(f"Arrêté (signal {exc.signum}) : {_said_written()}")
+        return 128 + exc.signum
+    except _OutputLost as exc:
+        remove_live_temps()
+        if guarded is not None:
+            sys.stdout = stdout
+        _silence_stdout()
+        if exc.error.errno == errno.EPIPE:  # `verso scan | head`: the reader left
+            return EXIT_OK
+        reason = "disque plein" if is_disk_full(exc.error) else (exc.error.strerror or str(exc))
+        _err(f"Erreur : impossible d'écrire sur la sortie standard ({reason}). {_said_written()}")
+        return EXIT_FAILED
+    except RecursionError:
+        remove_live_temps()
+        _err(
+            "Erreur : un fichier donné est imbriqué trop profondément pour être lu "
+            f"(structure anormale ou fichier malveillant). {_said_written()}"
+        )
+        return EXIT_FAILED
+    except MemoryError:
+        remove_live_temps()
+        _err(f"Erreur : mémoire insuffisante pour traiter ces fichiers. {_said_written()}")
+        return EXIT_FAILED
+    except Exception as exc:  # the last resort: never a traceback for a user
+        remove_live_temps()
+        if os.environ.get(DEBUG_ENV):
+            import traceback
+
+            traceback.print_exc()
+        _err(
+            f"Erreur inattendue : {type(exc).__name__}: {exc}\n{_said_written()}\n"
+            f"(Pour le détail technique, relancez avec la variable d'environnement {DEBUG_ENV}=1.)"
+        )
+        return EXIT_FAILED
+    finally:
+        remove_live_temps()
+        if guarded is not None and sys.stdout is guarded:
+            sys.stdout = stdout
+
+
+def _main(argv: list[str], *, stdout_closed: bool) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -1263,15 +1578,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if stdout_closed and not getattr(args, "output_file", None):
+        _err(
+            "Erreur : la sortie standard est fermée, Verso ne pourrait rien y écrire ; "
+            "rien n'a été fait (aucun fichier écrit)."
+        )
+        return EXIT_FAILED
     try:
         return int(args.func(args))
+    except _Terminated:
+        raise
     except KeyboardInterrupt:
         _err("Interrompu.")
         return EXIT_INTERRUPTED
-    except BrokenPipeError:  # `verso scan | head`: the reader left, not an error of ours
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        return EXIT_OK
 
 
 if __name__ == "__main__":

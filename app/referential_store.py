@@ -303,7 +303,7 @@ class ReferentialStore:
     def _read_meta(self) -> dict[str, dict[str, Any]]:
         try:
             data = json.loads((self.folder / _META).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}
         return data if isinstance(data, dict) else {}
 

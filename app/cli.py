@@ -31,7 +31,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
-from app.messages import describe, severity_label
+from app.messages import MAX_LISTED, describe, more_text, severity_label
 from app.progress_bar import TerminalProgress, human_size
 from seda.atomic import is_disk_full
 from seda.findings import Finding, Severity
@@ -181,10 +181,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="ne rien écrire si le service d'archives refuserait le versement (erreurs)",
     )
     ex.add_argument(
+        "--skip-unreadable",
+        action="store_true",
+        help="accepter de laisser hors du versement les fichiers illisibles (sinon code de sortie 1)",
+    )
+    ex.add_argument(
         "--workers",
-        type=int,
+        type=_workers_arg,
         metavar="N",
-        help="processus d'analyse (0 : aucun ; défaut : un par cœur)",
+        help="processus d'analyse (0 : aucun ; défaut et maximum : un par cœur)",
     )
     ex.add_argument(
         "--all",
@@ -304,9 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sc.add_argument(
         "--workers",
-        type=int,
+        type=_workers_arg,
         metavar="N",
-        help="processus d'analyse (0 : aucun ; défaut : un par cœur)",
+        help="processus d'analyse (0 : aucun ; défaut et maximum : un par cœur)",
     )
     sc.add_argument(
         "-o",
@@ -474,6 +479,15 @@ def _bases(paths: Sequence[str]) -> list[Path]:
     return [Path(os.path.abspath(p)).parent for p in paths]
 
 
+def _finding_lines(findings: Sequence[Finding], prefix: str = "  - ") -> str:
+    """One line per finding, at most ``MAX_LISTED`` then « … et N autres » (a referential
+    with a million duplicate identifiers must not print a million lines)."""
+    shown = [prefix + describe(f) for f in findings[:MAX_LISTED]]
+    if len(findings) > MAX_LISTED:
+        shown.append(prefix + more_text(len(findings) - MAX_LISTED))
+    return "\n".join(shown)
+
+
 def _print_findings(
     findings: Sequence[Finding],
     bases: Sequence[Path],
@@ -496,7 +510,7 @@ def _print_findings(
                 f = dataclasses.replace(f, path=_display_path(f.path, bases))
             print(f"    - {describe(f)}", file=out)
         if len(shown) < len(group):
-            print(f"    … et {len(group) - len(shown)} autres (--all pour tout voir)", file=out)
+            print(f"    {more_text(len(group) - len(shown))} (--all pour tout voir)", file=out)
 
 
 def _shield_workers_from_ctrl_c() -> None:
@@ -523,8 +537,23 @@ def _shield_workers_from_ctrl_c() -> None:
         signal.signal(signal.SIGINT, previous)
 
 
+def _workers_arg(value: str) -> int:
+    """``--workers N``: a whole number, 0 or more (argparse turns ValueError into a usage error)."""
+    n = int(value.strip())
+    if n < 0:
+        raise ValueError(value)
+    return n
+
+
 def _scan(paths: Sequence[str], engine: str, exclusions: Sequence[str], workers: int | None) -> Any:
-    from seda.scan import scan
+    from seda.scan import cpu_count, scan
+
+    if workers is not None and workers > cpu_count():
+        _err(
+            f"Remarque : --workers {workers} ramené à {cpu_count()} "
+            "(le nombre de processeurs : davantage ne va pas plus vite et coûte de la mémoire)."
+        )
+        workers = cpu_count()
 
     if workers != 0:
         _shield_workers_from_ctrl_c()
@@ -548,8 +577,7 @@ def _resolve_attachment(spec: str, tree_path: str | os.PathLike[str] | None) -> 
             tree = load_tree(tree_path)
         except ReferentialError as exc:
             raise _UsageError(
-                f"Arbre de positionnement « {tree_path} » refusé :\n"
-                + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+                f"Arbre de positionnement « {tree_path} » refusé :\n" + _finding_lines(exc.findings)
             ) from None
         try:
             node = tree.resolve(spec)
@@ -597,8 +625,7 @@ def _load_referential(kind: str, path: Path | str | None, origin: str = "") -> A
         return loader(path)
     except ReferentialError as exc:
         raise _UsageError(
-            f"Référentiel {label} « {path} »{origin} refusé :\n"
-            + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+            f"Référentiel {label} « {path} »{origin} refusé :\n" + _finding_lines(exc.findings)
         ) from None
 
 
@@ -684,6 +711,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     engine = args.engine or preset.engine
 
     attachment: Attachment | None = None
+    if args.attach is not None and not args.attach.strip():
+        _err(
+            "--attach est vide : donnez un identifiant système (GUID), « Nom=Valeur » ou un "
+            "intitulé avec --tree FICHIER, ou retirez --attach."
+        )
+        return EXIT_USAGE
     if args.attach:
         try:
             attachment = _resolve_attachment(args.attach, args.tree or preset.referentials.tree)
@@ -814,7 +847,27 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     else:
         print("Aucun problème trouvé.", file=out)
+    if slip_failed is None and not args.skip_unreadable:
+        left_out = _unreadable_left_out(result.findings, package)
+        if left_out:
+            _err(
+                f"Attention : {len(left_out)} fichier(s) ou dossier(s) illisible(s) laissé(s) "
+                "hors du versement (code de sortie 1 ; --skip-unreadable pour l'accepter) :\n"
+                + _finding_lines(
+                    [dataclasses.replace(f, path=_display_path(f.path, bases)) for f in left_out]
+                )
+            )
+            return EXIT_FAILED
     return EXIT_OK if slip_failed is None else slip_failed
+
+
+def _unreadable_left_out(findings: Sequence[Finding], package: Package) -> list[Finding]:
+    """The unreadable files and folders the package does not hold (a script must be able
+    to tell that something was dropped: ``export`` exits 1 unless ``--skip-unreadable``)."""
+    from seda.findings import Code
+
+    packed = {obj.source for _unit, obj in package.objects()}
+    return [f for f in findings if f.code == Code.UNREADABLE and f.path not in packed]
 
 
 # -- bordereau (transfer slip) -------------------------------------------------------------
@@ -901,7 +954,7 @@ def _write_slip(
         return EXIT_FAILED
     except BordereauError as exc:
         progress.finish()
-        _err(f"Échec : {failure}.\n" + "\n".join(f"  - {describe(f)}" for f in exc.findings))
+        _err(f"Échec : {failure}.\n" + _finding_lines(exc.findings))
         return EXIT_FAILED
     progress.finish()
     _WRITTEN.append(str(slip))
@@ -944,10 +997,7 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
     try:
         package, findings = read_sip(sip)
     except SipError as exc:
-        _err(
-            f"« {sip} » n'est pas un versement lisible :\n"
-            + "\n".join(f"  - {describe(f)}" for f in exc.findings)
-        )
+        _err(f"« {sip} » n'est pas un versement lisible :\n" + _finding_lines(exc.findings))
         return EXIT_FAILED
     if findings:
         _err(
@@ -1289,8 +1339,12 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
         loaded: Any = loader(path)
     except ReferentialError as exc:
         print(f"{label} « {path} » refusé ({len(exc.findings)} problème(s)) :")
-        for f in exc.findings:
-            print(f"  - {describe(dataclasses.replace(f, path=''))}")
+        print(
+            _finding_lines(
+                [dataclasses.replace(f, path="") for f in exc.findings[:MAX_LISTED]]
+                + exc.findings[MAX_LISTED:]
+            )
+        )
         return EXIT_FAILED
     print(f"{label} « {path} » accepté.")
     if kind == "rules":

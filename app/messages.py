@@ -9,7 +9,7 @@ does no harm. A missing param never raises: it shows as "?".
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from app.progress_bar import human_size
@@ -191,6 +191,28 @@ def _unsafe_destination(params: Mapping[str, Any], lang: str) -> str:
     if lang == "fr":
         return "Rien n'est écrit à cet endroit : " + why + "."
     return "Nothing is written there: " + why + "."
+
+
+def _name_twins(params: Mapping[str, Any], lang: str) -> str:
+    if params.get("reason") == "normalization":
+        if lang == "fr":
+            return (
+                "Ce nom s'écrit comme « {other} » (accents codés autrement) : copiés sous macOS "
+                "ou Windows, les deux fichiers se confondraient."
+            )
+        return (
+            "This name reads like “{other}” (accents encoded differently): copied to macOS or "
+            "Windows, the two files would collide."
+        )
+    if lang == "fr":
+        return (
+            "Ce nom ne diffère de « {other} » que par les majuscules : copiés sous Windows ou "
+            "macOS, les deux fichiers se confondraient."
+        )
+    return (
+        "This name differs from “{other}” only by case: copied to Windows or macOS, the two "
+        "files would collide."
+    )
 
 
 def _odd_name(params: Mapping[str, Any], lang: str) -> str:
@@ -385,6 +407,11 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Ce dossier est déjà repris (par « {other} ») : il n'est pas compté deux fois.",
         "This folder is already included (as “{other}”): it is not counted twice.",
     ),
+    "SAME_FILE_TWICE": (
+        "Ce fichier est déjà dans le versement (« {other} ») : il n'y est mis qu'une fois.",
+        "This file is already in the transfer (“{other}”): it is put in only once.",
+    ),
+    "NAME_TWINS": (_name_twins, _name_twins),
     # dropped zip archives
     "ZIP_CORRUPT": (
         "L'archive zip est abîmée ou incomplète ({error}) : son contenu n'est pas repris. Demandez un nouvel envoi ou décompressez-la vous-même.",
@@ -775,9 +802,31 @@ class _Params(dict[str, Any]):
         return "?"
 
 
+MAX_LISTED = 20  # names listed in one message; the rest counted (« … et 99 980 autres »)
+
+
+def more_text(count: int, lang: str = "fr") -> str:
+    """« … et 999 990 autres » / "… and 999,990 more"."""
+    if lang == "en":
+        return f"… and {count:,} more"
+    return f"… et {count:,} autres".replace(",", " ")
+
+
+def capped(items: Sequence[Any], limit: int = MAX_LISTED, lang: str = "fr") -> list[str]:
+    """At most ``limit`` items as text, then one « … et N autres » line: no message lists
+    a million names (duplicate identifiers, header columns, findings). The one helper for
+    capping, in messages and on the command line."""
+    shown = [str(v) for v in items[:limit]]
+    if len(items) > limit:
+        shown.append(more_text(len(items) - limit, lang))
+    return shown
+
+
 def _clean(value: Any) -> Any:
-    if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(str(v) for v in value) or "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(capped(value)) or "—"
+    if isinstance(value, set | frozenset):
+        return ", ".join(capped(list(value))) or "—"
     if value is None or value == "":
         return "?"
     return value
@@ -856,4 +905,14 @@ def severity_label(severity: Severity | str, lang: str = "fr") -> str:
     return pair[LANGS.index(lang) if lang in LANGS else 0]
 
 
-__all__ = ["LANGS", "describe", "has_text", "severity_label", "text", "where"]
+__all__ = [
+    "LANGS",
+    "MAX_LISTED",
+    "capped",
+    "describe",
+    "has_text",
+    "more_text",
+    "severity_label",
+    "text",
+    "where",
+]

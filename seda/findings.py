@@ -34,6 +34,8 @@ class Code(StrEnum):
     CHANGED_DURING_SCAN = "scan.changed"
     NOT_FOUND = "scan.not_found"
     ALREADY_INCLUDED = "scan.already_included"  # params: other (a dropped path seen twice)
+    SAME_FILE_TWICE = "scan.same_file_twice"  # params: other (packed once, as ``other``)
+    NAME_TWINS = "scan.name_twins"  # params: other, reason ("case", "normalization")
     # dropped zip archives (seda.scan: a zip becomes a folder tree, never extracted)
     ZIP_CORRUPT = "zip.corrupt"  # params: error (the zip is not expanded)
     ZIP_BOMB = "zip.bomb"  # params: reason, declared, actual (the zip is not expanded)

@@ -352,7 +352,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- helpers -----------------------------------------------------------------------------
 def _err(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    """A message on stderr; a closed or full stderr cannot turn it into a traceback (and
+    ``print(file=None)`` would write it on stdout, into the user's JSON)."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager
@@ -439,6 +444,22 @@ def _not_a_folder(path: str | Path, what: str) -> str | None:
     if not os.path.isdir(shown):
         return f"« {shown} » n'est pas un dossier : {what} est attendu."
     return None
+
+
+def _given_files_problem(*given: tuple[str | None, str]) -> str | None:
+    """The first optional input file (``--preset``, ``--rules``…) that is not a regular
+    file: a FIFO would block the read for ever, a folder is not « introuvable »."""
+    for path, what in given:
+        if path is not None:
+            problem = _not_a_file(path, what)
+            if problem is not None:
+                return problem
+    return None
+
+
+def _preset_files(preset: Any) -> list[str]:
+    refs = preset.referentials
+    return [str(p) for p in (refs.rules, refs.agencies, refs.tree) if p is not None]
 
 
 def _destination_problem(
@@ -573,6 +594,9 @@ def _resolve_attachment(spec: str, tree_path: str | os.PathLike[str] | None) -> 
 
     spec = spec.strip()
     if tree_path:
+        problem = _not_a_file(tree_path, "l'arbre de positionnement")
+        if problem is not None:
+            raise _UsageError(problem)
         try:
             tree = load_tree(tree_path)
         except ReferentialError as exc:
@@ -680,10 +704,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         for p in missing:
             _err(_missing_message(p))
         return EXIT_USAGE
+    problem = _given_files_problem(
+        (args.preset, "le profil de versement (YAML)"),
+        (args.tree, "l'arbre de positionnement"),
+    )
+    if problem is not None:
+        _err(problem)
+        return EXIT_USAGE
     output = Path(args.output)
+    read = [*args.paths, *(p for p in (args.preset, args.tree) if p)]
     problem = _destination_problem(
         args.output,
-        inputs=args.paths,
+        inputs=read,
         force=args.force,
         name_hint="-o versement.zip",
         replace_hint="choisissez un autre nom ou ajoutez --force pour le remplacer.",
@@ -691,7 +723,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if problem is not None:
         _err(problem)
         return EXIT_USAGE
-    slip = _export_slip_path(args, output)
+    slip = _export_slip_path(args, output, read)
     if isinstance(slip, str):
         _err(slip)
         return EXIT_USAGE
@@ -702,6 +734,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         except PresetError as exc:
             _err(str(exc))
             return EXIT_USAGE
+        # the referentials the preset names are read too: never written over
+        for dest in (output, slip):
+            problem = dest and _destination_problem(
+                dest, inputs=_preset_files(preset), force=True, name_hint="", replace_hint=""
+            )
+            if problem:
+                _err(problem)
+                return EXIT_USAGE
     else:
         preset = Preset()
         _err(
@@ -791,7 +831,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         progress.finish()
         buf = io.StringIO()
-        _print_findings(exc.findings, bases, buf, limit=None)
+        _print_findings(
+            exc.findings, bases, buf, limit=None if args.all else MAX_LINES_PER_SEVERITY
+        )
         _err(f"Échec : le versement « {output} » n'a pas été écrit.\n" + buf.getvalue().rstrip())
         return EXIT_FAILED
     progress.finish()
@@ -871,7 +913,9 @@ def _unreadable_left_out(findings: Sequence[Finding], package: Package) -> list[
 
 
 # -- bordereau (transfer slip) -------------------------------------------------------------
-def _export_slip_path(args: argparse.Namespace, output: Path) -> Path | None | str:
+def _export_slip_path(
+    args: argparse.Namespace, output: Path, read: Sequence[str] = ()
+) -> Path | None | str:
     """Where ``export`` writes the slip (None: not asked), or why it cannot (a message)."""
     from app.bordereau import default_path
 
@@ -881,7 +925,7 @@ def _export_slip_path(args: argparse.Namespace, output: Path) -> Path | None | s
     problem = _slip_problem(
         slip,
         sip=output,
-        inputs=args.paths,
+        inputs=read or args.paths,
         force=args.force,
         name_hint="--bordereau FICHIER.html",
         replace_hint=(
@@ -966,11 +1010,15 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
     from seda.package import SipError, read_sip
 
     sip = Path(args.sip)
-    problem = _not_a_file(sip, "le fichier zip du versement")
+    problem = _not_a_file(sip, "le fichier zip du versement") or _given_files_problem(
+        (args.rules, "le référentiel des règles (CSV)"),
+        (args.preset, "le profil de versement (YAML)"),
+    )
+    read = [p for p in (args.rules, args.preset) if p]
     if problem is None:
         slip = Path(args.output) if args.output else default_path(sip)
         problem = _slip_problem(
-            slip, sip=sip, inputs=[], force=True, name_hint="-o FICHIER.html", replace_hint=""
+            slip, sip=sip, inputs=read, force=True, name_hint="-o FICHIER.html", replace_hint=""
         )
     if problem is not None:
         _err(problem)
@@ -987,6 +1035,17 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         rules_path = preset.referentials.rules
         origin = " (indiqué dans le profil de versement)"
+        problem = _slip_problem(
+            slip,
+            sip=sip,
+            inputs=_preset_files(preset),
+            force=True,
+            name_hint="-o FICHIER.html",
+            replace_hint="",
+        )
+        if problem is not None:
+            _err(problem)
+            return EXIT_USAGE
         if rules_path is None:
             _err("Le profil de versement n'indique pas de référentiel des règles de gestion.")
     try:
@@ -1048,6 +1107,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     xsd = args.xsd or os.environ.get(XSD_ENV) or None
     if problem is None and xsd:
         problem = _not_a_folder(xsd, "le dossier des schémas XSD")
+    problem = problem or _given_files_problem(
+        (args.rules, "le référentiel des règles (CSV)"),
+        (args.agencies, "le référentiel des services (CSV)"),
+        (args.contract, "le contrat d'entrée (JSON)"),
+        (args.preset, "le profil de versement (YAML)"),
+    )
     if problem is not None:
         _err(problem)
         return EXIT_USAGE
@@ -1560,6 +1625,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _WRITTEN.clear()
     _TERMINATED_BY.clear()
+    if sys.stderr is None:  # `2>&-`: messages and progress go nowhere, but nothing breaks
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
     stdout = sys.stdout
     guarded = _Stdout(stdout) if stdout is not None else None
     if guarded is not None:

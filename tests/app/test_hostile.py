@@ -695,3 +695,58 @@ def test_unusable_xsd_has_no_placeholder(
     rc, out, err = run(["check", "x.zip", "--xsd", str(tmp_path / "xsd")], capsys)
     assert "schéma SEDA n'a pas pu être vérifié" in out
     assert "« ? »" not in out
+
+
+def test_files_read_besides_the_folders_are_inputs_too(
+    work: Path, tmp_path: Path, preset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The preset, the tree, the referentials a preset names: read, so never written over."""
+    rules = tmp_path / "regles.csv"
+    rules.write_text("RuleId,RuleType,RuleValue,RuleDescription,RuleDuration,RuleMeasurement\n")
+    p = load_preset(preset)
+    p.referentials.rules = rules
+    save_preset(p, preset)
+    run(export("-o", "x.zip", "--no-bordereau"), capsys)
+    snap = Snapshot(tmp_path)
+    for argv in (
+        export("-o", str(preset), "--preset", str(preset), "--force"),
+        export("-o", "x.zip", "--force", "--preset", str(preset), "--bordereau", str(rules)),
+        export("-o", str(rules), "--force", "--preset", str(preset)),
+        ["bordereau", "x.zip", "--rules", str(rules), "-o", str(rules)],
+        ["bordereau", "x.zip", "--preset", str(preset), "-o", str(rules)],
+    ):
+        rc, _out, err = run(argv, capsys)
+        assert rc == 2 and "lu par Verso" in err, (argv, err)
+    snap.check()
+
+
+def test_a_fifo_given_as_an_input_file_never_blocks(
+    work: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(export("-o", "x.zip", "--no-bordereau"), capsys)
+    os.mkfifo(tmp_path / "tube")
+    snap = Snapshot(tmp_path)
+    for argv in (
+        export("-o", "y.zip", "--preset", "tube"),
+        export("-o", "y.zip", "--attach", "Nœud", "--tree", "tube"),
+        ["check", "x.zip", "--rules", "tube"],
+        ["check", "x.zip", "--contract", "tube"],
+        ["bordereau", "x.zip", "--rules", "tube"],
+        ["referential", "check", "tube"],
+    ):
+        rc, _out, err = run(argv, capsys)
+        assert rc == 2 and "tube nommé" in err, (argv, err)
+    snap.check()
+
+
+def test_closed_standard_error(work: Path, tmp_path: Path) -> None:
+    res = subprocess.run(
+        ["sh", "-c", 'exec "$@" 2>&-', "sh", sys.executable, "-m", "app.cli"]
+        + ["scan", "in", "--workers", "0", "--format", "json"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        timeout=300,
+    )
+    assert res.returncode == 0
+    assert len(json.loads(res.stdout)["files"]) == 3

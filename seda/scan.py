@@ -509,7 +509,9 @@ class _Walker:
                 kind=_special_kind(st.st_mode),
             )
 
-    def check_twin(self, folded: dict[str, str], name: str, path: str, folder: ArchiveUnit) -> None:
+    def check_twin(
+        self, folded: dict[str, str], name: str, path: str, folder: ArchiveUnit | None
+    ) -> None:
         """``A.txt`` beside ``a.txt``, or ``é`` composed beside ``é`` decomposed: distinct
         here, one file once copied to Windows or macOS (case-insensitive, normalising)."""
         key = unicodedata.normalize("NFC", name).casefold()
@@ -722,6 +724,16 @@ class _Walker:
                 node.children[last] = _ZipNode(last) if is_dir else _ZipNode(last, info)
             elif clash or not (is_dir and existing is not None and existing.is_dir):
                 self.add(Code.ZIP_DUPLICATE, Severity.WARNING, where, member=raw)
+        # names that collide once extracted on Windows/macOS, folder by folder
+        stack: list[tuple[_ZipNode, str]] = [(top, path)]
+        while stack:
+            node, place = stack.pop()
+            folded: dict[str, str] = {}
+            for name in sorted(node.children, key=natural_key):
+                child = node.children[name]
+                self.check_twin(folded, name, os.path.join(place, name), None)
+                if child.is_dir:
+                    stack.append((child, os.path.join(place, name)))
         return top
 
     def zip_units(

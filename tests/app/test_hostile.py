@@ -656,6 +656,11 @@ def test_names_that_collide_on_windows_and_macos_are_warned(
     rc, out, err = run(["scan", "in", "--workers", "0"], capsys)
     assert rc == 0
     assert "que par les majuscules" in out and "accents codés autrement" in out
+    with zipfile.ZipFile(tmp_path / "jumeaux.zip", "w") as zf:  # the same inside a zip
+        zf.writestr("dossier/Rapport.txt", "1")
+        zf.writestr("dossier/rapport.txt", "2")
+    rc, out, err = run(["scan", "jumeaux.zip", "--workers", "0"], capsys)
+    assert rc == 0 and "que par les majuscules" in out
 
 
 def test_usage_mistakes_are_said(

@@ -8,8 +8,14 @@ progress goes to stderr, stdout carries only what was asked for (the export summ
 scan inventory, the referential report), so ``verso scan --format json > x.json`` works.
 
 Exit codes: 0 done, 1 the job failed (export refused, referential refused, nothing to
-export, SIP the SAE would refuse), 2 bad command line or input (unknown folder, bad preset), 130 interrupted (Ctrl+C;
-no partial zip is left behind: ``export_sip`` writes a temporary file and renames it).
+export, SIP the SAE would refuse, an unreadable file left out of an export without
+``--skip-unreadable``, standard output full or closed, an unexpected error), 2 bad command
+line or input (unknown folder, bad preset, a destination that is an input, a folder or a
+special file: ``seda.safepath``), 130 interrupted (Ctrl+C), 128+N stopped by signal N
+(SIGTERM, SIGHUP). No partial file is left behind: every writer uses a temporary file
+renamed at the end, registered in ``seda.atomic`` so the signal handlers remove it too.
+Never a traceback: ``main`` turns anything unexpected into a French message
+(``VERSO_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations

@@ -1576,6 +1576,8 @@ def _termination_handlers() -> Iterator[None]:
         if sig is None:
             continue
         try:
+            if signal.getsignal(sig) == signal.SIG_IGN:  # `nohup verso …`: keep ignoring it
+                continue
             installed.append((sig, signal.signal(sig, handler)))
         except (OSError, ValueError):  # not the main thread
             pass

@@ -58,7 +58,8 @@ def _remove_temps_on_termination(app: object) -> None:
         sig = getattr(signal, name, None)
         if sig is not None:
             try:
-                signal.signal(sig, handler)
+                if signal.getsignal(sig) != signal.SIG_IGN:  # nohup: keep ignoring it
+                    signal.signal(sig, handler)
             except (OSError, ValueError):
                 return
     timer = QTimer(app)  # type: ignore[call-overload]

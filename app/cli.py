@@ -433,13 +433,33 @@ def _not_a_file(path: str | Path, what: str) -> str | None:
     try:
         st = os.stat(shown)
     except OSError as exc:
-        return f"« {shown} » est illisible ({exc.strerror or exc}) : {what} est attendu."
+        if os.path.islink(shown) and exc.errno == errno.ENOENT:
+            target = os.readlink(shown)
+            return f"« {shown} » est un lien symbolique cassé (vers « {target} ») : {what} est attendu."
+        if exc.errno == errno.ELOOP:
+            return f"« {shown} » est un lien symbolique qui tourne en boucle : {what} est attendu."
+        return f"« {shown} » est illisible ({_os_error_fr(exc)}) : {what} est attendu."
     if stat_module.S_ISDIR(st.st_mode):
         return f"« {shown} » est un dossier : {what} est attendu."
     if not stat_module.S_ISREG(st.st_mode):
         kind = _KIND_FR.get(special_kind(st.st_mode), "un fichier spécial")
         return f"« {shown} » est {kind}, pas un fichier ordinaire : {what} est attendu."
     return None
+
+
+_ERRNO_FR = {
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "opération non permise",
+    errno.EIO: "erreur de lecture du disque",
+    errno.ENOENT: "introuvable",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.ENAMETOOLONG: "nom trop long",
+}
+
+
+def _os_error_fr(exc: OSError) -> str:
+    """The reason of an OS error in French when it is a common one (else the system's)."""
+    return _ERRNO_FR.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _not_a_folder(path: str | Path, what: str) -> str | None:
@@ -927,6 +947,8 @@ def _export_slip_path(
 
     if args.no_bordereau:
         return None
+    if args.bordereau is not None and not args.bordereau.strip():
+        return "--bordereau est vide : donnez le nom du bordereau à créer, ou --no-bordereau."
     slip = Path(args.bordereau) if args.bordereau else default_path(output)
     problem = _slip_problem(
         slip,

@@ -670,10 +670,14 @@ def test_usage_mistakes_are_said(
     empty.write_text("# rien\n", encoding="utf-8")
     os.mkfifo(tmp_path / "tube.zip")
     (tmp_path / "dossier.zip").mkdir()
+    (tmp_path / "cassé").symlink_to(tmp_path / "nulle-part.csv")
     snap = Snapshot(tmp_path)
     cases = [
         (export("-o", "x.zip", "--attach", ""), "--attach est vide"),
         (export("-o", "x.zip", "--attach", "   "), "--attach est vide"),
+        (export("-o", "x.zip", "--bordereau", ""), "--bordereau est vide"),
+        (["scan", "in", "-o", ""], "aucun nom de fichier"),
+        (["referential", "check", "cassé"], "lien symbolique cassé"),
         (export("-o", "x.zip", "--preset", str(empty)), "vide"),
         (["check", "dossier.zip"], "est un dossier"),  # not « Introuvable »
         (["check", "tube.zip"], "tube nommé"),

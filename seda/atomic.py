@@ -29,7 +29,7 @@ from typing import IO, Any
 from seda.safepath import PathLike, guard_destination
 
 _LIVE: set[str] = set()
-_LIVE_LOCK = threading.Lock()
+_LIVE_LOCK = threading.RLock()  # re-entrant: a signal handler may run while it is held
 
 
 def new_temp(folder: PathLike, *, prefix: str, suffix: str) -> tuple[int, str]:
@@ -78,8 +78,8 @@ def live_temps() -> list[str]:
 def remove_live_temps() -> int:
     """Remove every registered temporary file; returns how many there were.
 
-    Safe from a signal handler or a console-control thread: no lock is waited for
-    (a handler may interrupt the thread holding it), the set is copied first."""
+    Safe from a signal handler (the registry's lock is re-entrant: the handler may
+    interrupt the very thread holding it) or a console-control thread."""
     paths = list(_LIVE)
     for path in paths:
         discard_temp(path)

@@ -324,6 +324,8 @@ def test_signal_mid_export_leaves_nothing(tmp_path: Path, signum: int) -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # as from a terminal, even if the tests run under nohup (SIGHUP ignored is inherited)
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 240

@@ -26,6 +26,7 @@ from seda.findings import Code, Finding, Severity
 from seda.model import Package
 from seda.progress import Progress, check
 from seda.referentials.rules_csv import RulesReferential
+from seda.safepath import check_destination
 
 LANGS = ("fr", "en")
 SUFFIX = "-bordereau.html"
@@ -698,14 +699,17 @@ def write_bordereau(
     ``BordereauError``; either way nothing is left behind and a previous ``dest`` is kept.
     Thread-affinity: none (reads the package; the caller does not mutate it meanwhile).
     """
-    dest = Path(os.path.abspath(os.fspath(dest)))
-    folder = dest.parent
-    if dest.is_dir() or not folder.is_dir():
-        error = "is a folder" if dest.is_dir() else "no such folder"
-        raise BordereauError(
-            [Finding(Code.BORDEREAU_WRITE_ERROR, Severity.ERROR, str(dest), {"error": error})]
-        )
     sip: Path | None = Path(os.path.abspath(os.fspath(sip_path))) if sip_path else None
+    # never over the SIP, a dropped file, or inside a dropped folder (seda.safepath)
+    sources = [obj.source for _unit, obj in package.objects()]
+    zips = {s[4:].rsplit("!", 1)[0] for s in sources if s.startswith("zip:")}
+    inputs = [*(u.source for u in package.roots if u.source), *zips]
+    if sip is not None:
+        inputs.append(sip)
+    unsafe = check_destination(dest, inputs=inputs, files=sources)
+    if unsafe is not None:
+        raise BordereauError([unsafe])
+    dest = Path(os.path.abspath(os.fspath(dest)))
     sip_size: int | None = None
     digest = sip_sha512 or ""
     if sip is not None:

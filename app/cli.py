@@ -8,8 +8,14 @@ progress goes to stderr, stdout carries only what was asked for (the export summ
 scan inventory, the referential report), so ``verso scan --format json > x.json`` works.
 
 Exit codes: 0 done, 1 the job failed (export refused, referential refused, nothing to
-export, SIP the SAE would refuse), 2 bad command line or input (unknown folder, bad preset), 130 interrupted (Ctrl+C;
-no partial zip is left behind: ``export_sip`` writes a temporary file and renames it).
+export, SIP the SAE would refuse, an unreadable file left out of an export without
+``--skip-unreadable``, standard output full or closed, an unexpected error), 2 bad command
+line or input (unknown folder, bad preset, a destination that is an input, a folder or a
+special file: ``seda.safepath``), 130 interrupted (Ctrl+C), 128+N stopped by signal N
+(SIGTERM, SIGHUP). No partial file is left behind: every writer uses a temporary file
+renamed at the end, registered in ``seda.atomic`` so the signal handlers remove it too.
+Never a traceback: ``main`` turns anything unexpected into a French message
+(``VERSO_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import argparse
 import contextlib
 import csv
 import dataclasses
+import errno
 import io
 import json
 import os
@@ -30,8 +37,9 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
-from app.messages import describe, severity_label
+from app.messages import MAX_LISTED, describe, more_text, severity_label
 from app.progress_bar import TerminalProgress, human_size
+from seda.atomic import is_disk_full
 from seda.findings import Finding, Severity
 from seda.model import SEDA_VERSIONS, Attachment, Package
 from seda.progress import Cancelled
@@ -179,10 +187,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="ne rien écrire si le service d'archives refuserait le versement (erreurs)",
     )
     ex.add_argument(
+        "--skip-unreadable",
+        action="store_true",
+        help="accepter de laisser hors du versement les fichiers illisibles (sinon code de sortie 1)",
+    )
+    ex.add_argument(
         "--workers",
-        type=int,
+        type=_workers_arg,
         metavar="N",
-        help="processus d'analyse (0 : aucun ; défaut : un par cœur)",
+        help="processus d'analyse (0 : aucun ; défaut et maximum : un par cœur)",
     )
     ex.add_argument(
         "--all",
@@ -302,10 +315,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sc.add_argument(
         "--workers",
-        type=int,
+        type=_workers_arg,
         metavar="N",
-        help="processus d'analyse (0 : aucun ; défaut : un par cœur)",
+        help="processus d'analyse (0 : aucun ; défaut et maximum : un par cœur)",
     )
+    sc.add_argument(
+        "-o",
+        "--output",
+        dest="output_file",
+        metavar="FICHIER",
+        help="écrire l'inventaire dans ce fichier (UTF-8 ; avec BOM en CSV pour les tableurs)",
+    )
+    sc.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe déjà")
     sc.set_defaults(func=cmd_scan)
 
     ref = sub.add_parser(
@@ -337,7 +358,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- helpers -----------------------------------------------------------------------------
 def _err(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    """A message on stderr; a closed or full stderr cannot turn it into a traceback (and
+    ``print(file=None)`` would write it on stdout, into the user's JSON)."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager
@@ -371,6 +397,123 @@ def _missing_paths(paths: Sequence[str]) -> list[str]:
     return [p for p in paths if not os.path.lexists(p)]
 
 
+def _missing_message(path: str) -> str:
+    """Why ``path`` cannot be found: not there, or a file used as a folder on the way."""
+    up = os.path.dirname(os.path.abspath(path))
+    while up and not os.path.lexists(up):
+        parent = os.path.dirname(up)
+        if parent == up:
+            break
+        up = parent
+    if up and os.path.lexists(up) and not os.path.isdir(up):
+        return f"« {path} » : « {up} » est un fichier, pas un dossier (vérifiez le chemin)."
+    return f"Introuvable : « {path} » (vérifiez le chemin)."
+
+
+_KIND_FR = {
+    "fifo": "un tube nommé",
+    "socket": "une socket",
+    "char_device": "un périphérique",
+    "block_device": "un périphérique",
+}
+
+
+def _not_a_file(path: str | Path, what: str) -> str | None:
+    """Why ``path`` is not a readable regular file (one French sentence), or None.
+
+    ``what`` names what was expected (« le versement (zip) »): a folder or a FIFO is not
+    « introuvable », a file used as a folder does not « n'existe pas »."""
+    import stat as stat_module
+
+    from seda.safepath import special_kind
+
+    shown = os.fspath(path)
+    if not os.path.lexists(shown):
+        return _missing_message(shown)
+    try:
+        st = os.stat(shown)
+    except OSError as exc:
+        if os.path.islink(shown) and exc.errno == errno.ENOENT:
+            target = os.readlink(shown)
+            return f"« {shown} » est un lien symbolique cassé (vers « {target} ») : {what} est attendu."
+        if exc.errno == errno.ELOOP:
+            return f"« {shown} » est un lien symbolique qui tourne en boucle : {what} est attendu."
+        return f"« {shown} » est illisible ({_os_error_fr(exc)}) : {what} est attendu."
+    if stat_module.S_ISDIR(st.st_mode):
+        return f"« {shown} » est un dossier : {what} est attendu."
+    if not stat_module.S_ISREG(st.st_mode):
+        kind = _KIND_FR.get(special_kind(st.st_mode), "un fichier spécial")
+        return f"« {shown} » est {kind}, pas un fichier ordinaire : {what} est attendu."
+    return None
+
+
+_ERRNO_FR = {
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "opération non permise",
+    errno.EIO: "erreur de lecture du disque",
+    errno.ENOENT: "introuvable",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.ENAMETOOLONG: "nom trop long",
+}
+
+
+def _os_error_fr(exc: OSError) -> str:
+    """The reason of an OS error in French when it is a common one (else the system's)."""
+    return _ERRNO_FR.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _not_a_folder(path: str | Path, what: str) -> str | None:
+    """Why ``path`` is not a folder (one French sentence), or None."""
+    shown = os.fspath(path)
+    if not os.path.lexists(shown):
+        return _missing_message(shown).replace("Introuvable", f"Introuvable ({what})", 1)
+    if not os.path.isdir(shown):
+        return f"« {shown} » n'est pas un dossier : {what} est attendu."
+    return None
+
+
+def _given_files_problem(*given: tuple[str | None, str]) -> str | None:
+    """The first optional input file (``--preset``, ``--rules``…) that is not a regular
+    file: a FIFO would block the read for ever, a folder is not « introuvable »."""
+    for path, what in given:
+        if path is not None:
+            problem = _not_a_file(path, what)
+            if problem is not None:
+                return problem
+    return None
+
+
+def _preset_files(preset: Any) -> list[str]:
+    refs = preset.referentials
+    return [str(p) for p in (refs.rules, refs.agencies, refs.tree) if p is not None]
+
+
+def _destination_problem(
+    path: str | Path,
+    *,
+    inputs: Sequence[str | Path],
+    force: bool,
+    name_hint: str,
+    replace_hint: str,
+) -> str | None:
+    """Why ``path`` must not be written (one message), or None.
+
+    The one guard every writer uses (``seda.safepath``: not a folder nor a special file,
+    not an input nor inside an input folder, through links, hard links and ``..``), plus
+    the command line's rule that an existing file is replaced only with ``--force``."""
+    from seda.safepath import check_destination
+
+    finding = check_destination(path, inputs=inputs)
+    if finding is not None:
+        message = describe(finding)
+        if finding.params.get("reason") in ("folder", "empty"):
+            message += f"\nDonnez le nom du fichier à créer ({name_hint})."
+        return message
+    if not force and os.path.lexists(path):
+        return f"« {path} » existe déjà : {replace_hint}"
+    return None
+
+
 def _display_path(path: str, bases: Sequence[Path]) -> str:
     """Findings carry absolute paths; show them from the dropped folder's parent."""
     for base in bases:
@@ -381,6 +524,15 @@ def _display_path(path: str, bases: Sequence[Path]) -> str:
 
 def _bases(paths: Sequence[str]) -> list[Path]:
     return [Path(os.path.abspath(p)).parent for p in paths]
+
+
+def _finding_lines(findings: Sequence[Finding], prefix: str = "  - ") -> str:
+    """One line per finding, at most ``MAX_LISTED`` then « … et N autres » (a referential
+    with a million duplicate identifiers must not print a million lines)."""
+    shown = [prefix + describe(f) for f in findings[:MAX_LISTED]]
+    if len(findings) > MAX_LISTED:
+        shown.append(prefix + more_text(len(findings) - MAX_LISTED))
+    return "\n".join(shown)
 
 
 def _print_findings(
@@ -405,7 +557,7 @@ def _print_findings(
                 f = dataclasses.replace(f, path=_display_path(f.path, bases))
             print(f"    - {describe(f)}", file=out)
         if len(shown) < len(group):
-            print(f"    … et {len(group) - len(shown)} autres (--all pour tout voir)", file=out)
+            print(f"    {more_text(len(group) - len(shown))} (--all pour tout voir)", file=out)
 
 
 def _shield_workers_from_ctrl_c() -> None:
@@ -434,8 +586,23 @@ def _shield_workers_from_ctrl_c() -> None:
         signal.signal(signal.SIGINT, previous)
 
 
+def _workers_arg(value: str) -> int:
+    """``--workers N``: a whole number, 0 or more (argparse turns ValueError into a usage error)."""
+    n = int(value.strip())
+    if n < 0:
+        raise ValueError(value)
+    return n
+
+
 def _scan(paths: Sequence[str], engine: str, exclusions: Sequence[str], workers: int | None) -> Any:
-    from seda.scan import scan
+    from seda.scan import cpu_count, scan
+
+    if workers is not None and workers > cpu_count():
+        _err(
+            f"Remarque : --workers {workers} ramené à {cpu_count()} "
+            "(le nombre de processeurs : davantage ne va pas plus vite et coûte de la mémoire)."
+        )
+        workers = cpu_count()
 
     if workers != 0:
         _shield_workers_from_ctrl_c()
@@ -455,12 +622,14 @@ def _resolve_attachment(spec: str, tree_path: str | os.PathLike[str] | None) -> 
 
     spec = spec.strip()
     if tree_path:
+        problem = _not_a_file(tree_path, "l'arbre de positionnement")
+        if problem is not None:
+            raise _UsageError(problem)
         try:
             tree = load_tree(tree_path)
         except ReferentialError as exc:
             raise _UsageError(
-                f"Arbre de positionnement « {tree_path} » refusé :\n"
-                + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+                f"Arbre de positionnement « {tree_path} » refusé :\n" + _finding_lines(exc.findings)
             ) from None
         try:
             node = tree.resolve(spec)
@@ -501,12 +670,14 @@ def _load_referential(kind: str, path: Path | str | None, origin: str = "") -> A
     loader = load_rules if kind == "rules" else load_agencies
     if not Path(path).exists():
         raise _UsageError(f"Référentiel {label} « {path} »{origin} introuvable.")
+    problem = _not_a_file(path, f"le fichier du référentiel {label}")
+    if problem is not None:
+        raise _UsageError(problem)
     try:
         return loader(path)
     except ReferentialError as exc:
         raise _UsageError(
-            f"Référentiel {label} « {path} »{origin} refusé :\n"
-            + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+            f"Référentiel {label} « {path} »{origin} refusé :\n" + _finding_lines(exc.findings)
         ) from None
 
 
@@ -559,29 +730,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     missing = _missing_paths(args.paths)
     if missing:
         for p in missing:
-            _err(f"Introuvable : « {p} » (vérifiez le chemin).")
+            _err(_missing_message(p))
+        return EXIT_USAGE
+    problem = _given_files_problem(
+        (args.preset, "le profil de versement (YAML)"),
+        (args.tree, "l'arbre de positionnement"),
+    )
+    if problem is not None:
+        _err(problem)
         return EXIT_USAGE
     output = Path(args.output)
-    if output.is_dir():
-        _err(
-            f"« {output} » est un dossier : donnez le nom du fichier zip à créer (-o versement.zip)."
-        )
+    read = [*args.paths, *(p for p in (args.preset, args.tree) if p)]
+    problem = _destination_problem(
+        args.output,
+        inputs=read,
+        force=args.force,
+        name_hint="-o versement.zip",
+        replace_hint="choisissez un autre nom ou ajoutez --force pour le remplacer.",
+    )
+    if problem is not None:
+        _err(problem)
         return EXIT_USAGE
-    if not output.parent.resolve().is_dir():
-        _err(f"Le dossier de destination « {output.parent} » n'existe pas.")
-        return EXIT_USAGE
-    if output.exists() and not args.force:
-        _err(
-            f"« {output} » existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer."
-        )
-        return EXIT_USAGE
-    out_abs = output.resolve()
-    for p in args.paths:
-        src = Path(p).resolve()
-        if out_abs == src or src in out_abs.parents:
-            _err(f"Le zip ne peut pas être écrit dans un dossier versé (« {p} »).")
-            return EXIT_USAGE
-    slip = _export_slip_path(args, output)
+    slip = _export_slip_path(args, output, read)
     if isinstance(slip, str):
         _err(slip)
         return EXIT_USAGE
@@ -592,6 +762,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         except PresetError as exc:
             _err(str(exc))
             return EXIT_USAGE
+        # the referentials the preset names are read too: never written over
+        for dest in (output, slip):
+            problem = dest and _destination_problem(
+                dest, inputs=_preset_files(preset), force=True, name_hint="", replace_hint=""
+            )
+            if problem:
+                _err(problem)
+                return EXIT_USAGE
     else:
         preset = Preset()
         _err(
@@ -601,6 +779,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     engine = args.engine or preset.engine
 
     attachment: Attachment | None = None
+    if args.attach is not None and not args.attach.strip():
+        _err(
+            "--attach est vide : donnez un identifiant système (GUID), « Nom=Valeur » ou un "
+            "intitulé avec --tree FICHIER, ou retirez --attach."
+        )
+        return EXIT_USAGE
     if args.attach:
         try:
             attachment = _resolve_attachment(args.attach, args.tree or preset.referentials.tree)
@@ -675,10 +859,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         progress.finish()
         buf = io.StringIO()
-        _print_findings(exc.findings, bases, buf, limit=None)
+        _print_findings(
+            exc.findings, bases, buf, limit=None if args.all else MAX_LINES_PER_SEVERITY
+        )
         _err(f"Échec : le versement « {output} » n'a pas été écrit.\n" + buf.getvalue().rstrip())
         return EXIT_FAILED
     progress.finish()
+    _WRITTEN.append(str(output))
 
     slip_failed = None
     if slip is not None:
@@ -730,29 +917,74 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     else:
         print("Aucun problème trouvé.", file=out)
+    if slip_failed is None and not args.skip_unreadable:
+        left_out = _unreadable_left_out(result.findings, package)
+        if left_out:
+            _err(
+                f"Attention : {len(left_out)} fichier(s) ou dossier(s) illisible(s) laissé(s) "
+                "hors du versement (code de sortie 1 ; --skip-unreadable pour l'accepter) :\n"
+                + _finding_lines(
+                    [dataclasses.replace(f, path=_display_path(f.path, bases)) for f in left_out]
+                )
+            )
+            return EXIT_FAILED
     return EXIT_OK if slip_failed is None else slip_failed
 
 
+def _unreadable_left_out(findings: Sequence[Finding], package: Package) -> list[Finding]:
+    """The unreadable files and folders the package does not hold (a script must be able
+    to tell that something was dropped: ``export`` exits 1 unless ``--skip-unreadable``)."""
+    from seda.findings import Code
+
+    packed = {obj.source for _unit, obj in package.objects()}
+    return [f for f in findings if f.code == Code.UNREADABLE and f.path not in packed]
+
+
 # -- bordereau (transfer slip) -------------------------------------------------------------
-def _export_slip_path(args: argparse.Namespace, output: Path) -> Path | None | str:
+def _export_slip_path(
+    args: argparse.Namespace, output: Path, read: Sequence[str] = ()
+) -> Path | None | str:
     """Where ``export`` writes the slip (None: not asked), or why it cannot (a message)."""
     from app.bordereau import default_path
 
     if args.no_bordereau:
         return None
+    if args.bordereau is not None and not args.bordereau.strip():
+        return "--bordereau est vide : donnez le nom du bordereau à créer, ou --no-bordereau."
     slip = Path(args.bordereau) if args.bordereau else default_path(output)
-    if slip.is_dir():
-        return f"« {slip} » est un dossier : donnez le nom du bordereau à créer (--bordereau FICHIER.html)."
-    if not slip.parent.resolve().is_dir():
-        return f"Le dossier du bordereau « {slip.parent} » n'existe pas."
-    if slip.resolve() == output.resolve():
-        return "Le bordereau et le zip ne peuvent pas porter le même nom."
-    if slip.exists() and not args.force:
-        return (
-            f"« {slip} » existe déjà : choisissez un autre nom (--bordereau), ajoutez --force pour "
-            "le remplacer ou --no-bordereau."
-        )
-    return slip
+    problem = _slip_problem(
+        slip,
+        sip=output,
+        inputs=read or args.paths,
+        force=args.force,
+        name_hint="--bordereau FICHIER.html",
+        replace_hint=(
+            "choisissez un autre nom (--bordereau), ajoutez --force pour le remplacer "
+            "ou --no-bordereau."
+        ),
+    )
+    return slip if problem is None else problem
+
+
+def _slip_problem(
+    slip: Path,
+    *,
+    sip: Path,
+    inputs: Sequence[str | Path],
+    force: bool,
+    name_hint: str,
+    replace_hint: str,
+) -> str | None:
+    """Why the slip cannot go to ``slip`` (``export --bordereau`` and ``bordereau -o``)."""
+    if os.path.normcase(os.path.abspath(slip)) == os.path.normcase(os.path.abspath(sip)):
+        return "Le bordereau ne peut pas remplacer le versement (zip) : choisissez un autre nom."
+    return _destination_problem(
+        slip,
+        inputs=[*inputs, sip],
+        force=force,
+        name_hint=name_hint,
+        replace_hint=replace_hint,
+    )
 
 
 def _write_slip(
@@ -796,9 +1028,10 @@ def _write_slip(
         return EXIT_FAILED
     except BordereauError as exc:
         progress.finish()
-        _err(f"Échec : {failure}.\n" + "\n".join(f"  - {describe(f)}" for f in exc.findings))
+        _err(f"Échec : {failure}.\n" + _finding_lines(exc.findings))
         return EXIT_FAILED
     progress.finish()
+    _WRITTEN.append(str(slip))
     return None
 
 
@@ -807,18 +1040,18 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
     from seda.package import SipError, read_sip
 
     sip = Path(args.sip)
-    if not sip.is_file():
-        _err(f"Introuvable : « {sip} » (vérifiez le chemin).")
-        return EXIT_USAGE
-    slip = Path(args.output) if args.output else default_path(sip)
-    if slip.is_dir():
-        _err(f"« {slip} » est un dossier : donnez le nom du bordereau à créer (-o FICHIER.html).")
-        return EXIT_USAGE
-    if not slip.parent.resolve().is_dir():
-        _err(f"Le dossier « {slip.parent} » n'existe pas.")
-        return EXIT_USAGE
-    if slip.resolve() == sip.resolve():
-        _err("Le bordereau ne peut pas remplacer le versement lui-même : choisissez un autre nom.")
+    problem = _not_a_file(sip, "le fichier zip du versement") or _given_files_problem(
+        (args.rules, "le référentiel des règles (CSV)"),
+        (args.preset, "le profil de versement (YAML)"),
+    )
+    read = [p for p in (args.rules, args.preset) if p]
+    if problem is None:
+        slip = Path(args.output) if args.output else default_path(sip)
+        problem = _slip_problem(
+            slip, sip=sip, inputs=read, force=True, name_hint="-o FICHIER.html", replace_hint=""
+        )
+    if problem is not None:
+        _err(problem)
         return EXIT_USAGE
     rules_path: Path | str | None = args.rules
     origin = ""
@@ -832,6 +1065,17 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         rules_path = preset.referentials.rules
         origin = " (indiqué dans le profil de versement)"
+        problem = _slip_problem(
+            slip,
+            sip=sip,
+            inputs=_preset_files(preset),
+            force=True,
+            name_hint="-o FICHIER.html",
+            replace_hint="",
+        )
+        if problem is not None:
+            _err(problem)
+            return EXIT_USAGE
         if rules_path is None:
             _err("Le profil de versement n'indique pas de référentiel des règles de gestion.")
     try:
@@ -842,10 +1086,7 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
     try:
         package, findings = read_sip(sip)
     except SipError as exc:
-        _err(
-            f"« {sip} » n'est pas un versement lisible :\n"
-            + "\n".join(f"  - {describe(f)}" for f in exc.findings)
-        )
+        _err(f"« {sip} » n'est pas un versement lisible :\n" + _finding_lines(exc.findings))
         return EXIT_FAILED
     if findings:
         _err(
@@ -892,12 +1133,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     from seda.validate import check_sip
 
     sip = Path(args.sip)
-    if not sip.is_file():
-        _err(f"Introuvable : « {sip} » (vérifiez le chemin).")
-        return EXIT_USAGE
+    problem = _not_a_file(sip, "le fichier zip du versement")
     xsd = args.xsd or os.environ.get(XSD_ENV) or None
-    if xsd and not Path(xsd).is_dir():
-        _err(f"Le dossier des schémas XSD « {xsd} » n'existe pas.")
+    if problem is None and xsd:
+        problem = _not_a_folder(xsd, "le dossier des schémas XSD")
+    problem = problem or _given_files_problem(
+        (args.rules, "le référentiel des règles (CSV)"),
+        (args.agencies, "le référentiel des services (CSV)"),
+        (args.contract, "le contrat d'entrée (JSON)"),
+        (args.preset, "le profil de versement (YAML)"),
+    )
+    if problem is not None:
+        _err(problem)
         return EXIT_USAGE
     rules_path: Path | str | None = args.rules
     agencies_path: Path | str | None = args.agencies
@@ -1025,30 +1272,103 @@ def cmd_scan(args: argparse.Namespace) -> int:
     missing = _missing_paths(args.paths)
     if missing:
         for p in missing:
-            _err(f"Introuvable : « {p} » (vérifiez le chemin).")
+            _err(_missing_message(p))
         return EXIT_USAGE
+    if args.output_file is not None:
+        problem = _destination_problem(
+            args.output_file,
+            inputs=args.paths,
+            force=args.force,
+            name_hint="-o inventaire.csv",
+            replace_hint="choisissez un autre nom ou ajoutez --force pour le remplacer.",
+        )
+        if problem is not None:
+            _err(problem)
+            return EXIT_USAGE
     try:
         result = _scan(args.paths, args.engine, DEFAULT_EXCLUSIONS, args.workers)
     except (Cancelled, KeyboardInterrupt):
         _err("Interrompu.")
         return EXIT_INTERRUPTED
     rows, others = _inventory(result)
+    if args.output_file is not None:
+        from seda.atomic import atomic_file
+        from seda.safepath import UnsafeDestination
+
+        try:
+            with atomic_file(
+                args.output_file,
+                text=True,
+                errors="backslashreplace",
+                bom=args.format == "csv",
+                inputs=args.paths,
+            ) as fh:
+                _write_inventory(args, result, rows, others, fh, utf8=True)
+        except UnsafeDestination as exc:
+            _err(describe(exc.finding))
+            return EXIT_USAGE
+        except OSError as exc:
+            reason = "disque plein" if is_disk_full(exc) else (exc.strerror or str(exc))
+            _err(f"Échec : inventaire « {args.output_file} » non écrit ({reason}).")
+            return EXIT_FAILED
+        _WRITTEN.append(args.output_file)
+        _err(f"Inventaire écrit : {args.output_file} ({len(rows)} fichiers).")
+        return EXIT_OK
     out = sys.stdout
+    utf8 = (getattr(out, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
+    _write_inventory(args, result, rows, others, out, utf8=utf8)
+    return EXIT_OK
+
+
+def _json_clean(value: Any) -> Any:
+    """Every string made valid Unicode (undecodable name bytes escaped: ``escape_undecodable``)."""
+    if isinstance(value, str):
+        return escape_undecodable(value)[0]
+    if isinstance(value, dict):
+        return {_json_clean(k): _json_clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_clean(v) for v in value]
+    return value
+
+
+def _write_inventory(
+    args: argparse.Namespace,
+    result: Any,
+    rows: list[dict[str, Any]],
+    others: list[Finding],
+    out: Any,
+    *,
+    utf8: bool,
+) -> None:
+    """The inventory in ``args.format`` to ``out``: always valid JSON (names that are not
+    valid UTF-8 escaped ``\\xe9`` and flagged ``name_undecodable``; plain ASCII escapes
+    when the output is not UTF-8), CSV with the same escaping."""
     if args.format == "json":
+        files = []
+        for r in rows:
+            item = {**r, "findings": [_finding_json(f) for f in r["findings"]]}
+            if escape_undecodable(r["path"])[1]:
+                item["name_undecodable"] = True
+            files.append(item)
         doc = {
             "engine": result.engine,
             "signature_version": result.signature_version,
-            "files": [{**r, "findings": [_finding_json(f) for f in r["findings"]]} for r in rows],
+            "files": files,
             "other_findings": [_finding_json(f) for f in others],
         }
-        json.dump(doc, out, ensure_ascii=False, indent=2)
+        json.dump(_json_clean(doc), out, ensure_ascii=not utf8, indent=2)
         out.write("\n")
     elif args.format == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_SCAN_COLUMNS)
         for r in rows:
             codes = ";".join(str(f.code) for f in r["findings"])
-            writer.writerow([r[c] if c != "findings" else codes for c in _SCAN_COLUMNS])
+            writer.writerow(
+                [
+                    escape_undecodable(str(r[c]))[0] if c != "findings" else codes
+                    for c in _SCAN_COLUMNS
+                ]
+            )
     else:
         bases = _bases(args.paths)
         for r in rows:
@@ -1067,7 +1387,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
         if others:
             print("Autres remarques :", file=out)
             _print_findings(others, bases, out, limit=None)
-    return EXIT_OK
 
 
 # -- referential check -------------------------------------------------------------------
@@ -1100,8 +1419,9 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
     from seda.referentials import ReferentialError, load_agencies, load_rules, load_tree
 
     path = Path(args.file)
-    if not path.exists():
-        _err(f"Introuvable : « {path} » (vérifiez le chemin).")
+    problem = _not_a_file(path, "le fichier du référentiel")
+    if problem is not None:
+        _err(problem)
         return EXIT_USAGE
     kind = args.type or guess_referential_kind(path)
     label = {
@@ -1114,8 +1434,12 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
         loaded: Any = loader(path)
     except ReferentialError as exc:
         print(f"{label} « {path} » refusé ({len(exc.findings)} problème(s)) :")
-        for f in exc.findings:
-            print(f"  - {describe(dataclasses.replace(f, path=''))}")
+        print(
+            _finding_lines(
+                [dataclasses.replace(f, path="") for f in exc.findings[:MAX_LISTED]]
+                + exc.findings[MAX_LISTED:]
+            )
+        )
         return EXIT_FAILED
     print(f"{label} « {path} » accepté.")
     if kind == "rules":
@@ -1172,11 +1496,246 @@ def open_window(paths: Sequence[str] = ()) -> int:
     return int((gui_main(list(paths)) if paths else gui_main()) or 0)
 
 
+# -- last resort: signals, standard output, unexpected errors -----------------------------
+DEBUG_ENV = "VERSO_DEBUG"  # set to 1 to see the Python traceback of an unexpected error
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM / SIGHUP (logout, task manager, closed terminal): unwinds like Ctrl+C, so
+    every ``except BaseException`` on the way removes its temporary file."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _OutputLost(Exception):
+    """Standard output refused a write (full disk, closed pipe, closed descriptor)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def escape_undecodable(text: str) -> tuple[str, bool]:
+    """``text`` with the bytes of a name that is not valid UTF-8 (kept by Python as lone
+    surrogates) written ``\\xe9``, and whether there were any: valid text for JSON, CSV
+    and any console."""
+    try:
+        text.encode("utf-8")
+        return text, False
+    except UnicodeEncodeError:
+        pass
+    escaped = _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+    return escaped.encode("utf-8", "backslashreplace").decode("utf-8"), True
+
+
+class _Stdout(io.TextIOBase):
+    """``sys.stdout`` while a command runs: what the console cannot display is replaced
+    (and counted, to say so once), a refused write becomes ``_OutputLost``."""
+
+    def __init__(self, inner: TextIO) -> None:
+        super().__init__()
+        self.inner = inner
+        self.replaced = 0
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.inner, "encoding", None) or "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        with contextlib.suppress(Exception):
+            return bool(self.inner.isatty())
+        return False
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    def write(self, text: str) -> int:
+        try:
+            try:
+                self.inner.write(text)
+            except UnicodeEncodeError:
+                shown, _ = escape_undecodable(text)
+                encoding = self.encoding
+                safe = shown.encode(encoding, "replace").decode(encoding, "replace")
+                self.replaced += sum(1 for a, b in zip(shown, safe, strict=False) if a != b) or 1
+                self.inner.write(safe)
+        except OSError as exc:
+            raise _OutputLost(exc) from None
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.inner.flush()
+        except OSError as exc:
+            raise _OutputLost(exc) from None
+
+
+_WRITTEN: list[str] = []  # what the running command has written (said if stdout fails)
+_TERMINATED_BY: list[int] = []  # the SIGTERM/SIGHUP received, if any
+
+
+def _said_written() -> str:
+    if not _WRITTEN:
+        return "Aucun fichier n'a été écrit."
+    return "Fichier(s) bien écrit(s) malgré tout : " + ", ".join(f"« {w} »" for w in _WRITTEN) + "."
+
+
+def _silence_stdout() -> None:
+    """Point descriptor 1 at the null device: the interpreter's last flush cannot fail."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _termination_handlers() -> Iterator[None]:
+    """SIGTERM and SIGHUP unwind the command (temporary files removed on the way); on
+    Windows, closing the console (CTRL_CLOSE_EVENT, logoff, shutdown) removes them from
+    the control handler's thread, the only chance before the process is killed."""
+    installed: list[tuple[int, Any]] = []
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        _TERMINATED_BY.append(signum)
+        for sig, _previous in installed:  # a second signal must not interrupt the cleanup
+            with contextlib.suppress(OSError, ValueError):
+                signal.signal(sig, signal.SIG_IGN)
+        raise _Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue
+        try:
+            if signal.getsignal(sig) == signal.SIG_IGN:  # `nohup verso …`: keep ignoring it
+                continue
+            installed.append((sig, signal.signal(sig, handler)))
+        except (OSError, ValueError):  # not the main thread
+            pass
+    console_handler = _install_windows_console_handler()
+    try:
+        yield
+    finally:
+        for sig, previous in installed:
+            with contextlib.suppress(OSError, ValueError, TypeError):
+                signal.signal(sig, previous)
+        if console_handler is not None:
+            with contextlib.suppress(Exception):
+                import ctypes
+
+                ctypes.windll.kernel32.SetConsoleCtrlHandler(console_handler, False)  # type: ignore[attr-defined]
+
+
+def _install_windows_console_handler() -> Any:
+    """Windows only (untested here): remove temporary files when the console closes."""
+    if os.name != "nt":
+        return None
+    try:
+        import ctypes
+        from ctypes import wintypes
+
+        from seda.atomic import remove_live_temps
+
+        closing = {2, 5, 6}  # CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT
+
+        @ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)  # type: ignore[attr-defined]
+        def on_control(event: int) -> bool:
+            if event in closing:
+                remove_live_temps()
+            return False  # let the default handler (and Python's Ctrl+C) run
+
+        if not ctypes.windll.kernel32.SetConsoleCtrlHandler(on_control, True):  # type: ignore[attr-defined]
+            return None
+        return on_control
+    except Exception:
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``verso``; returns the exit code (see the module docstring)."""
+    """Entry point of ``verso``; returns the exit code (see the module docstring).
+
+    Never a traceback: SIGTERM/SIGHUP/Ctrl+C remove every temporary file, a full or closed
+    standard output and any unexpected error end in a French message and exit 1
+    (``VERSO_DEBUG=1`` shows the traceback)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or _window_paths(argv):
         return open_window(argv)
+    from seda.atomic import remove_live_temps
+
+    _WRITTEN.clear()
+    _TERMINATED_BY.clear()
+    if sys.stderr is None:  # `2>&-`: messages and progress go nowhere, but nothing breaks
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
+    stdout = sys.stdout
+    guarded = _Stdout(stdout) if stdout is not None else None
+    if guarded is not None:
+        sys.stdout = guarded  # type: ignore[assignment]
+    try:
+        with _termination_handlers():
+            code = _main(argv, stdout_closed=stdout is None)
+            if guarded is not None:
+                guarded.flush()
+        if _TERMINATED_BY:  # the command unwound and said so ("Interrompu : …")
+            remove_live_temps()
+            return 128 + _TERMINATED_BY[0]
+        if guarded is not None and guarded.replaced:
+            _err(
+                f"Remarque : {guarded.replaced} caractère(s) que la sortie standard "
+                f"({guarded.encoding}) ne sait pas afficher ont été remplacés "
+                "(« -o FICHIER » écrit un fichier UTF-8 complet)."
+            )
+        return code
+    except _Terminated as exc:
+        remove_live_temps()
+        _err(f"Arrêté (signal {exc.signum}) : {_said_written()}")
+        return 128 + exc.signum
+    except _OutputLost as exc:
+        remove_live_temps()
+        if guarded is not None:
+            sys.stdout = stdout
+        _silence_stdout()
+        if exc.error.errno == errno.EPIPE:  # `verso scan | head`: the reader left
+            return EXIT_OK
+        reason = "disque plein" if is_disk_full(exc.error) else (exc.error.strerror or str(exc))
+        _err(f"Erreur : impossible d'écrire sur la sortie standard ({reason}). {_said_written()}")
+        return EXIT_FAILED
+    except RecursionError:
+        remove_live_temps()
+        _err(
+            "Erreur : un fichier donné est imbriqué trop profondément pour être lu "
+            f"(structure anormale ou fichier malveillant). {_said_written()}"
+        )
+        return EXIT_FAILED
+    except MemoryError:
+        remove_live_temps()
+        _err(f"Erreur : mémoire insuffisante pour traiter ces fichiers. {_said_written()}")
+        return EXIT_FAILED
+    except Exception as exc:  # the last resort: never a traceback for a user
+        remove_live_temps()
+        if os.environ.get(DEBUG_ENV):
+            import traceback
+
+            traceback.print_exc()
+        _err(
+            f"Erreur inattendue : {type(exc).__name__}: {exc}\n{_said_written()}\n"
+            f"(Pour le détail technique, relancez avec la variable d'environnement {DEBUG_ENV}=1.)"
+        )
+        return EXIT_FAILED
+    finally:
+        remove_live_temps()
+        if guarded is not None and sys.stdout is guarded:
+            sys.stdout = stdout
+
+
+def _main(argv: list[str], *, stdout_closed: bool) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -1187,15 +1746,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if stdout_closed and not getattr(args, "output_file", None):
+        _err(
+            "Erreur : la sortie standard est fermée, Verso ne pourrait rien y écrire ; "
+            "rien n'a été fait (aucun fichier écrit)."
+        )
+        return EXIT_FAILED
     try:
         return int(args.func(args))
+    except _Terminated:
+        raise
     except KeyboardInterrupt:
         _err("Interrompu.")
         return EXIT_INTERRUPTED
-    except BrokenPipeError:  # `verso scan | head`: the reader left, not an error of ours
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        return EXIT_OK
 
 
 if __name__ == "__main__":

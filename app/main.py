@@ -48,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow(settings)
     window.show()
+    _remove_temps_on_termination(app)
     paths = [os.path.abspath(a) for a in args if not a.startswith("-") and os.path.exists(a)]
     if paths:
         QTimer.singleShot(0, lambda: window.open_dropped(paths))  # .verso, SIP or folders
@@ -58,6 +59,34 @@ def _has_app() -> bool:
     """A QApplication already runs (tests): the platform plugin evidently loaded."""
     qtcore = sys.modules.get("PySide6.QtCore")
     return qtcore is not None and qtcore.QCoreApplication.instance() is not None
+
+
+def _remove_temps_on_termination(app: object) -> None:
+    """SIGTERM / SIGHUP (session logout, task manager): remove every temporary file being
+    written (saved work, recovery copy, export, slip: ``seda.atomic``'s registry), then
+    quit. Python runs signal handlers only between bytecodes, hence the idle timer that
+    lets it look while Qt's event loop waits."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    from seda.atomic import remove_live_temps
+
+    def handler(signum: int, frame: object) -> None:
+        remove_live_temps()
+        app.quit()  # type: ignore[attr-defined]
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                if signal.getsignal(sig) != signal.SIG_IGN:  # nohup: keep ignoring it
+                    signal.signal(sig, handler)
+            except (OSError, ValueError):
+                return
+    timer = QTimer(app)  # type: ignore[call-overload]
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ does no harm. A missing param never raises: it shows as "?".
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from app.progress_bar import human_size
@@ -150,6 +150,71 @@ def _special(params: Mapping[str, Any], lang: str) -> str:
     return f"Special file ({kind[1]}): it cannot be archived and is left out."
 
 
+_UNSAFE_DESTINATION = {
+    "empty": ("aucun nom de fichier n'est donné", "no file name is given"),
+    "folder": (
+        "c'est un dossier (ou un nom qui finit par « / »), pas un nom de fichier",
+        "it is a folder (or a name ending with “/”), not a file name",
+    ),
+    "no_folder": (
+        "le dossier « {parent} » n'existe pas",
+        "the folder “{parent}” does not exist",
+    ),
+    "parent_not_folder": (
+        "« {parent} » est un fichier, pas un dossier",
+        "“{parent}” is a file, not a folder",
+    ),
+    "input": (
+        "c'est un fichier lu par Verso (« {input} ») : il serait remplacé",
+        "it is a file Verso reads (“{input}”): it would be replaced",
+    ),
+    "inside_input": (
+        "il est dans le dossier versé « {input} » (directement ou par un lien)",
+        "it is inside the transferred folder “{input}” (directly or through a link)",
+    ),
+}
+
+
+def _unsafe_destination(params: Mapping[str, Any], lang: str) -> str:
+    reason = str(params.get("reason", ""))
+    i = LANGS.index(lang)
+    if reason == "special":
+        kind = _SPECIAL_KIND.get(str(params.get("kind", "")), _SPECIAL_KIND["other"])[i]
+        why = (
+            "c'est un fichier spécial ({kind}), pas un fichier ordinaire",
+            "it is a special file ({kind}), not a regular file",
+        )[i]
+        why = why.replace("{kind}", kind)
+    else:
+        pair = _UNSAFE_DESTINATION.get(reason, ("destination refusée", "destination refused"))
+        why = pair[i]
+    if lang == "fr":
+        return "Rien n'est écrit à cet endroit : " + why + "."
+    return "Nothing is written there: " + why + "."
+
+
+def _name_twins(params: Mapping[str, Any], lang: str) -> str:
+    if params.get("reason") == "normalization":
+        if lang == "fr":
+            return (
+                "Ce nom s'écrit comme « {other} » (accents codés autrement) : copiés sous macOS "
+                "ou Windows, les deux fichiers se confondraient."
+            )
+        return (
+            "This name reads like “{other}” (accents encoded differently): copied to macOS or "
+            "Windows, the two files would collide."
+        )
+    if lang == "fr":
+        return (
+            "Ce nom ne diffère de « {other} » que par les majuscules : copiés sous Windows ou "
+            "macOS, les deux fichiers se confondraient."
+        )
+    return (
+        "This name differs from “{other}” only by case: copied to Windows or macOS, the two "
+        "files would collide."
+    )
+
+
 def _odd_name(params: Mapping[str, Any], lang: str) -> str:
     pair = _ODD_NAME.get(str(params.get("reason", "")))
     if pair is None:
@@ -270,9 +335,19 @@ def _xsd_unavailable(params: Mapping[str, Any], lang: str) -> str:
         if lang == "fr":
             return "Le schéma SEDA de Vitam n'a pas pu être vérifié : le module Python « xmlschema » n'est pas installé."
         return "Vitam's SEDA schema could not be checked: the Python package “xmlschema” is not installed."
+    # the file is the finding's place (its path), not a parameter
+    if params.get("reason") == "xsd_missing":
+        if lang == "fr":
+            return "Le schéma SEDA n'a pas pu être vérifié : ce fichier de schéma est absent."
+        return "The SEDA schema could not be checked: this schema file is missing."
     if lang == "fr":
-        return "Le schéma SEDA n'a pas pu être vérifié : fichier « {path} » absent ou illisible."
-    return "The SEDA schema could not be checked: file “{path}” missing or unreadable."
+        return (
+            "Le schéma SEDA n'a pas pu être vérifié : ce fichier de schéma est illisible "
+            "ou n'est pas un schéma XSD valide."
+        )
+    return (
+        "The SEDA schema could not be checked: this schema file is unreadable or not a valid XSD."
+    )
 
 
 # -- one (fr, en) text per Code member name ----------------------------------------------
@@ -344,6 +419,11 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Ce dossier est déjà repris (par « {other} ») : il n'est pas compté deux fois.",
         "This folder is already included (as “{other}”): it is not counted twice.",
     ),
+    "SAME_FILE_TWICE": (
+        "Ce fichier est déjà dans le versement (« {other} ») : il n'y est mis qu'une fois.",
+        "This file is already in the transfer (“{other}”): it is put in only once.",
+    ),
+    "NAME_TWINS": (_name_twins, _name_twins),
     # dropped zip archives
     "ZIP_CORRUPT": (
         "L'archive zip est abîmée ou incomplète ({error}) : son contenu n'est pas repris. Demandez un nouvel envoi ou décompressez-la vous-même.",
@@ -387,6 +467,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Impossible d'écrire le versement ici : {error}.",
         "Cannot write the transfer here: {error}.",
     ),
+    "UNSAFE_DESTINATION": (_unsafe_destination, _unsafe_destination),
     "EXPORT_FAILED": (
         "L'export a échoué de façon inattendue : {error}.",
         "The export failed unexpectedly: {error}.",
@@ -733,9 +814,31 @@ class _Params(dict[str, Any]):
         return "?"
 
 
+MAX_LISTED = 20  # names listed in one message; the rest counted (« … et 99 980 autres »)
+
+
+def more_text(count: int, lang: str = "fr") -> str:
+    """« … et 999 990 autres » / "… and 999,990 more"."""
+    if lang == "en":
+        return f"… and {count:,} more"
+    return f"… et {count:,} autres".replace(",", " ")
+
+
+def capped(items: Sequence[Any], limit: int = MAX_LISTED, lang: str = "fr") -> list[str]:
+    """At most ``limit`` items as text, then one « … et N autres » line: no message lists
+    a million names (duplicate identifiers, header columns, findings). The one helper for
+    capping, in messages and on the command line."""
+    shown = [str(v) for v in items[:limit]]
+    if len(items) > limit:
+        shown.append(more_text(len(items) - limit, lang))
+    return shown
+
+
 def _clean(value: Any) -> Any:
-    if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(str(v) for v in value) or "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(capped(value)) or "—"
+    if isinstance(value, set | frozenset):
+        return ", ".join(capped(list(value))) or "—"
     if value is None or value == "":
         return "?"
     return value
@@ -814,4 +917,14 @@ def severity_label(severity: Severity | str, lang: str = "fr") -> str:
     return pair[LANGS.index(lang) if lang in LANGS else 0]
 
 
-__all__ = ["LANGS", "describe", "has_text", "severity_label", "text", "where"]
+__all__ = [
+    "LANGS",
+    "MAX_LISTED",
+    "capped",
+    "describe",
+    "has_text",
+    "more_text",
+    "severity_label",
+    "text",
+    "where",
+]

@@ -343,13 +343,39 @@ def shipped_preset(path: str | os.PathLike[str]) -> Path:
 def load_preset(path: str | os.PathLike[str]) -> Preset:
     """Read and check a preset; raises ``PresetError`` listing every problem with its line.
 
+    An empty file (or only comments) is refused: it is almost always the wrong file, and
+    a preset saved by Verso always lists its fields. A structure nested absurdly deep (a
+    crafted file) is refused too, never a ``RecursionError``.
     A bare name with no such file (``example``) is a preset shipped with Verso.
     """
     path = shipped_preset(path)
+    try:
+        return _load_preset(Path(path))
+    except RecursionError:
+        raise PresetError(
+            path,
+            [
+                PresetProblem(
+                    "structure imbriquée bien trop profondément : ce n'est pas un profil "
+                    "de versement (fichier abîmé ou malveillant)."
+                )
+            ],
+        ) from None
+
+
+def _load_preset(path: Path) -> Preset:
     root = _read_document(path)
     preset = Preset()
-    if root is None:  # empty file: all defaults
-        return preset
+    if root is None:
+        raise PresetError(
+            path,
+            [
+                PresetProblem(
+                    "le fichier est vide : ce n'est pas un profil de versement "
+                    "(il doit au moins contenir « name: … »)."
+                )
+            ],
+        )
     r = _Reader(path.resolve().parent)
     allowed = tuple(f.name for f in fields(Preset))
     keys = r.mapping(root, "", allowed)

@@ -34,14 +34,13 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from seda.atomic import atomic_file
+from seda.atomic import atomic_file, discard_temp, new_temp
 from seda.findings import Code, Finding, Severity
 from seda.referentials import (
     AgenciesReferential,
@@ -191,8 +190,8 @@ class ReferentialStore:
         target = self._target(kind, source)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(
-                prefix=f".{kind}-import-", suffix=source.suffix.lower(), dir=self.folder
+            fd, tmp_name = new_temp(
+                self.folder, prefix=f".{kind}-import-", suffix=source.suffix.lower()
             )
             os.close(fd)
         except OSError as exc:
@@ -214,8 +213,7 @@ class ReferentialStore:
             except OSError as exc:
                 return ImportResult(None, [_write_error(target, exc)])
         finally:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            discard_temp(tmp)
         if kind == "tree":  # a tree imported before under another suffix goes away
             for suffix in TREE_SUFFIXES:
                 other = self.folder / f"tree{suffix}"
@@ -303,7 +301,7 @@ class ReferentialStore:
     def _read_meta(self) -> dict[str, dict[str, Any]]:
         try:
             data = json.loads((self.folder / _META).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}
         return data if isinstance(data, dict) else {}
 

@@ -33,7 +33,7 @@ import json
 import os
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
@@ -55,6 +55,7 @@ from seda.model import (
 )
 from seda.package import split_zip_source
 from seda.progress import Progress, check
+from seda.safepath import UnsafeDestination, guard_destination
 
 FORMAT = "verso-work"
 VERSION = 1
@@ -426,15 +427,23 @@ def _write_failure(exc: OSError, dest: Path) -> WorkError:
 
 
 def write_bytes_atomic(
-    path: str | os.PathLike[str], data: bytes, progress: Progress | None = None
+    path: str | os.PathLike[str],
+    data: bytes,
+    progress: Progress | None = None,
+    *,
+    inputs: Iterable[str] = (),
+    files: Iterable[str] = (),
 ) -> None:
     """Write ``data`` to ``path`` atomically (temp file beside it, fsync, ``os.replace``).
 
-    ``Cancelled`` propagates; ``WorkError([DISK_FULL | WRITE_ERROR])`` on an OS error. Either
-    way the temporary file is removed and a previous ``path`` is left untouched.
+    ``Cancelled`` propagates; ``WorkError([DISK_FULL | WRITE_ERROR])`` on an OS error,
+    ``WorkError([UNSAFE_DESTINATION])`` when ``path`` is one of the work's files or inside
+    one of its folders (``inputs``, ``files``: see ``seda.safepath``), a folder or a special
+    file. Either way the temporary file is removed and a previous ``path`` is left untouched.
     """
     dest = Path(os.path.abspath(os.fspath(path)))
     try:
+        guard_destination(path, inputs=inputs, files=files)
         with atomic_file(dest, suffix=".tmp") as out:
             total = len(data)
             view = memoryview(data)
@@ -444,8 +453,26 @@ def write_bytes_atomic(
                 if progress is not None:
                     progress.report(min(start + CHUNK, total), total, str(dest))
             check(progress)
+    except UnsafeDestination as exc:
+        raise WorkError([exc.finding]) from exc
     except OSError as exc:
         raise _write_failure(exc, dest) from exc
+
+
+def _doc_sources(doc: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(root folders/files and source zips, every object's source) of an encoded work."""
+    roots = [
+        str(u.get("source"))
+        for u in doc.get("units", [])
+        if isinstance(u, dict) and "parent" not in u and u.get("source")
+    ]
+    files = [
+        str(o.get("source"))
+        for o in doc.get("objects", [])
+        if isinstance(o, dict) and o.get("source")
+    ]
+    zips = {f[4:].rsplit("!", 1)[0] for f in files if f.startswith("zip:")}
+    return [*roots, *sorted(zips)], files
 
 
 def write_document(
@@ -453,7 +480,8 @@ def write_document(
 ) -> None:
     """Serialise ``doc`` (from ``encode_work``) and write it atomically. Any thread."""
     check(progress)
-    write_bytes_atomic(path, dump_document(doc), progress)
+    inputs, files = _doc_sources(doc)
+    write_bytes_atomic(path, dump_document(doc), progress, inputs=inputs, files=files)
 
 
 def save_work(path: str | os.PathLike[str], work: Work, progress: Progress | None = None) -> None:

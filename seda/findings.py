@@ -38,6 +38,8 @@ class Code(StrEnum):
     CHANGED_DURING_SCAN = "scan.changed"
     NOT_FOUND = "scan.not_found"
     ALREADY_INCLUDED = "scan.already_included"  # params: other (a dropped path seen twice)
+    SAME_FILE_TWICE = "scan.same_file_twice"  # params: other (packed once, as ``other``)
+    NAME_TWINS = "scan.name_twins"  # params: other, reason ("case", "normalization")
     # dropped zip archives (seda.scan: a zip becomes a folder tree, never extracted)
     ZIP_CORRUPT = "zip.corrupt"  # params: error (the zip is not expanded)
     ZIP_BOMB = "zip.bomb"  # params: reason, declared, actual (the zip is not expanded)
@@ -52,6 +54,8 @@ class Code(StrEnum):
     SOURCE_UNREADABLE = "export.source_unreadable"  # params: error
     WRITE_ERROR = "export.write_error"  # params: error (destination not writable, ...)
     EXPORT_FAILED = "export.failed"  # params: error (unexpected failure; nothing written)
+    # any file Verso writes (seda.safepath): refused before anything is written
+    UNSAFE_DESTINATION = "write.unsafe_destination"  # params: reason, input, kind, parent
     # reading an existing SIP zip (seda.package.read_sip / verify_sip)
     SIP_NOT_ZIP = "sip.not_zip"  # params: error
     SIP_CORRUPT = "sip.corrupt"  # params: error

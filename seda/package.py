@@ -39,7 +39,6 @@ import re
 import shutil
 import stat
 import struct
-import tempfile
 import threading
 import time
 import zipfile
@@ -51,7 +50,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from seda.atomic import fsync_dir, is_disk_full, keep_mode
+from seda.atomic import discard_temp, forget_temp, fsync_dir, is_disk_full, keep_mode, new_temp
 from seda.findings import Code, Finding, Severity
 from seda.manifest import (
     ManifestError,
@@ -62,6 +61,7 @@ from seda.manifest import (
 )
 from seda.model import SEDA_VERSIONS, ArchiveUnit, BinaryObject, Package
 from seda.progress import Cancelled, Progress, check
+from seda.safepath import check_destination
 from seda.winpath import extended
 
 ENTRY_SEGMENT = re.compile(r"[a-zA-Z0-9\-_@]+(\.[a-zA-Z0-9\-_@]+)*")
@@ -572,14 +572,14 @@ def export_sip(
         clean_text(message_identifier or package.header.message_identifier).split()
     ) or new_message_identifier(when)
 
-    if dest.is_dir():
-        raise ExportError(
-            [Finding(Code.WRITE_ERROR, Severity.ERROR, str(dest), {"error": "is a folder"})]
-        )
-    if not dest.parent.is_dir():
-        raise ExportError(
-            [Finding(Code.WRITE_ERROR, Severity.ERROR, str(dest), {"error": "no such folder"})]
-        )
+    # never over what is packed: dropped folders and files, the zips (SIPs) read from
+    sources = [obj.source for _unit, obj in package.objects()]
+    zips = {s[4:].rsplit("!", 1)[0] for s in sources if s.startswith("zip:")}
+    unsafe = check_destination(
+        dest, inputs=[*(u.source for u in package.roots if u.source), *zips], files=sources
+    )
+    if unsafe is not None:
+        raise ExportError([unsafe])
 
     job = _Export(package, dest, version, progress)
     tmp: str | None = None
@@ -605,9 +605,7 @@ def export_sip(
                     )
                 ]
             )
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{dest.name[:80]}.", suffix=".part", dir=str(dest.parent)
-        )
+        fd, tmp = new_temp(dest.parent, prefix=f".{dest.name[:80]}.", suffix=".part")
         raw = os.fdopen(fd, "w+b")
         zf = zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED, allowZip64=True)
         try:
@@ -636,14 +634,14 @@ def export_sip(
 
         keep_mode(tmp, dest)
         os.replace(tmp, dest)
+        forget_temp(tmp)
         tmp = None
         fsync_dir(dest.parent)
     except BaseException as exc:
         if raw is not None:
             _quietly(raw.close)
         job.sources.close()
-        if tmp is not None:
-            _quietly(lambda: os.unlink(tmp))
+        discard_temp(tmp)
         if isinstance(exc, Cancelled | ExportError) or not isinstance(exc, Exception):
             raise
         if isinstance(exc, OSError):

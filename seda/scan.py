@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from seda import winpath
+from seda.atomic import forget_temp, register_temp
 from seda.findings import Code, Finding, Severity
 from seda.identify import (
     CHUNK_SIZE,
@@ -394,7 +395,8 @@ class _Walker:
         self.roots: list[ArchiveUnit] = []
         self.tree_roots: list[str] = []  # real paths of dropped folders
         self.visited_dirs: dict[tuple[int, int], str] = {}
-        self.visited_files: set[tuple[int, int]] = set()
+        self.visited_files: dict[tuple[int, int], str] = {}  # (dev, inode) -> first path
+        self.root_files: dict[tuple[int, int], str] = {}  # files dropped as such
         self.folder_units: list[ArchiveUnit] = []
         self.links: deque[_Link] = deque()
         self.stack: list[_Dir] = []
@@ -449,7 +451,7 @@ class _Walker:
         )
         if parent is not None:
             parent.add(unit)
-        self.visited_files.add((st.st_dev, st.st_ino))
+        self.visited_files.setdefault((st.st_dev, st.st_ino), path)
         if st.st_size == 0:
             self.add(Code.EMPTY_FILE, Severity.WARNING, path, unit)
         return unit
@@ -477,6 +479,12 @@ class _Walker:
             self.check_name(title, undecodable, rel, path, unit)
             self.stack.append(_Dir(path, unit, rel))
         elif stat.S_ISREG(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            # the same file given twice (`base base/a.txt`, `base/a.txt base`): packed once
+            first = self.visited_files.get(key) if parent is None else self.root_files.get(key)
+            if first is not None:
+                self.add(Code.SAME_FILE_TWICE, Severity.WARNING, path, parent_uid_unit, other=first)
+                return
             if title.casefold().endswith(".lnk"):
                 self.add(Code.SHORTCUT, Severity.WARNING, path, parent_uid_unit)
                 return
@@ -493,6 +501,7 @@ class _Walker:
             self.check_name(title, undecodable, rel, path, unit)
             if parent is None:
                 self.roots.append(unit)
+                self.root_files[key] = path
         else:
             self.add(
                 Code.SPECIAL_FILE,
@@ -501,6 +510,24 @@ class _Walker:
                 parent_uid_unit,
                 kind=_special_kind(st.st_mode),
             )
+
+    def check_twin(
+        self, folded: dict[str, str], name: str, path: str, folder: ArchiveUnit | None
+    ) -> None:
+        """``A.txt`` beside ``a.txt``, or ``é`` composed beside ``é`` decomposed: distinct
+        here, one file once copied to Windows or macOS (case-insensitive, normalising)."""
+        key = unicodedata.normalize("NFC", name).casefold()
+        other = folded.get(key)
+        if other is None:
+            folded[key] = name
+            return
+        reason = (
+            "normalization"
+            if unicodedata.normalize("NFC", other) == unicodedata.normalize("NFC", name)
+            else "case"
+        )
+        shown, _ = display_name(other)
+        self.add(Code.NAME_TWINS, Severity.WARNING, path, folder, other=shown, reason=reason)
 
     def list_dir(self, job: _Dir) -> None:
         """List one folder: sorted entries, exclusions, links deferred, sub-folders stacked."""
@@ -522,6 +549,7 @@ class _Walker:
             return
         entries.sort(key=lambda e: natural_key(e.name))
         subdirs: list[_Dir] = []
+        folded: dict[str, str] = {}  # names as Windows/macOS compare them -> first seen
         for entry in entries:
             self.seen += 1
             name = entry.name
@@ -531,6 +559,7 @@ class _Walker:
             if pattern:
                 self.add(Code.EXCLUDED, Severity.INFO, path, job.unit, pattern=pattern)
                 continue
+            self.check_twin(folded, name, path, job.unit)
             try:
                 if entry.is_symlink():
                     self.links.append(_Link(path, name, job.unit, rel))
@@ -608,7 +637,11 @@ class _Walker:
             zip_source,
         )
 
-        self.visited_files.add((st.st_dev, st.st_ino))
+        key = (st.st_dev, st.st_ino)
+        if key in self.visited_files:  # the same zip given twice
+            self.add(Code.SAME_FILE_TWICE, Severity.WARNING, path, other=self.visited_files[key])
+            return
+        self.visited_files[key] = path
         try:
             zf = zipfile.ZipFile(path)
         except FileNotFoundError:
@@ -696,6 +729,16 @@ class _Walker:
                 node.children[last] = _ZipNode(last) if is_dir else _ZipNode(last, info)
             elif clash or not (is_dir and existing is not None and existing.is_dir):
                 self.add(Code.ZIP_DUPLICATE, Severity.WARNING, where, member=raw)
+        # names that collide once extracted on Windows/macOS, folder by folder
+        stack: list[tuple[_ZipNode, str]] = [(top, path)]
+        while stack:
+            node, place = stack.pop()
+            folded: dict[str, str] = {}
+            for name in sorted(node.children, key=natural_key):
+                child = node.children[name]
+                self.check_twin(folded, name, os.path.join(place, name), None)
+                if child.is_dir:
+                    stack.append((child, os.path.join(place, name)))
         return top
 
     def zip_units(
@@ -1138,6 +1181,22 @@ class AnalysisError(RuntimeError):
     """The worker processes themselves cannot run (not a problem with any one file)."""
 
 
+def cpu_count() -> int:
+    """The processors this process may use (its affinity mask where known)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(workers: int | None) -> int:
+    """Analysis processes for a request: None -> one per CPU, 0 -> none (in this process),
+    never more than the CPUs (more only costs memory: each holds an engine) nor fewer than 0."""
+    if workers is None:
+        return cpu_count()
+    return max(0, min(workers, cpu_count()))
+
+
 class Analysis(Iterator[list[FileResult]]):
     """Iterator returned by ``analyse``; also tells which signature set the workers used.
 
@@ -1157,7 +1216,7 @@ class Analysis(Iterator[list[FileResult]]):
         self.engine, self.notes = resolve_engine(engine)
         self.signature_version = ""
         self._items = [(o.uid, o.source, o.size) for o in objects]
-        self._workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
+        self._workers = worker_count(workers)
         self._progress = progress
         self._warm: tuple[ProcessPoolExecutor, Any, Any, int] | None = None
         self._spool: str | None = None  # temporary copies of zip members (see _run)
@@ -1218,6 +1277,7 @@ class Analysis(Iterator[list[FileResult]]):
         # this process removes at the end, whatever happened to the workers.
         if any(path.startswith(ZIP_PREFIX) for _uid, path, _size in self._items):
             self._spool = tempfile.mkdtemp(prefix="verso-zip-")
+            register_temp(self._spool)  # removed even on SIGTERM (seda.atomic)
         try:
             if self._workers == 0:
                 yield from self._run_here()
@@ -1226,6 +1286,7 @@ class Analysis(Iterator[list[FileResult]]):
         finally:
             if self._spool is not None:
                 shutil.rmtree(self._spool, ignore_errors=True)
+                forget_temp(self._spool)
                 self._spool = None
 
     def _run_here(self) -> Generator[list[FileResult], None, None]:

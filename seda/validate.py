@@ -115,6 +115,10 @@ def load_contract(path: str | os.PathLike[str], identifier: str = "") -> dict[st
             doc = json.loads(fh.read().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ContractError([_err(Code.VAL_CONTRACT_INVALID, shown, error=str(exc))]) from exc
+    except RecursionError as exc:  # a crafted file nested thousands of levels deep
+        raise ContractError(
+            [_err(Code.VAL_CONTRACT_INVALID, shown, error="nested too deeply")]
+        ) from exc
     items = doc if isinstance(doc, list) else [doc]
     contracts = [c for c in items if isinstance(c, dict)]
     if not contracts or len(contracts) != len(items):

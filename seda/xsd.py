@@ -132,19 +132,30 @@ def validate(
             schema.validate(doc)
             errors = schema.error_log
             return [_finding(e.message, e.line or None, file=file) for e in errors][:max_errors]
-        findings: list[Finding] = []
-        for error in schema.iter_errors(doc):
-            line = getattr(error, "sourceline", None)
-            reason = str(error.reason or error.message)
-            elem = getattr(error, "elem", None)
-            if elem is not None and isinstance(getattr(elem, "tag", None), str):
-                reason = f"{etree.QName(elem).localname}: {reason}"  # xmlschema omits it
-            findings.append(
-                _finding(reason, line if isinstance(line, int) else None, error.path or "", file)
-            )
-            if len(findings) >= max_errors:
-                break
-        return findings
+        try:
+            return _vitam_errors(schema, doc, file, max_errors)
+        except RecursionError:  # xmlschema walks the tree recursively: a crafted depth
+            return [
+                _finding(
+                    "document nested too deeply to be checked against the schema", None, file=file
+                )
+            ]
+
+
+def _vitam_errors(schema: Any, doc: Any, file: str, max_errors: int) -> list[Finding]:
+    findings: list[Finding] = []
+    for error in schema.iter_errors(doc):
+        line = getattr(error, "sourceline", None)
+        reason = str(error.reason or error.message)
+        elem = getattr(error, "elem", None)
+        if elem is not None and isinstance(getattr(elem, "tag", None), str):
+            reason = f"{etree.QName(elem).localname}: {reason}"  # xmlschema omits it
+        findings.append(
+            _finding(reason, line if isinstance(line, int) else None, error.path or "", file)
+        )
+        if len(findings) >= max_errors:
+            break
+    return findings
 
 
 __all__ = ["FLAVOURS", "SchemaUnavailable", "load_schema", "schema_path", "validate"]

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel, Keyword
 from seda.referentials import RulesReferential
 from ui.commands import BulkEditCommand, EditFieldsCommand, RenameCommand, title_from_pattern
-from ui.formatting import human_size, level_label
+from ui.formatting import human_size, level_label, short_text
 from ui.rules_editor import (
     COL_DURATION,
     COL_LABEL,
@@ -251,8 +251,20 @@ class UnitForm(QWidget):
                 self.attachment.clear()
                 self._form.setRowVisible(self.attach_box, False)
                 return
-            if self.title.text() != unit.title:
-                self.title.setText(unit.title)
+            # a title longer than a line edit holds (a crafted file) is shown cut and
+            # read-only: editing it would silently truncate it, laying it out froze the window
+            too_long = len(unit.title) > self.title.maxLength()
+            self.title.setReadOnly(too_long)
+            self.title.setToolTip(
+                self.tr("Title too long to edit here (%1 characters).").replace(
+                    "%1", str(len(unit.title))
+                )
+                if too_long
+                else ""
+            )
+            shown = short_text(unit.title) if too_long else unit.title
+            if self.title.text() != shown:
+                self.title.setText(shown)
             i = self.level.findData(str(unit.level))
             self.level.setCurrentIndex(i)
             if self.description.toPlainText() != unit.description:
@@ -304,7 +316,7 @@ class UnitForm(QWidget):
     def _commit_title(self) -> None:
         unit = self.unit
         title = self.title.text().strip()
-        if unit is None:
+        if unit is None or self.title.isReadOnly():
             return
         if not title:
             self.title.setText(unit.title)  # a unit always has a title

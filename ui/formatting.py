@@ -81,3 +81,14 @@ def describe_finding(finding: object, lang: str) -> str:
     params = getattr(finding, "params", {}) or {}
     extra = ", ".join(f"{k}={v}" for k, v in params.items())
     return f"{code} ({extra})" if extra else str(code)
+
+
+DISPLAY_MAX = 1000  # characters of a title/tooltip shown in a view
+
+
+def short_text(text: str, limit: int = DISPLAY_MAX) -> str:
+    """``text`` cut to ``limit`` characters (+ « … »): laying out a 50 MB title (a crafted
+    manifest or saved work) froze the window for a minute; nobody reads past a line."""
+    if len(text) <= limit:
+        return text
+    return text[:limit] + "…"

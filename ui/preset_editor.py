@@ -24,10 +24,8 @@ Translation context: ``PresetEditorDialog``.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +59,7 @@ from app.presets import (
     save_preset,
 )
 from app.referential_store import KINDS, ReferentialStore
+from seda.atomic import discard_temp, forget_temp, new_temp
 from seda.findings import Finding
 from seda.model import SEDA_VERSIONS, Attachment, Package, Rule
 from seda.referentials import (
@@ -73,6 +72,7 @@ from seda.referentials import (
     load_tree,
 )
 from seda.referentials.tree import IDENTIFIER_KEYS
+from seda.safepath import UnsafeDestination, guard_destination
 from ui.rules_editor import PackageRulesEditor
 from ui.tree_picker import TreePickerDialog, describe_findings
 
@@ -443,14 +443,19 @@ class PresetEditorDialog(QDialog):
         folder = target.resolve().parent
         tmp: str | None = None
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".verso-preset-", suffix=".yaml", dir=folder)
+            guard_destination(target)  # not a folder, a FIFO or a device (seda.safepath)
+            fd, tmp = new_temp(folder, prefix=".verso-preset-", suffix=".yaml")
             os.close(fd)
             save_preset(preset, tmp)
             load_preset(tmp)  # never leave a preset Verso cannot read
             os.replace(tmp, target)
+            forget_temp(tmp)
             tmp = None
         except PresetError as exc:
             self._show_error(str(exc))
+            return False
+        except UnsafeDestination as exc:
+            self._show_error(describe_findings([exc.finding]))
             return False
         except OSError as exc:
             self._show_error(
@@ -460,9 +465,7 @@ class PresetEditorDialog(QDialog):
             )
             return False
         finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+            discard_temp(tmp)
         self.path = target
         self._loaded = preset
         self._show_error("")

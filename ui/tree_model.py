@@ -33,7 +33,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QUndoStack
 
 from seda.findings import Finding
 from seda.model import ArchiveUnit, BinaryObject, Package
-from ui.formatting import date_range, human_size, level_label
+from ui.formatting import DISPLAY_MAX, date_range, human_size, level_label, short_text
 from ui.icons import unit_icon
 
 COL_TITLE, COL_LEVEL, COL_DATES, COL_FORMAT, COL_SIZE = range(5)
@@ -201,14 +201,14 @@ class PackageTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(unit, col)
         if role == Qt.ItemDataRole.EditRole:
-            return unit.title if col == COL_TITLE else self._display(unit, col)
+            return short_text(unit.title, 32767) if col == COL_TITLE else self._display(unit, col)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_TITLE:
             icon = unit_icon(unit)
             if unit.parent is None and unit.attachment.is_set:
                 return attached_icon(icon)
             return icon
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = unit.source or unit.title
+            tip = short_text(unit.source or unit.title)
             if unit.parent is None and unit.attachment.is_set:
                 tip += "\n" + attachment_tooltip(unit)
             if unit.management.rules:
@@ -227,7 +227,8 @@ class PackageTreeModel(QAbstractItemModel):
         if role == SearchRole:
             obj = unit.objects[0] if unit.objects else None
             extra = f" {obj.filename} {obj.format.name} {obj.format.puid}" if obj else ""
-            return f"{unit.title} {unit.description}{extra}"
+            cap = 10 * DISPLAY_MAX  # a 50 MB title must not be scanned at every keystroke
+            return f"{unit.title[:cap]} {unit.description[:cap]}{extra}"
         return None
 
     @staticmethod
@@ -236,7 +237,7 @@ class PackageTreeModel(QAbstractItemModel):
 
     def _display(self, unit: ArchiveUnit, col: int) -> str:
         if col == COL_TITLE:
-            return unit.title
+            return short_text(unit.title)
         if col == COL_LEVEL:
             return level_label(unit.level)
         if col == COL_DATES:

@@ -2522,6 +2522,10 @@ Your files are only read, never changed.</translation>
         <translation>&amp;Title</translation>
     </message>
     <message>
+        <source>Title too long to edit here (%1 characters).</source>
+        <translation>Title too long to edit here (%1 characters).</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Level</source>
         <translation>&amp;Level</translation>

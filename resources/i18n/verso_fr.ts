@@ -2522,6 +2522,10 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <translation>&amp;Titre</translation>
     </message>
     <message>
+        <source>Title too long to edit here (%1 characters).</source>
+        <translation>Intitulé trop long pour être modifié ici (%1 caractères).</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Level</source>
         <translation>&amp;Niveau</translation>

@@ -255,7 +255,7 @@ def test_cancel_leaves_nothing(tmp_path: Path) -> None:
 def test_missing_folder_and_unreadable_sip(tmp_path: Path) -> None:
     with pytest.raises(BordereauError) as caught:
         write_bordereau(package(), tmp_path / "nope" / "b.html")
-    assert caught.value.findings[0].code == Code.BORDEREAU_WRITE_ERROR
+    assert caught.value.findings[0].code == Code.UNSAFE_DESTINATION
     with pytest.raises(BordereauError) as caught:
         write_bordereau(package(), tmp_path / "b.html", sip_path=tmp_path / "absent.zip")
     assert caught.value.findings[0].code == Code.BORDEREAU_SIP_UNREADABLE

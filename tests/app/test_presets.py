@@ -61,12 +61,22 @@ def test_example_is_commented_in_french() -> None:
     assert "service d'archives" in text and "contrat d'entrée" in text.lower()
 
 
-def test_empty_file_gives_defaults(tmp_path: Path) -> None:
-    from seda.scan import DEFAULT_EXCLUSIONS
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    """An empty preset is almost always the wrong file: said, not silently all defaults."""
+    for content in ("", "# rien\n", "\n\n  \n"):
+        with pytest.raises(PresetError) as info:
+            load_preset(write(tmp_path, content))
+        assert "vide" in str(info.value)
 
-    preset = load_preset(write(tmp_path, "# rien\n"))
-    assert preset == Preset()
-    assert preset.exclusions == list(DEFAULT_EXCLUSIONS)
+
+def test_deeply_nested_preset_is_refused(tmp_path: Path) -> None:
+    for content in (
+        "a: " + "[" * 5000 + "]" * 5000,
+        "name: x\nheader:\n" + "".join("  " * i + "- \n" for i in range(1, 3000)),
+    ):
+        with pytest.raises(PresetError) as info:
+            load_preset(write(tmp_path, content))
+        assert "imbriqué" in str(info.value) or "attendu" in str(info.value)
 
 
 def test_empty_values_mean_not_set(tmp_path: Path) -> None:

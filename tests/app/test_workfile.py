@@ -394,7 +394,7 @@ def test_fsync_error_and_missing_folder(previous: Path, monkeypatch: pytest.Monk
     monkeypatch.undo()
     with pytest.raises(WorkError) as info:
         save_work(previous.parent / "absent" / "x.verso", Work(Package()))
-    assert info.value.findings[0].code == Code.WRITE_ERROR
+    assert info.value.findings[0].code == Code.UNSAFE_DESTINATION
 
 
 def test_cancel_leaves_nothing(previous: Path) -> None:

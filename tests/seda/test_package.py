@@ -486,10 +486,12 @@ def test_unreadable_source(
 def test_destination_problems(scanned: Package, tmp_path: Path) -> None:
     with pytest.raises(ExportError) as info:
         export_sip(scanned, tmp_path / "absent" / "sip.zip")
-    assert info.value.findings[0].code == Code.WRITE_ERROR
+    assert info.value.findings[0].code == Code.UNSAFE_DESTINATION
+    assert info.value.findings[0].params["reason"] == "no_folder"
     with pytest.raises(ExportError) as info:
         export_sip(scanned, tmp_path)
-    assert info.value.findings[0].code == Code.WRITE_ERROR
+    assert info.value.findings[0].code == Code.UNSAFE_DESTINATION
+    assert info.value.findings[0].params["reason"] == "folder"
     with pytest.raises(ValueError):
         export_sip(scanned, tmp_path / "x.zip", version="2.0")
 
@@ -549,10 +551,12 @@ def test_reexport_of_read_sip_gives_identical_digests(scanned: Package, tmp_path
         for d in one:
             assert a.read(d["uri"]) == b.read(by_name[d["filename"]])
 
-    # re-export over the very zip it reads from (sources closed before the replace)
-    report = export_sip(pkg, first)
-    assert verify_sip(first) == []
-    assert report.files == len(one)
+    # never over the very zip it reads from (the SIP being read is the user's copy)
+    before = first.read_bytes()
+    with pytest.raises(ExportError) as info:
+        export_sip(pkg, first)
+    assert info.value.findings[0].code == Code.UNSAFE_DESTINATION
+    assert first.read_bytes() == before and verify_sip(first) == []
 
 
 def test_reexport_fixes_entry_names_the_sae_refuses(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QUndoStack
 
 from seda.model import ArchiveUnit, Keyword
@@ -122,3 +123,30 @@ def test_export_failure_is_reported_not_raised(qtbot, settings_store, tmp_path: 
     assert window.findings.rowCount() >= 1
     assert window.last_message is not None
     qtbot.waitUntil(lambda: window.export_task is None, timeout=5000)
+
+
+def test_a_50_mb_title_is_shown_cut_and_not_edited(qapp) -> None:
+    """A crafted manifest or saved work with a 50 MB title froze the window for a minute:
+    the tree shows a line of it, the form shows it read-only (editing would truncate it)."""
+    from ui.tree_model import COL_TITLE
+
+    package = build_package()
+    model = PackageTreeModel(package)
+    stack = QUndoStack()
+    model.undo_stack = stack
+    unit = package.roots[1]
+    huge = "Délibération " * 4_000_000  # ~52 MB
+    unit.title = huge
+    index = model.index_for(unit, COL_TITLE)
+    shown = model.data(index, Qt.ItemDataRole.DisplayRole)
+    assert shown.startswith("Délibération") and len(shown) <= 1001
+    assert len(model.data(index, Qt.ItemDataRole.ToolTipRole)) <= 1001
+    form = UnitForm(model, stack)
+    form.set_unit(unit)
+    assert form.title.isReadOnly() and len(form.title.text()) <= 1001
+    assert "trop long" in form.title.toolTip() or "too long" in form.title.toolTip()
+    form.title.editingFinished.emit()
+    assert unit.title == huge and not stack.canUndo()  # never silently cut
+    normal = package.roots[0]
+    form.set_unit(normal)
+    assert not form.title.isReadOnly() and form.title.text() == normal.title

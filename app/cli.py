@@ -32,7 +32,7 @@ from typing import Any, NoReturn, TextIO
 
 from app.messages import describe, severity_label
 from app.progress_bar import TerminalProgress, human_size
-from seda.findings import Finding, Severity
+from seda.findings import Code, Finding, Severity
 from seda.model import SEDA_VERSIONS, Attachment, Package
 from seda.progress import Cancelled
 
@@ -275,6 +275,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ck.add_argument("--engine", choices=ENGINES, default="siegfried", help="outil d'identification")
     ck.add_argument(
+        "--type",
+        choices=tuple(CHECK_KINDS),
+        help="nature du versement : versement (défaut s'il contient des fichiers), "
+        "arbre (arbre de positionnement) ou plan (plan de classement)",
+    )
+    ck.add_argument(
         "--all",
         action="store_true",
         help="afficher tous les problèmes (sinon les 20 premiers par gravité)",
@@ -481,6 +487,9 @@ def _resolve_attachment(spec: str, tree_path: str | os.PathLike[str] | None) -> 
         return Attachment(system_id=spec)
     if "=" in spec:
         name, value = (s.strip() for s in spec.split("=", 1))
+        if name.lstrip("#").lower() == "systemid" and value:
+            # the SAE has no metadata field "SystemId": UpdateOperation/SystemId
+            return Attachment(system_id=value)
         if name and value:
             return Attachment(metadata_name=name, metadata_value=value)
     raise _UsageError(
@@ -638,6 +647,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         model_findings = _without_repeats(_check_model(package, preset), result.findings)
+        # the export itself reports each adapted value (report.findings)
+        model_findings = [f for f in model_findings if f.code != Code.EXPORT_ADAPTED]
     except _UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -695,9 +706,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     findings = [*result.findings, *model_findings, *report.findings]
     places = {u.uid: u.source or u.title for u in package.walk()}
+    refusals = sae_refusals([*model_findings, *report.findings])
     out = sys.stdout
     size = human_size(output.stat().st_size) if output.exists() else "?"
-    print(f"Versement écrit : {output} (SEDA {version}, {size})", file=out)
+    if refusals:
+        print(
+            f"Versement écrit, mais le service d'archives le refusera : {output} "
+            f"(SEDA {version}, {size})",
+            file=out,
+        )
+    else:
+        print(f"Versement écrit : {output} (SEDA {version}, {size})", file=out)
     print(f"  Identifiant du message : {report.message_identifier}", file=out)
     print(f"  Unités d'archives : {stats.units}", file=out)
     print(f"  Fichiers : {stats.files} ({human_size(stats.total_size)})", file=out)
@@ -728,7 +747,33 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     else:
         print("Aucun problème trouvé.", file=out)
+    if refusals:
+        print(refusal_line(refusals, places), file=out)
+        return EXIT_FAILED
     return EXIT_OK if slip_failed is None else slip_failed
+
+
+def sae_refusals(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings for which the SAE will refuse the transfer (its errors)."""
+    return [f for f in findings if f.severity == Severity.ERROR]
+
+
+def refusal_line(refusals: Sequence[Finding], places: dict[int, str] | None = None) -> str:
+    """The last line of an export the SAE will refuse: how many reasons, the first ones."""
+    shown = []
+    for f in refusals[:REFUSAL_REASONS]:
+        if not f.path and places and f.unit_uid in places:
+            f = dataclasses.replace(f, path=places[f.unit_uid])
+        shown.append(describe(f).rstrip("."))
+    more = len(refusals) - len(shown)
+    tail = f" (et {more} autre(s))" if more > 0 else ""
+    return (
+        f"Le service d'archives refusera ce versement : {len(refusals)} problème(s) "
+        f"bloquant(s), dont : " + " ; ".join(shown) + tail + "."
+    )
+
+
+REFUSAL_REASONS = 3
 
 
 # -- bordereau (transfer slip) -------------------------------------------------------------
@@ -886,6 +931,9 @@ def _contract_for(path: str, sip: Path) -> dict[str, Any]:
         raise _UsageError(describe(exc.findings[0])) from None
 
 
+CHECK_KINDS = {"versement": "ingest", "arbre": "holding", "plan": "filing"}
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from seda.validate import check_sip
 
@@ -930,6 +978,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 identify=args.identify,
                 engine=args.engine,
                 progress=progress,
+                kind=CHECK_KINDS.get(args.type or ""),
             )
     except (Cancelled, KeyboardInterrupt):
         progress.finish()

@@ -306,15 +306,29 @@ def _esc(value: Any) -> str:
     return str(value).replace("{", "{{").replace("}", "}}")
 
 
+_INVISIBLE = re.compile("[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def _visible(value: Any) -> str:
+    """Control characters shown as their Unicode pictures (DEL as ␡), braces escaped."""
+
+    def picture(m: re.Match[str]) -> str:
+        ch = m.group()
+        special = {"\x7f": "\u2421", "\u2028": "\u2424", "\u2029": "\u00b6"}
+        return special.get(ch, chr(0x2400 + ord(ch)))
+
+    return _esc(_INVISIBLE.sub(picture, str(value)))
+
+
 def _adapted(params: Mapping[str, Any], lang: str) -> str:
     name = str(params.get("field", ""))
     pair = _ADAPTED_FIELD.get(name, (name, name))
     label = _esc(pair[LANGS.index(lang)])
+    head = f"{label[:1].upper()}{label[1:]}"
+    before, after = _visible(params.get("original", "")), _visible(params.get("adapted", ""))
     if lang == "fr":
-        return f"{label[:1].upper()}{label[1:]} adapté pour le SAE : « {{original}} » → « {{adapted}} »"
-    return (
-        f"{label[:1].upper()}{label[1:]} adapted for the archives: “{{original}}” → “{{adapted}}”"
-    )
+        return f"{head} adapté pour le SAE : « {before} » → « {after} »"
+    return f"{head} adapted for the archives: “{before}” → “{after}”"
 
 
 def _html(params: Mapping[str, Any], lang: str) -> str:

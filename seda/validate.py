@@ -956,9 +956,12 @@ def _check_schemas(
         return out
     if standard:
         first = standard[0]
-        if vitam is None:  # no Vitam verdict: the standard's errors stand
+        if vitam is None:
+            # No Vitam verdict (xmlschema missing): the SAE never uses the standard XSD, and
+            # an attachment (UpdateOperation) cannot be valid against it: warnings only.
             for f in standard:
                 f.path = name
+                f.severity = Severity.WARNING
             return out + standard
         out.append(
             Finding(

@@ -2,8 +2,9 @@
 
 The XSDs are not shipped with Verso: the caller passes ``xsd_root``, the folder holding
 ``<v>/seda-<v>-main.xsd`` (standard, loaded by lxml/libxml2) and
-``<v>/vitam/seda-vitam-main.xsd`` (Vitam's flavour: libxml2 refuses it as non
-deterministic, so it is loaded by the pure-Python ``xmlschema`` package in ``lax`` mode,
+``<v>/vitam/seda-vitam-main.xsd`` (Vitam's flavour, XSD 1.1 as Vitam validates it:
+libxml2 refuses it as non deterministic, so it is loaded by the pure-Python ``xmlschema``
+package as ``XMLSchema11`` in ``lax`` mode,
 imported lazily because it may not be installed). Loaded schemas are cached per
 (path, flavour) for the life of the process.
 """
@@ -81,7 +82,9 @@ def _load(path: Path, flavour: str) -> Any:
     except ImportError as exc:
         raise SchemaUnavailable("xmlschema_missing", path, str(exc)) from exc
     try:
-        return xmlschema.XMLSchema(str(path), validation="lax")
+        # Vitam validates in XSD 1.1 mode (ValidationXsdUtils: Xerces xsd11); as XSD 1.0
+        # its flavour breaks the Unique Particle Attribution rule.
+        return xmlschema.XMLSchema11(str(path), validation="lax")
     except (xmlschema.XMLSchemaException, OSError, etree.LxmlError) as exc:
         raise SchemaUnavailable("xsd_invalid", path, str(exc)) from exc
 

@@ -149,7 +149,10 @@ def test_attachment_sips_round_trip(name: str, tmp_path: Path) -> None:
     package, _ = read_sip(path)
     with zipfile.ZipFile(path) as zf:
         original = zf.read("manifest.xml").decode("utf-8")
-    wanted = "SystemId" if "<SystemId>" in original.split("<UpdateOperation>")[1][:200] else "Key"
+    op_xml = original.split("<UpdateOperation>")[1][:300]
+    # a "#id" key is the unit's GUID: written as the SystemId it is
+    by_guid = "<SystemId>" in op_xml or "<MetadataName>#id</MetadataName>" in op_xml
+    wanted = "SystemId" if by_guid else "Key"
     attached = [r for r in package.roots if r.attachment.is_set]
     assert attached
     buf = io.BytesIO()

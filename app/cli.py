@@ -532,14 +532,30 @@ _SAID_BY_SCAN = {"val.empty_object": "scan.empty_file", "val.unknown_format": "s
 
 
 def _without_repeats(model: Sequence[Finding], scan: Sequence[Finding]) -> list[Finding]:
+    """``model`` without what ``scan`` already says; a model ERROR (the SAE refuses) is
+    kept: ``_scan_without_refused`` then drops the scan's milder word on it."""
     said = {(f.code, f.path) for f in scan} | {(f.code, f.unit_uid) for f in scan if f.unit_uid}
     return [
         f
         for f in model
-        if not (
+        if f.severity == Severity.ERROR
+        or not (
             f.code in _SAID_BY_SCAN
             and {(_SAID_BY_SCAN[f.code], f.path), (_SAID_BY_SCAN[f.code], f.unit_uid)} & said
         )
+    ]
+
+
+def _scan_without_refused(scan: Sequence[Finding], model: Sequence[Finding]) -> list[Finding]:
+    """Scan findings, without those a model ERROR says again about the same file."""
+    refused = {
+        (_SAID_BY_SCAN[f.code], key)
+        for f in model
+        if f.severity == Severity.ERROR and f.code in _SAID_BY_SCAN
+        for key in (f.path, f.unit_uid)
+    }
+    return [
+        f for f in scan if (f.code, f.path) not in refused and (f.code, f.unit_uid) not in refused
     ]
 
 
@@ -704,7 +720,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             failure="le versement est écrit, mais pas le bordereau",
         )
 
-    findings = [*result.findings, *model_findings, *report.findings]
+    findings = [
+        *_scan_without_refused(result.findings, model_findings),
+        *model_findings,
+        *report.findings,
+    ]
     places = {u.uid: u.source or u.title for u in package.walk()}
     refusals = sae_refusals([*model_findings, *report.findings])
     out = sys.stdout

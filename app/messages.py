@@ -840,7 +840,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "File of zero or unknown size: check that it should be transferred.",
     ),
     "VAL_UNKNOWN_FORMAT": (
-        "Format non identifié : le service d'archives l'acceptera seulement si le contrat d'entrée autorise les formats non identifiés.",
+        "Format non identifié : le service d'archives refusera ce fichier, sauf si son contrat d'entrée autorise les formats non identifiés.",
         "Unidentified format: the archives accept it only if the ingest contract allows unidentified formats.",
     ),
     "VAL_FORMAT_NOT_ALLOWED": (

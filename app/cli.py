@@ -524,7 +524,13 @@ def _check_model(package: Package, preset: Any) -> list[Finding]:
     origin = " (indiqué dans le profil de versement)"
     rules = _load_referential("rules", preset.referentials.rules, origin)
     agencies = _load_referential("agencies", preset.referentials.agencies, origin)
-    return check_package(package, rules=rules, agencies=agencies)
+    return check_package(
+        package,
+        rules=rules,
+        agencies=agencies,
+        contract=preset.sae_contract(),
+        sae_signatures=preset.sae_signatures,
+    )
 
 
 # Scan findings already say what these model checks repeat about the same file.

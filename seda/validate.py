@@ -571,8 +571,12 @@ def check_package(
     contract: Mapping[str, Any] | None = None,
     classification_levels: Collection[str] | None = None,
     kind: str = "ingest",
+    sae_signatures: str = "V109",
 ) -> list[Finding]:
     """Problems the SAE would refuse (ERROR) or warn about (WARNING) in ``package``.
+
+    ``sae_signatures``: the PRONOM signatures the SAE identifies with (Vitam 6/7: V109,
+    predicted with ``seda.sae_formats``; ``""``: no prediction).
 
     ``kind``: ``"ingest"`` (a transfer), ``"holding"`` (a positioning tree: no originating
     agency nor contract needed, no file allowed), ``"filing"`` (a filing plan: no file
@@ -600,7 +604,8 @@ def check_package(
         _check_unit(unit, classification_levels, out)
         _check_objects(unit, contract, out)
     _check_duplicates(units, out)
-    _check_sae_formats(units, contract, out)
+    if sae_signatures == "V109":
+        _check_sae_formats(units, contract, out)
     if kind in ("holding", "filing"):
         for unit in units:
             if unit.objects:

@@ -131,3 +131,22 @@ def test_check_type_option(capsys: pytest.CaptureFixture[str]) -> None:
     plan = SHARED / "referentials" / "filing_plans" / "R16_KO_plan_sans_registre.zip"
     rc, out, _ = run(["check", str(plan), "--xsd", str(XSD), "--type", "plan"], capsys)
     assert rc == 1 and "service producteur" in out
+
+
+def test_profile_contract_may_authorize_unidentified_formats(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.presets import load_preset, save_preset
+
+    preset = load_preset(EXAMPLE)
+    assert preset.sae_signatures == "V109" and preset.format_unidentified_authorized is False
+    preset.format_unidentified_authorized = True
+    lenient = tmp_path / "souple.yaml"
+    save_preset(preset, lenient)
+    assert load_preset(lenient).format_unidentified_authorized is True
+    folder = tmp_path / "Dossier"
+    folder.mkdir()
+    (folder / "vide").write_bytes(b"")
+    argv = ["export", str(folder), "-o", str(tmp_path / "v.zip"), "--workers", "0"]
+    rc, out, _err = run([*argv, "--preset", str(lenient)], capsys)
+    assert rc == 0, out

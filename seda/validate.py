@@ -63,8 +63,6 @@ from seda.xsd import SchemaUnavailable
 DEFAULT_CLASSIFICATION_LEVELS = ("Secret Défense", "Confidentiel Défense")
 # Elasticsearch keyword limit Vitam enforces on indexed values (ontology "keyword" fields).
 KEYWORD_MAX_BYTES = 32766
-# Free-text fields (ontology "text"): not subject to the keyword limit.
-_TEXT_FIELDS = frozenset({"Title", "Description"})
 # Vitam's default ontology (shared/vitam-ontology/VitamOntology.json, 7.0.1): the typed
 # fields of units and object groups; every other field is TEXT/KEYWORD (length only).
 ONTOLOGY_UNIT: dict[str, str] = {
@@ -101,10 +99,6 @@ _ONTOLOGY_DATE = re.compile(
 )
 # Vitam's archive-unit schema (row 26): rule dates, content dates, languages.
 _RULE_DATE = re.compile(r"[0-8][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
-_CONTENT_DATE_TIME = re.compile(
-    r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-    r"T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,3})?(Z|[+-][0-9]{2}:[0-9]{2})?"
-)
 _LANG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 _CONTENT_DATES = frozenset(
     "CreatedDate TransactedDate AcquiredDate SentDate ReceivedDate RegisteredDate StartDate "
@@ -119,6 +113,22 @@ _NON_EMPTY = frozenset(
 _GUID_FORMS = re.compile(
     r"(ark:/[0-9]+/)?([a-zA-Z2-7]{36}|[0-9a-fA-F]{44}|[A-Za-z0-9_-]{30})(/.*)?"
 )
+
+
+def _content_date_ok(value: str) -> bool:
+    """Vitam's unit schema on a content date once the ontology stored it (a local date or
+    date-time, offset dropped, '/' read as '-'): a date needs a year 0000-8999, a
+    date-time a 4-digit year and at most 3 decimals of seconds."""
+    m = _ONTOLOGY_DATE.fullmatch(value)
+    if m is None:
+        return True  # the ontology check already refused it
+    year = value[: m.start("s")]
+    if not re.fullmatch(r"[0-9]{4}", year):
+        return False
+    if m["H"] is None:
+        return year[0] != "9"
+    fraction = re.search(r"\.([0-9]+)", value[m.end("S") :])
+    return fraction is None or len(fraction.group(1)) <= 3
 
 
 def vitam_guid_ok(value: str) -> bool:
@@ -763,7 +773,7 @@ class _ManifestFacts:
                     Code.VAL_UNIT_SCHEMA, au, node, field=name, value=value, rule="rule_date"
                 )
         elif not in_rule and name in _CONTENT_DATES and stripped:
-            if not (_RULE_DATE.fullmatch(stripped) or _CONTENT_DATE_TIME.fullmatch(stripped)):
+            if not _content_date_ok(stripped):
                 self.unit_err(
                     Code.VAL_UNIT_SCHEMA, au, node, field=name, value=value, rule="content_date"
                 )
@@ -846,14 +856,6 @@ class _ManifestFacts:
                 shown = key.removeprefix("obj:")
                 self.orphans.add(shown)
                 self.err(Code.VAL_ORPHAN_OBJECT, holder, id=shown)
-        for content in doc.iter(q("Content")):
-            for el in content.iter():
-                name = _local(el)
-                if not name or name in _TEXT_FIELDS or len(el):
-                    continue
-                size = _utf8_size(el.text or "")
-                if size > KEYWORD_MAX_BYTES:
-                    self.err(Code.VAL_TOO_LONG, el, field=name, size=size, limit=KEYWORD_MAX_BYTES)
 
 
 # -- XSDs --------------------------------------------------------------------------------

@@ -985,6 +985,14 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "A logbook event is dated in the future ({value}): the archives will refuse the transfer.",
     ),
     "VAL_SAE_UNKNOWN_FORMAT": (_sae_unknown_format, _sae_unknown_format),
+    "VAL_ROOT_ENTRY": (
+        "À la racine du zip, le service d'archives n'admet que le bordereau (manifest.xml) et le dossier « content » : « {name} » fera refuser le versement.",
+        "At the root of the zip the archives only allow the manifest (manifest.xml) and the “content” folder: “{name}” will make them refuse the transfer.",
+    ),
+    "VAL_FIRST_VERSION": (
+        "Le groupe d'objets a des versions {versions} de « {usage} » mais pas la version {usage}_1, obligatoire : le service d'archives refusera le versement.",
+        "The object group has versions {versions} of “{usage}” but not {usage}_1, which is mandatory: the archives will refuse the transfer.",
+    ),
     "VAL_TREE_WITH_FILES": (
         "Un arbre de positionnement ou un plan de classement ne peut pas contenir de fichiers : le service d'archives le refusera.",
         "A positioning tree or a filing plan cannot hold files: the archives will refuse it.",

@@ -136,6 +136,8 @@ class Code(StrEnum):
     VAL_DUPLICATE_FILE = "val.duplicate_file"  # params: count, paths, digest (same SHA-512)
     VAL_EXTENSION_MISMATCH = "val.extension_mismatch"  # params: extension, puid, format, expected
     VAL_TREE_WITH_FILES = "val.tree_with_files"  # params: kind (holding tree/filing plan + file)
+    VAL_ROOT_ENTRY = "val.root_entry"  # params: name, kind ("file"/"folder"): zip root
+    VAL_FIRST_VERSION = "val.first_version"  # params: usage, versions (_N without _1)
     # reading a manifest (seda.manifest.read_manifest); line set when known
     MANIFEST_UNREADABLE = "manifest.unreadable"  # params: error
     MANIFEST_MALFORMED = "manifest.malformed"  # params: message

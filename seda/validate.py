@@ -178,6 +178,16 @@ def _info(code: str, path: str = "", unit: ArchiveUnit | None = None, **params: 
     return Finding(code, Severity.INFO, path, params, unit.uid if unit is not None else None)
 
 
+def unit_path(unit: ArchiveUnit) -> str:
+    """The unit as the referent finds it: its titles from the root, "Fonds / Série / Dossier"."""
+    titles: list[str] = []
+    node: ArchiveUnit | None = unit
+    while node is not None:
+        titles.append(node.title.strip() or "?")
+        node = node.parent
+    return " / ".join(reversed(titles))
+
+
 def has_errors(findings: Iterable[Finding]) -> bool:
     """True when one finding is an ERROR (the SAE would refuse the transfer)."""
     return any(f.severity == Severity.ERROR for f in findings)
@@ -522,9 +532,23 @@ def _check_duplicates(units: list[ArchiveUnit], out: list[Finding]) -> None:
         )
 
 
+def _check_first_version(unit: ArchiveUnit, out: list[Finding]) -> None:
+    """Row 14: a group with ``BinaryMaster_N`` needs ``BinaryMaster_1`` (a plain
+    ``BinaryMaster`` counts as ``_1``)."""
+    keys = {_version_key(o.version) for o in unit.objects}
+    numbered = sorted(k for k in keys if k.startswith("BinaryMaster_"))
+    if numbered and "BinaryMaster_1" not in keys:
+        path = _object_path(unit.objects[0])
+        out.append(
+            _err(Code.VAL_FIRST_VERSION, path, unit, usage="BinaryMaster", versions=numbered)
+        )
+
+
 def _check_objects(
     unit: ArchiveUnit, contract: Mapping[str, Any] | None, out: list[Finding]
 ) -> None:
+    if unit.objects:
+        _check_first_version(unit, out)
     seen: set[str] = set()
     for obj in unit.objects:
         key = _version_key(obj.version)
@@ -1053,6 +1077,27 @@ def _identify_members(
 # -- check_sip ---------------------------------------------------------------------------
 
 
+def _root_entries(path: Path, manifest: str) -> list[Finding]:
+    """Rows 5 and 6: the zip's root holds the manifest and folders named "content" only."""
+    out: list[Finding] = []
+    seen: set[str] = set()
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            parts = [p for p in info.orig_filename.split("/") if p not in ("", ".")]
+            if not parts:
+                continue
+            first = parts[0]
+            is_folder = len(parts) > 1 or info.orig_filename.endswith("/")
+            if first in seen or (not is_folder and first == manifest):
+                continue
+            seen.add(first)
+            if is_folder and first.lower() == "content":
+                continue
+            kind = "folder" if is_folder else "file"
+            out.append(_err(Code.VAL_ROOT_ENTRY, first, name=first, kind=kind))
+    return out
+
+
 def _manifest_bytes(path: Path) -> tuple[str, bytes]:
     with zipfile.ZipFile(path) as zf:
         for info in zf.infolist():
@@ -1102,6 +1147,7 @@ def check_sip(
     facts = _ManifestFacts(doc, name)
     facts.run()
     facts.check_values(datetime.now().astimezone())
+    out.extend(_root_entries(zpath, name))
     if kind is None:  # no file at all: maybe a holding tree or a filing plan
         has_objects = next(
             doc.iter(facts.q("BinaryDataObject"), facts.q("PhysicalDataObject")), None
@@ -1175,7 +1221,7 @@ def check_sip(
         model = [f for f in model if f.code != Code.VAL_EMPTY_PACKAGE]
     out.extend(model)
     # The caller never sees this package: name the unit so the user can find it.
-    titles = {u.uid: u.title for u in package.walk()}
+    titles = {u.uid: unit_path(u) for u in package.walk()}
     for f in out:
         if f.unit_uid in titles and "unit" not in f.params:
             f.params["unit"] = titles[f.unit_uid]

@@ -250,3 +250,37 @@ def test_exported_manifest_reads_back_with_the_adapted_names(tmp_path: Path) -> 
     assert pkg.roots[0].title == "Avant-->après"  # the model keeps the original
     back = read_manifest(buf.getvalue())
     assert back.roots[0].title == "Avant--›après"
+
+
+def test_root_of_the_zip_holds_the_manifest_and_content_only(sip: Path, tmp_path: Path) -> None:
+    """Rows 5 and 6: another root file counts as a second manifest; other root folders."""
+    bad = tmp_path / "extra.zip"
+    with zipfile.ZipFile(sip) as src, zipfile.ZipFile(bad, "w") as out:
+        for info in src.infolist():
+            out.writestr(info, src.read(info))
+        out.writestr("LISEZMOI.txt", "bonjour")
+        out.writestr("Annexes/x.txt", "x")
+    found = {(f.code, f.params.get("name")) for f in errors(check_sip(bad, xsd_root=XSD))}
+    assert {(Code.VAL_ROOT_ENTRY, "LISEZMOI.txt"), (Code.VAL_ROOT_ENTRY, "Annexes")} <= found
+
+
+def test_numbered_master_needs_version_1(tmp_path: Path) -> None:
+    pkg = good_package(tmp_path)
+    pkg.roots[0].objects[0].version = "BinaryMaster_2"
+    assert Code.VAL_FIRST_VERSION in {f.code for f in errors(check_package(pkg))}
+    pkg.roots[0].objects[0].version = "BinaryMaster"
+    assert not errors(check_package(pkg))
+
+
+def test_check_sip_names_units_by_their_path(tmp_path: Path) -> None:
+    from seda.model import ArchiveUnit
+
+    pkg = good_package(tmp_path)
+    child = pkg.roots[0]
+    parent = ArchiveUnit(title="Mairie", level="Fonds", children=[child])
+    child.parent = parent
+    pkg.roots = [parent]
+    child.end_date, child.start_date = child.start_date, child.end_date  # EndDate < StartDate
+    sip = export_sip(pkg, tmp_path / "p.zip").path
+    (dates,) = [f for f in check_sip(sip) if f.code == Code.VAL_DATES_ORDER]
+    assert dates.params["unit"] == "Mairie / Délibérations 2023"

@@ -463,6 +463,10 @@ def schema_summary(message: str, lang: str = "fr") -> str:
 def _schema(params: Mapping[str, Any], lang: str) -> str:
     raw = str(params.get("message", ""))
     summary = _esc(schema_summary(raw, lang))
+    unit = params.get("unit")
+    if unit:
+        where = (" (unité « {unit} »)", " (unit “{unit}”)")[LANGS.index(lang)]
+        summary = summary + where if summary else summary
     if lang == "fr":
         if summary:
             return (

@@ -210,18 +210,19 @@ class _Writer:
         xf.write(el)
 
     # -- values the SAE's sanitizer reads (every unit and object value) -------------------
-    def safe(self, value: str, name: str) -> str:
-        """``value`` (already XML-clean) as the SAE's sanitizer accepts it; a change is
-        reported as an EXPORT_ADAPTED finding on the current unit. The model keeps the
-        original."""
+    def safe(self, value: str, name: str, original: str | None = None) -> str:
+        """``value`` (already XML-clean) as the SAE's sanitizer accepts it; a change, or
+        characters XML cannot carry removed from the model's ``original``, is reported as an
+        EXPORT_ADAPTED finding on the current unit. The model keeps the original."""
         fixed = value if self.uid is None else sanitize(value)
-        if fixed is not value:
+        raw = value if original is None else original
+        if self.uid is not None and (fixed is not value or clean_text(raw) != raw):
             self.findings.append(
                 Finding(
                     Code.EXPORT_ADAPTED,
                     Severity.INFO,
                     "",
-                    {"field": name, "original": value, "adapted": fixed},
+                    {"field": name, "original": raw, "adapted": fixed},
                     self.uid,
                 )
             )
@@ -229,13 +230,13 @@ class _Writer:
 
     def text(self, parent: etree._Element, tag: str, value: str) -> etree._Element:
         """``<tag>`` with the sanitized, XML-clean ``value``."""
-        return _sub(parent, tag, self.safe(clean_text(value), tag))
+        return _sub(parent, tag, self.safe(clean_text(value), tag, value))
 
     def token(self, parent: etree._Element, tag: str, value: str) -> None:
         """Like ``_sub_token`` (omitted when empty), sanitized."""
         token = _token(value)
         if token:
-            _sub(parent, tag, self.safe(token, tag))
+            _sub(parent, tag, self.safe(token, tag, value.strip()))
 
     # -- header ------------------------------------------------------------------------
     def code_lists(self, header: TransferHeader) -> etree._Element:
@@ -301,7 +302,7 @@ class _Writer:
             bdo.append(fid)
         info = etree.SubElement(bdo, "FileInfo")
         filename = clean_text(obj.filename) or os.path.basename(uri)
-        _sub(info, "Filename", self.safe(filename, "Filename"))
+        _sub(info, "Filename", self.safe(filename, "Filename", obj.filename or filename))
         if obj.last_modified is not None:
             _sub(info, "LastModified", _xsd_datetime(obj.last_modified))
         return bdo
@@ -412,13 +413,13 @@ class _Writer:
             self.token(el, "OriginatingAgencyArchiveUnitIdentifier", value)
         description = clean_text(unit.description)
         if description.strip():
-            _sub(el, "Description", self.safe(description, "Description"))
+            _sub(el, "Description", self.safe(description, "Description", unit.description))
         for kw in unit.keywords:
             content = clean_text(kw.content)
             if not content.strip():
                 continue
             kel = etree.SubElement(el, "Keyword")
-            _sub(kel, "KeywordContent", self.safe(content, "KeywordContent"))
+            _sub(kel, "KeywordContent", self.safe(content, "KeywordContent", kw.content))
             self.token(kel, "KeywordType", kw.type)
         if unit.start_date is not None:
             _sub(el, "StartDate", _xsd_date_or_datetime(unit.start_date))

@@ -89,10 +89,28 @@ def _load(path: Path, flavour: str) -> Any:
         raise SchemaUnavailable("xsd_invalid", path, str(exc)) from exc
 
 
-def _finding(message: str, line: int | None, xpath: str = "", file: str = "") -> Finding:
+def unit_of(elem: Any) -> str:
+    """The path of titles of the archive unit holding ``elem`` ("" outside units)."""
+    titles: list[str] = []
+    node = elem
+    while node is not None:
+        tag = getattr(node, "tag", None)
+        if isinstance(tag, str) and etree.QName(tag).localname == "ArchiveUnit":
+            ns = etree.QName(tag).namespace
+            title = node.findtext(f"{{{ns}}}Content/{{{ns}}}Title") if ns else None
+            titles.append((title or "").strip() or node.get("id") or "?")
+        node = node.getparent() if hasattr(node, "getparent") else None
+    return " / ".join(reversed(titles))
+
+
+def _finding(
+    message: str, line: int | None, xpath: str = "", file: str = "", unit: str = ""
+) -> Finding:
     params: dict[str, Any] = {"message": message, "line": line}
     if xpath:
         params["xpath"] = xpath
+    if unit:
+        params["unit"] = unit
     return Finding(Code.VAL_SCHEMA, Severity.ERROR, file or "manifest.xml", params, line=line)
 
 
@@ -142,8 +160,11 @@ def validate(
             elem = getattr(error, "elem", None)
             if elem is not None and isinstance(getattr(elem, "tag", None), str):
                 reason = f"{etree.QName(elem).localname}: {reason}"  # xmlschema omits it
+            unit = unit_of(elem) if elem is not None and hasattr(elem, "getparent") else ""
             findings.append(
-                _finding(reason, line if isinstance(line, int) else None, error.path or "", file)
+                _finding(
+                    reason, line if isinstance(line, int) else None, error.path or "", file, unit
+                )
             )
             if len(findings) >= max_errors:
                 break

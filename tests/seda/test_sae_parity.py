@@ -284,3 +284,21 @@ def test_check_sip_names_units_by_their_path(tmp_path: Path) -> None:
     sip = export_sip(pkg, tmp_path / "p.zip").path
     (dates,) = [f for f in check_sip(sip) if f.code == Code.VAL_DATES_ORDER]
     assert dates.params["unit"] == "Mairie / Délibérations 2023"
+
+
+def test_schema_error_is_summarised_with_its_unit(sip: Path, tmp_path: Path) -> None:
+    from app.messages import describe
+
+    bad = rewrite(sip, tmp_path / "d.zip", b"<StartDate>2023-01-01", b"<StartDate>31/02/2021")
+    (schema,) = [f for f in check_sip(bad, xsd_root=XSD) if f.code == Code.VAL_SCHEMA]
+    text = describe(schema)
+    assert "la valeur « 31/02/2021 » de « StartDate » n'a pas la forme attendue" in text
+    assert "Délibérations 2023" in text and "Détail technique" in text
+
+
+def test_characters_xml_cannot_carry_are_reported(tmp_path: Path) -> None:
+    pkg = good_package(tmp_path)
+    pkg.roots[0].objects[0].filename = "a\x01b.pdf"
+    buf = io.BytesIO()
+    (adapted,) = write_manifest(pkg, buf, uris={o.uid: "content/a.pdf" for _u, o in pkg.objects()})
+    assert adapted.params == {"field": "Filename", "original": "a\x01b.pdf", "adapted": "ab.pdf"}

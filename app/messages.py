@@ -993,6 +993,10 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "À la racine du zip, le service d'archives n'admet que le bordereau (manifest.xml) et le dossier « content » : « {name} » fera refuser le versement.",
         "At the root of the zip the archives only allow the manifest (manifest.xml) and the “content” folder: “{name}” will make them refuse the transfer.",
     ),
+    "VAL_MANY_GROUPS": (
+        "Une unité d'archives désigne plusieurs groupes d'objets ({ids}) : le service d'archives n'en admet qu'un par unité et refusera le versement.",
+        "An archive unit points to several object groups ({ids}): the archives allow one per unit and will refuse the transfer.",
+    ),
     "VAL_FIRST_VERSION": (
         "Le groupe d'objets a des versions {versions} de « {usage} » mais pas la version {usage}_1, obligatoire : le service d'archives refusera le versement.",
         "The object group has versions {versions} of “{usage}” but not {usage}_1, which is mandatory: the archives will refuse the transfer.",

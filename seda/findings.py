@@ -138,6 +138,7 @@ class Code(StrEnum):
     VAL_TREE_WITH_FILES = "val.tree_with_files"  # params: kind (holding tree/filing plan + file)
     VAL_ROOT_ENTRY = "val.root_entry"  # params: name, kind ("file"/"folder"): zip root
     VAL_FIRST_VERSION = "val.first_version"  # params: usage, versions (_N without _1)
+    VAL_MANY_GROUPS = "val.many_groups"  # params: ids (a unit refers to several object groups)
     # reading a manifest (seda.manifest.read_manifest); line set when known
     MANIFEST_UNREADABLE = "manifest.unreadable"  # params: error
     MANIFEST_MALFORMED = "manifest.malformed"  # params: message

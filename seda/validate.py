@@ -864,17 +864,23 @@ class _ManifestFacts:
                 self.err(Code.VAL_DIGEST_FORMAT, digest, value=value[:16])
         referenced: set[str] = set()
         for unit in doc.iter(q("ArchiveUnit")):
+            own: set[str] = set()  # the groups this unit refers to (Vitam: at most one)
             for ref in unit.iterfind(q("DataObjectReference")):
                 for child in ref:
                     target = (child.text or "").strip()
                     name = _local(child)
                     if name == "DataObjectGroupReferenceId":
                         referenced.add(target)
+                        own.add(target)
                     elif name == "DataObjectReferenceId":
                         referenced.add(group_of.get(target, f"obj:{target}"))
+                        own.add(group_of.get(target, f"obj:{target}"))
                         if target in in_group:
                             # Vitam: EXISTING_OG_NOT_DECLARED (point to the group instead)
                             self.err(Code.VAL_OBJECT_REFERENCE, child, id=target)
+            if len(own) > 1:  # Vitam: AU_REFRENCES_MULTIPLE_GOT
+                groups_named = sorted(k.removeprefix("obj:") for k in own)
+                self.err(Code.VAL_MANY_GROUPS, unit, ids=groups_named)
         for key, holder in groups.items():
             if key not in referenced:
                 shown = key.removeprefix("obj:")

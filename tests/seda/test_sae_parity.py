@@ -302,3 +302,23 @@ def test_characters_xml_cannot_carry_are_reported(tmp_path: Path) -> None:
     buf = io.BytesIO()
     (adapted,) = write_manifest(pkg, buf, uris={o.uid: "content/a.pdf" for _u, o in pkg.objects()})
     assert adapted.params == {"field": "Filename", "original": "a\x01b.pdf", "adapted": "ab.pdf"}
+
+
+def test_unit_referring_to_two_groups(tmp_path: Path) -> None:
+    import dataclasses
+
+    from seda.model import ArchiveUnit
+
+    pkg = good_package(tmp_path)
+    first = pkg.roots[0]
+    obj = dataclasses.replace(first.objects[0], uid=first.objects[0].uid + 10**9)
+    second = ArchiveUnit(title="Arrêtés", level="File", objects=[obj])
+    pkg.roots.append(second)
+    sip = export_sip(pkg, tmp_path / "two.zip").path
+    ref = f"<DataObjectGroupReferenceId>GOT{first.uid}</DataObjectGroupReferenceId>".encode()
+    extra = f"<DataObjectGroupReferenceId>GOT{second.uid}</DataObjectGroupReferenceId>".encode()
+    bad = rewrite(
+        sip, tmp_path / "bad.zip", ref, ref + b"</DataObjectReference><DataObjectReference>" + extra
+    )
+    assert Code.VAL_MANY_GROUPS in {f.code for f in errors(check_sip(bad))}
+    assert Code.VAL_MANY_GROUPS not in {f.code for f in check_sip(sip)}

@@ -40,7 +40,7 @@ from typing import Any, NoReturn, TextIO
 from app.messages import MAX_LISTED, describe, more_text, severity_label
 from app.progress_bar import TerminalProgress, human_size
 from seda.atomic import is_disk_full
-from seda.findings import Finding, Severity
+from seda.findings import Code, Finding, Severity
 from seda.model import SEDA_VERSIONS, Attachment, Package
 from seda.progress import Cancelled
 
@@ -287,6 +287,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="identifier à nouveau le format de chaque fichier (plus long)",
     )
     ck.add_argument("--engine", choices=ENGINES, default="siegfried", help="outil d'identification")
+    ck.add_argument(
+        "--type",
+        choices=tuple(CHECK_KINDS),
+        help="nature du versement : versement (défaut s'il contient des fichiers), "
+        "arbre (arbre de positionnement) ou plan (plan de classement)",
+    )
     ck.add_argument(
         "--all",
         action="store_true",
@@ -652,6 +658,9 @@ def _resolve_attachment(spec: str, tree_path: str | os.PathLike[str] | None) -> 
         return Attachment(system_id=spec)
     if "=" in spec:
         name, value = (s.strip() for s in spec.split("=", 1))
+        if name.lstrip("#").lower() == "systemid" and value:
+            # the SAE has no metadata field "SystemId": UpdateOperation/SystemId
+            return Attachment(system_id=value)
         if name and value:
             return Attachment(metadata_name=name, metadata_value=value)
     raise _UsageError(
@@ -688,7 +697,13 @@ def _check_model(package: Package, preset: Any) -> list[Finding]:
     origin = " (indiqué dans le profil de versement)"
     rules = _load_referential("rules", preset.referentials.rules, origin)
     agencies = _load_referential("agencies", preset.referentials.agencies, origin)
-    return check_package(package, rules=rules, agencies=agencies)
+    return check_package(
+        package,
+        rules=rules,
+        agencies=agencies,
+        contract=preset.sae_contract(),
+        sae_signatures=preset.sae_signatures,
+    )
 
 
 # Scan findings already say what these model checks repeat about the same file.
@@ -696,14 +711,30 @@ _SAID_BY_SCAN = {"val.empty_object": "scan.empty_file", "val.unknown_format": "s
 
 
 def _without_repeats(model: Sequence[Finding], scan: Sequence[Finding]) -> list[Finding]:
+    """``model`` without what ``scan`` already says; a model ERROR (the SAE refuses) is
+    kept: ``_scan_without_refused`` then drops the scan's milder word on it."""
     said = {(f.code, f.path) for f in scan} | {(f.code, f.unit_uid) for f in scan if f.unit_uid}
     return [
         f
         for f in model
-        if not (
+        if f.severity == Severity.ERROR
+        or not (
             f.code in _SAID_BY_SCAN
             and {(_SAID_BY_SCAN[f.code], f.path), (_SAID_BY_SCAN[f.code], f.unit_uid)} & said
         )
+    ]
+
+
+def _scan_without_refused(scan: Sequence[Finding], model: Sequence[Finding]) -> list[Finding]:
+    """Scan findings, without those a model ERROR says again about the same file."""
+    refused = {
+        (_SAID_BY_SCAN[f.code], key)
+        for f in model
+        if f.severity == Severity.ERROR and f.code in _SAID_BY_SCAN
+        for key in (f.path, f.unit_uid)
+    }
+    return [
+        f for f in scan if (f.code, f.path) not in refused and (f.code, f.unit_uid) not in refused
     ]
 
 
@@ -824,6 +855,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         model_findings = _without_repeats(_check_model(package, preset), result.findings)
+        # the export itself reports each adapted value (report.findings)
+        model_findings = [f for f in model_findings if f.code != Code.EXPORT_ADAPTED]
     except _UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -882,11 +915,23 @@ def cmd_export(args: argparse.Namespace) -> int:
             failure="le versement est écrit, mais pas le bordereau",
         )
 
-    findings = [*result.findings, *model_findings, *report.findings]
+    findings = [
+        *_scan_without_refused(result.findings, model_findings),
+        *model_findings,
+        *report.findings,
+    ]
     places = {u.uid: u.source or u.title for u in package.walk()}
+    refusals = sae_refusals([*model_findings, *report.findings])
     out = sys.stdout
     size = human_size(output.stat().st_size) if output.exists() else "?"
-    print(f"Versement écrit : {output} (SEDA {version}, {size})", file=out)
+    if refusals:
+        print(
+            f"Versement écrit, mais le service d'archives le refusera : {output} "
+            f"(SEDA {version}, {size})",
+            file=out,
+        )
+    else:
+        print(f"Versement écrit : {output} (SEDA {version}, {size})", file=out)
     print(f"  Identifiant du message : {report.message_identifier}", file=out)
     print(f"  Unités d'archives : {stats.units}", file=out)
     print(f"  Fichiers : {stats.files} ({human_size(stats.total_size)})", file=out)
@@ -927,7 +972,12 @@ def cmd_export(args: argparse.Namespace) -> int:
                     [dataclasses.replace(f, path=_display_path(f.path, bases)) for f in left_out]
                 )
             )
+            if refusals:
+                print(refusal_line(refusals, places), file=out)
             return EXIT_FAILED
+    if refusals:
+        print(refusal_line(refusals, places), file=out)
+        return EXIT_FAILED
     return EXIT_OK if slip_failed is None else slip_failed
 
 
@@ -938,6 +988,29 @@ def _unreadable_left_out(findings: Sequence[Finding], package: Package) -> list[
 
     packed = {obj.source for _unit, obj in package.objects()}
     return [f for f in findings if f.code == Code.UNREADABLE and f.path not in packed]
+
+
+def sae_refusals(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings for which the SAE will refuse the transfer (its errors)."""
+    return [f for f in findings if f.severity == Severity.ERROR]
+
+
+def refusal_line(refusals: Sequence[Finding], places: dict[int, str] | None = None) -> str:
+    """The last line of an export the SAE will refuse: how many reasons, the first ones."""
+    shown = []
+    for f in refusals[:REFUSAL_REASONS]:
+        if not f.path and places and f.unit_uid in places:
+            f = dataclasses.replace(f, path=places[f.unit_uid])
+        shown.append(describe(f).rstrip("."))
+    more = len(refusals) - len(shown)
+    tail = f" (et {more} autre(s))" if more > 0 else ""
+    return (
+        f"Le service d'archives refusera ce versement : {len(refusals)} problème(s) "
+        f"bloquant(s), dont : " + " ; ".join(shown) + tail + "."
+    )
+
+
+REFUSAL_REASONS = 3
 
 
 # -- bordereau (transfer slip) -------------------------------------------------------------
@@ -1129,6 +1202,9 @@ def _contract_for(path: str, sip: Path) -> dict[str, Any]:
         raise _UsageError(describe(exc.findings[0])) from None
 
 
+CHECK_KINDS = {"versement": "ingest", "arbre": "holding", "plan": "filing"}
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from seda.validate import check_sip
 
@@ -1179,6 +1255,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 identify=args.identify,
                 engine=args.engine,
                 progress=progress,
+                kind=CHECK_KINDS.get(args.type or ""),
             )
     except (Cancelled, KeyboardInterrupt):
         progress.finish()

@@ -8,6 +8,7 @@ does no harm. A missing param never raises: it shows as "?".
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -350,6 +351,294 @@ def _xsd_unavailable(params: Mapping[str, Any], lang: str) -> str:
     )
 
 
+# -- SAE parity: sanitizer, schema summaries, ontology, formats (issue 13) -------------------
+_ADAPTED_FIELD = {
+    "Title": ("titre", "title"),
+    "Filename": ("nom de fichier", "file name"),
+    "Description": ("description", "description"),
+    "KeywordContent": ("mot-clé", "keyword"),
+}
+_SANITIZER_RULE = {
+    "json": (
+        "« <!-- », « --> », « ]]> », « <script » ou un séparateur de ligne Unicode",
+        "“<!--”, “-->”, “]]>”, “<script” or a Unicode line separator",
+    ),
+    "control": (
+        "un caractère de contrôle invisible (SUPPR, U+007F)",
+        "an invisible control character (DEL, U+007F)",
+    ),
+    "markup": (
+        "une déclaration XML (<![CDATA[, <!ENTITY, <script>)",
+        "an XML declaration (<![CDATA[, <!ENTITY, <script>)",
+    ),
+    "html": ("une balise HTML (<b>…</b>, <br/>)", "an HTML tag (<b>…</b>, <br/>)"),
+    "entity": ("une entité HTML (&nom;)", "an HTML entity (&name;)"),
+    "length": ("plus de 2 000 000 de caractères", "more than 2,000,000 characters"),
+}
+
+
+def _esc(value: Any) -> str:
+    return str(value).replace("{", "{{").replace("}", "}}")
+
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def _visible(value: Any) -> str:
+    """Control characters shown as their Unicode pictures (DEL as ␡), braces escaped."""
+
+    def picture(m: re.Match[str]) -> str:
+        ch = m.group()
+        special = {"\x7f": "\u2421", "\u2028": "\u2424", "\u2029": "\u00b6"}
+        return special.get(ch, chr(0x2400 + ord(ch)))
+
+    return _esc(_INVISIBLE.sub(picture, str(value)))
+
+
+def _adapted(params: Mapping[str, Any], lang: str) -> str:
+    name = str(params.get("field", ""))
+    pair = _ADAPTED_FIELD.get(name, (name, name))
+    label = _esc(pair[LANGS.index(lang)])
+    head = f"{label[:1].upper()}{label[1:]}"
+    before, after = _visible(params.get("original", "")), _visible(params.get("adapted", ""))
+    if lang == "fr":
+        return f"{head} adapté pour le SAE : « {before} » → « {after} »"
+    return f"{head} adapted for the archives: “{before}” → “{after}”"
+
+
+def _html(params: Mapping[str, Any], lang: str) -> str:
+    i = LANGS.index(lang)
+    rules = params.get("rules") or []
+    what = ", ".join(_SANITIZER_RULE[r][i] for r in rules if r in _SANITIZER_RULE)
+    value = " « {value} »" if params.get("value") else ""
+    if lang == "fr":
+        what = what or "du code HTML ou une entité (&…;)"
+        return (
+            f"Le champ « {{field}} »{value} contient {_esc(what)}, que le service d'archives "
+            "refuse : le versement serait rejeté. Écrivez le texte simplement "
+            "(Verso l'adapte lui-même à l'export)."
+        )
+    what = what or "HTML code or an entity (&…;)"
+    return (
+        f"Field “{{field}}”{value.replace('« ', '“').replace(' »', '”')} holds {_esc(what)}, "
+        "which the archives refuse: the transfer would be rejected. Write plain text "
+        "(Verso adapts it itself on export)."
+    )
+
+
+_SCHEMA_PATTERNS: list[tuple[re.Pattern[str], tuple[str, str]]] = [
+    (
+        re.compile(r"^(?P<el>[\w.-]+): invalid value '(?P<v>.*)'$", re.S),
+        (
+            "la valeur « {v} » de « {el} » n'a pas la forme attendue{hint}",
+            "value “{v}” of “{el}” is not in the expected form{hint}",
+        ),
+    ),
+    (
+        re.compile(r"^Element '(?P<el>[\w.-]+)': '(?P<v>.*)' is not a valid value", re.S),
+        (
+            "la valeur « {v} » de « {el} » n'a pas la forme attendue{hint}",
+            "value “{v}” of “{el}” is not in the expected form{hint}",
+        ),
+    ),
+    (
+        re.compile(r"^(?P<el>[\w.-]+): value must be one of \[(?P<set>.*)\]", re.S),
+        ("« {el} » n'admet que ces valeurs : {set}", "“{el}” only takes these values: {set}"),
+    ),
+    (
+        re.compile(
+            r"^Element '(?P<el>[\w.-]+)': \[facet 'enumeration'\] The value '(?P<v>.*)' is "
+            r"not an element of the set \{(?P<set>.*)\}",
+            re.S,
+        ),
+        (
+            "« {el} » n'admet pas « {v} » (valeurs admises : {set})",
+            "“{el}” does not take “{v}” (allowed: {set})",
+        ),
+    ),
+    (
+        re.compile(
+            r"Unexpected child with tag '(?P<el>[\w.-]+)'.*?Tag (?P<set>.*?) expected", re.S
+        ),
+        (
+            "l'élément « {el} » n'est pas à sa place (attendu ici : {set})",
+            "element “{el}” is out of place (expected here: {set})",
+        ),
+    ),
+    (
+        re.compile(r"Unexpected child with tag '(?P<el>[\w.-]+)'", re.S),
+        ("l'élément « {el} » n'est pas à sa place", "element “{el}” is out of place"),
+    ),
+    (
+        re.compile(
+            r"The content of element '(?P<el>[\w.-]+)' is not complete\. Tag (?P<set>.*?) "
+            r"expected",
+            re.S,
+        ),
+        (
+            "il manque un élément obligatoire dans « {el} » : {set}",
+            "a mandatory element is missing in “{el}”: {set}",
+        ),
+    ),
+    (
+        re.compile(
+            r"^Element '(?P<el>[\w.-]+)': This element is not expected\. Expected is "
+            r"(?:one of )?\( ?(?P<set>.*?) ?\)",
+            re.S,
+        ),
+        (
+            "l'élément « {el} » n'est pas à sa place (attendu ici : {set})",
+            "element “{el}” is out of place (expected here: {set})",
+        ),
+    ),
+    (
+        re.compile(
+            r"^Element '(?P<el>[\w.-]+)': Missing child element\(s\)\. Expected is "
+            r"(?:one of )?\( ?(?P<set>.*?) ?\)",
+            re.S,
+        ),
+        (
+            "il manque un élément obligatoire dans « {el} » : {set}",
+            "a mandatory element is missing in “{el}”: {set}",
+        ),
+    ),
+    (
+        re.compile(r"IDREF '(?P<v>.*?)' not found", re.S),
+        (
+            "une référence désigne « {v} », identifiant absent du bordereau",
+            "a reference points to “{v}”, an id the manifest does not hold",
+        ),
+    ),
+]
+
+
+def schema_summary(message: str, lang: str = "fr") -> str:
+    """An XSD validator's message as a sentence an archivist understands ("" if unknown)."""
+    i = LANGS.index(lang) if lang in LANGS else 0
+    for pattern, texts in _SCHEMA_PATTERNS:
+        m = pattern.search(message)
+        if m is None:
+            continue
+        found = {k: (v or "").strip() for k, v in m.groupdict().items()}
+        if "set" in found:
+            names = re.findall(r"'([^']*)'", found["set"]) or [found["set"]]
+            found["set"] = ", ".join(dict.fromkeys(n for n in names if n))[:300]
+        el = found.get("el", "")
+        hint = ""
+        if el.endswith(("Date", "Time")):
+            hint = (
+                " (une date s'écrit AAAA-MM-JJ, par ex. 2021-02-28)",
+                " (a date is written YYYY-MM-DD, e.g. 2021-02-28)",
+            )[i]
+        found["hint"] = hint
+        return texts[i].format(**found)
+    return ""
+
+
+def _schema(params: Mapping[str, Any], lang: str) -> str:
+    raw = str(params.get("message", ""))
+    summary = _esc(schema_summary(raw, lang))
+    unit = params.get("unit")
+    if unit:
+        where = (" (unité « {unit} »)", " (unit “{unit}”)")[LANGS.index(lang)]
+        summary = summary + where if summary else summary
+    if lang == "fr":
+        if summary:
+            return (
+                f"Le bordereau ne respecte pas le schéma SEDA du service d'archives : {summary}. "
+                "(Détail technique : {message})"
+            )
+        return "Le bordereau (manifeste) n'est pas conforme au schéma SEDA : {message}."
+    if summary:
+        return (
+            f"The manifest does not follow the archives' SEDA schema: {summary}. "
+            "(Technical detail: {message})"
+        )
+    return "The manifest does not follow the SEDA schema: {message}."
+
+
+def _ontology(params: Mapping[str, Any], lang: str) -> str:
+    kind = str(params.get("type", ""))
+    fr = {
+        "DATE": "une date valide (AAAA-MM-JJ, ou AAAA-MM-JJThh:mm:ss)",
+        "LONG": "un nombre entier",
+        "DOUBLE": "un nombre",
+        "BOOLEAN": "true ou false",
+        "TEXT": "un texte de moins de 32 766 octets",
+        "KEYWORD": "un texte de moins de 32 766 octets",
+    }
+    en = {
+        "DATE": "a valid date (YYYY-MM-DD, or YYYY-MM-DDThh:mm:ss)",
+        "LONG": "a whole number",
+        "DOUBLE": "a number",
+        "BOOLEAN": "true or false",
+        "TEXT": "a text under 32,766 bytes",
+        "KEYWORD": "a text under 32,766 bytes",
+    }
+    if lang == "fr":
+        return (
+            "« {field} » vaut « {value} » : le service d'archives attend "
+            + _esc(fr.get(kind, kind))
+            + " et refusera le versement."
+        )
+    return (
+        "“{field}” is “{value}”: the archives expect "
+        + _esc(en.get(kind, kind))
+        + " and will refuse the transfer."
+    )
+
+
+_UNIT_SCHEMA = {
+    "empty": (
+        "« {field} » est vide : le service d'archives exige une valeur.",
+        "“{field}” is empty: the archives require a value.",
+    ),
+    "required": (
+        "il manque « {field} », obligatoire pour le service d'archives.",
+        "“{field}” is missing, the archives require it.",
+    ),
+    "lang": (
+        "langue « {value} » mal écrite (attendu : un code comme fr ou fr-FR).",
+        "language “{value}” badly written (expected a code such as fr or fr-FR).",
+    ),
+    "rule_date": (
+        "date de règle « {value} » refusée : elle doit s'écrire AAAA-MM-JJ avec une année avant 9000.",
+        "rule date “{value}” refused: it must be YYYY-MM-DD with a year before 9000.",
+    ),
+    "content_date": (
+        "date « {value} » de « {field} » refusée : année sur 4 chiffres, au plus 3 décimales de secondes.",
+        "date “{value}” of “{field}” refused: 4-digit year, at most 3 decimals of seconds.",
+    ),
+}
+
+
+def _unit_schema(params: Mapping[str, Any], lang: str) -> str:
+    pair = _UNIT_SCHEMA.get(str(params.get("rule", "")), _UNIT_SCHEMA["empty"])
+    return pair[LANGS.index(lang)]
+
+
+def _sae_unknown_format(params: Mapping[str, Any], lang: str) -> str:
+    ours = (
+        " (Verso le reconnaît comme {puid}, avec des signatures plus récentes)"
+        if params.get("puid")
+        else ""
+    )
+    if lang == "fr":
+        return (
+            "Le service d'archives ne saura pas identifier le format de ce fichier avec ses "
+            "signatures PRONOM ({signatures})" + ours + " : son contrat d'entrée refuse les "
+            "formats non identifiés, il refusera le versement. Convertissez le fichier dans un "
+            "format courant (PDF, ODT…) ou retirez-le."
+        )
+    ours = " (Verso recognises it as {puid}, with newer signatures)" if params.get("puid") else ""
+    return (
+        "The archives will not identify this file's format with their PRONOM signatures "
+        "({signatures})" + ours + ": their ingest contract refuses unidentified formats, so "
+        "they will refuse the transfer. Convert the file to a common format (PDF, ODT…) or "
+        "remove it."
+    )
+
+
 # -- one (fr, en) text per Code member name ----------------------------------------------
 _TEXTS: dict[str, tuple[Text, Text]] = {
     # scan
@@ -568,10 +857,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
     "REF_BAD_TREE": (_bad_tree, _bad_tree),
     "REF_UNREADABLE": ("Le fichier est illisible : {error}.", "The file cannot be read: {error}."),
     # validation
-    "VAL_SCHEMA": (
-        "Le bordereau (manifeste) n'est pas conforme au schéma SEDA : {message}.",
-        "The manifest does not follow the SEDA schema: {message}.",
-    ),
+    "VAL_SCHEMA": (_schema, _schema),
     "VAL_MISSING_HEADER": (_missing_header, _missing_header),
     "VAL_NO_TITLE": ("Une unité d'archives n'a pas d'intitulé.", "An archive unit has no title."),
     "VAL_DATES_ORDER": (
@@ -620,10 +906,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Niveau de description « {value} » inconnu (attendu : Fonds, Subfonds, Class, Collection, Series, Subseries, RecordGrp, SubGrp, File, Item ou OtherLevel).",
         "Unknown description level “{value}” (expected Fonds, Subfonds, Class, Collection, Series, Subseries, RecordGrp, SubGrp, File, Item or OtherLevel).",
     ),
-    "VAL_HTML": (
-        "Le champ « {field} » contient du code HTML ou une entité (&…;), refusés par le service d'archives : écrivez le texte simplement.",
-        "Field “{field}” holds HTML code or an entity (&…;), refused by the archives: write plain text.",
-    ),
+    "VAL_HTML": (_html, _html),
     "VAL_TOO_LONG": (
         "Le champ « {field} » est trop long ({size} octets, maximum {limit}) : le service d'archives le refusera.",
         "Field “{field}” is too long ({size} bytes, at most {limit}): the archives will refuse it.",
@@ -654,7 +937,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "File of zero or unknown size: check that it should be transferred.",
     ),
     "VAL_UNKNOWN_FORMAT": (
-        "Format non identifié : le service d'archives l'acceptera seulement si le contrat d'entrée autorise les formats non identifiés.",
+        "Format non identifié : le service d'archives refusera ce fichier, sauf si son contrat d'entrée autorise les formats non identifiés.",
         "Unidentified format: the archives accept it only if the ingest contract allows unidentified formats.",
     ),
     "VAL_FORMAT_NOT_ALLOWED": (
@@ -790,6 +1073,43 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "L'archive zip d'où viennent {count} fichier(s) du versement a disparu (déplacée ou supprimée ?) : remettez-la en place, sinon l'export échouera.",
         "The zip archive {count} file(s) of the transfer come from has disappeared (moved or deleted?): put it back, otherwise the export will fail.",
     ),
+    # SAE parity (issue 13)
+    "EXPORT_ADAPTED": (_adapted, _adapted),
+    "VAL_ONTOLOGY": (_ontology, _ontology),
+    "VAL_UNIT_SCHEMA": (_unit_schema, _unit_schema),
+    "VAL_FUTURE_EVENT": (
+        "Un événement du journal est daté dans le futur ({value}) : le service d'archives refusera le versement.",
+        "A logbook event is dated in the future ({value}): the archives will refuse the transfer.",
+    ),
+    "VAL_SAE_UNKNOWN_FORMAT": (_sae_unknown_format, _sae_unknown_format),
+    "VAL_ROOT_ENTRY": (
+        "À la racine du zip, le service d'archives n'admet que le bordereau (manifest.xml) et le dossier « content » : « {name} » fera refuser le versement.",
+        "At the root of the zip the archives only allow the manifest (manifest.xml) and the “content” folder: “{name}” will make them refuse the transfer.",
+    ),
+    "VAL_MANY_GROUPS": (
+        "Une unité d'archives désigne plusieurs groupes d'objets ({ids}) : le service d'archives n'en admet qu'un par unité et refusera le versement.",
+        "An archive unit points to several object groups ({ids}): the archives allow one per unit and will refuse the transfer.",
+    ),
+    "VAL_FIRST_VERSION": (
+        "Le groupe d'objets a des versions {versions} de « {usage} » mais pas la version {usage}_1, obligatoire : le service d'archives refusera le versement.",
+        "The object group has versions {versions} of “{usage}” but not {usage}_1, which is mandatory: the archives will refuse the transfer.",
+    ),
+    "VAL_TREE_WITH_FILES": (
+        "Un arbre de positionnement ou un plan de classement ne peut pas contenir de fichiers : le service d'archives le refusera.",
+        "A positioning tree or a filing plan cannot hold files: the archives will refuse it.",
+    ),
+    "VAL_SAE_OTHER_FORMAT": (
+        "Le service d'archives identifiera ce fichier comme {sae_puid} et non {puid} (ses signatures PRONOM {signatures} sont plus anciennes) : il l'acceptera en signalant l'écart.",
+        "The archives will identify this file as {sae_puid}, not {puid} (their PRONOM signatures {signatures} are older): accepted with a warning.",
+    ),
+    "VAL_DUPLICATE_FILE": (
+        "{count} fichiers identiques (même empreinte SHA-512) : {paths}. Gardez-en un seul si ce sont des copies.",
+        "{count} identical files (same SHA-512 digest): {paths}. Keep only one if they are copies.",
+    ),
+    "VAL_EXTENSION_MISMATCH": (
+        "Ce fichier .{extension} est en réalité {format} ({puid}) : vérifiez qu'il s'agit du bon fichier, ou renommez-le en .{expected}.",
+        "This .{extension} file is in fact {format} ({puid}): check it is the right file, or rename it to .{expected}.",
+    ),
     "BORDEREAU_WRITE_ERROR": (
         "Impossible d'écrire le bordereau de versement ici : {error}.",
         "Cannot write the transfer slip here: {error}.",
@@ -924,6 +1244,7 @@ __all__ = [
     "describe",
     "has_text",
     "more_text",
+    "schema_summary",
     "severity_label",
     "text",
     "where",

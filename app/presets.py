@@ -124,6 +124,18 @@ class Preset:
     default_attachment: Attachment = field(default_factory=Attachment)
     referentials: Referentials = field(default_factory=Referentials)
     exclusions: list[str] = field(default_factory=default_exclusions)
+    # the SAE (Vitam 6/7 identifies with PRONOM DROID V109; "" = do not predict)
+    sae_signatures: str = "V109"
+    format_unidentified_authorized: bool = False  # the ingest contract's flag (Vitam: false)
+
+    def sae_contract(self) -> dict[str, object]:
+        """What the checks need of the ingest contract, as Vitam's contract JSON spells it."""
+        return {"FormatUnidentifiedAuthorized": self.format_unidentified_authorized}
+
+
+SAE_SIGNATURES = ("V109", "")
+_YES = ("true", "oui", "yes", "vrai")
+_NO = ("false", "non", "no", "faux")
 
 
 _HEADER_FIELDS = (
@@ -430,6 +442,17 @@ def _load_preset(path: Path) -> Preset:
             r.problem(node, "default_attachment", "metadata_name et metadata_value vont ensemble.")
     if "default_rules" in keys:
         preset.default_rules = _read_rules(r, keys["default_rules"])
+    if "sae_signatures" in keys:
+        value = r.text(keys["sae_signatures"], "sae_signatures", choices=SAE_SIGNATURES)
+        if value is not None:
+            preset.sae_signatures = value
+    if "format_unidentified_authorized" in keys:
+        node = keys["format_unidentified_authorized"]
+        value = str(node.value) if isinstance(node, ScalarNode) else None  # YAML bool or text
+        if value is not None and value.lower() in (*_YES, *_NO):
+            preset.format_unidentified_authorized = value.lower() in _YES
+        else:
+            r.problem(node, "format_unidentified_authorized", "attendu : true ou false.")
 
     if r.problems:
         r.problems.sort(key=lambda p: p.line or 0)
@@ -525,6 +548,8 @@ def preset_to_dict(preset: Preset, base: Path) -> dict[str, Any]:
         if getattr(preset.default_attachment, k)
     }
     out["exclusions"] = list(preset.exclusions)
+    out["sae_signatures"] = preset.sae_signatures
+    out["format_unidentified_authorized"] = preset.format_unidentified_authorized
     return out
 
 

@@ -134,6 +134,19 @@ class Code(StrEnum):
     VAL_EMPTY_PHYSICAL_ID = "val.empty_physical_id"
     VAL_OBJECT_REFERENCE = "val.object_reference"  # params: id (an object, not its group)
     VAL_ORPHAN_OBJECT = "val.orphan_object"  # params: id (group no unit refers to)
+    # parity with the SAE's ingest checks (seda.sanitize, seda.sae_formats, seda.validate)
+    EXPORT_ADAPTED = "export.adapted"  # params: field, original, adapted (INFO: written safe)
+    VAL_ONTOLOGY = "val.ontology"  # params: field, value, type (DATE, LONG, ...)
+    VAL_UNIT_SCHEMA = "val.unit_schema"  # params: field, value, rule (Vitam's unit schema)
+    VAL_FUTURE_EVENT = "val.future_event"  # params: value (logbook EventDateTime)
+    VAL_SAE_UNKNOWN_FORMAT = "val.sae_unknown_format"  # params: filename, puid, signatures
+    VAL_SAE_OTHER_FORMAT = "val.sae_other_format"  # params: filename, puid, sae_puid, signatures
+    VAL_DUPLICATE_FILE = "val.duplicate_file"  # params: count, paths, digest (same SHA-512)
+    VAL_EXTENSION_MISMATCH = "val.extension_mismatch"  # params: extension, puid, format, expected
+    VAL_TREE_WITH_FILES = "val.tree_with_files"  # params: kind (holding tree/filing plan + file)
+    VAL_ROOT_ENTRY = "val.root_entry"  # params: name, kind ("file"/"folder"): zip root
+    VAL_FIRST_VERSION = "val.first_version"  # params: usage, versions (_N without _1)
+    VAL_MANY_GROUPS = "val.many_groups"  # params: ids (a unit refers to several object groups)
     # reading a manifest (seda.manifest.read_manifest); line set when known
     MANIFEST_UNREADABLE = "manifest.unreadable"  # params: error
     MANIFEST_MALFORMED = "manifest.malformed"  # params: message

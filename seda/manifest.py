@@ -63,6 +63,7 @@ from seda.model import (
     RuleCategory,
     TransferHeader,
 )
+from seda.sanitize import sanitize
 
 NAMESPACES: dict[str, str] = {
     v: f"fr:gouv:culture:archivesdefrance:seda:v{v}" for v in SEDA_VERSIONS
@@ -165,9 +166,20 @@ def _bool(value: bool) -> str:
     return "true" if value else "false"
 
 
-def _attachment_key(att: Attachment) -> tuple[str, ...]:
+def attachment_system_id(att: Attachment) -> str:
+    """The SAE GUID ``att`` names: ``system_id``, or a ``SystemId`` metadata key (the SAE
+    has no metadata field of that name: it must be written as UpdateOperation/SystemId)."""
     if att.system_id.strip():
-        return ("SystemId", _token(att.system_id))
+        return _token(att.system_id)
+    if att.metadata_name.strip().lstrip("#").lower() in ("systemid", "id"):
+        return _token(att.metadata_value)
+    return ""
+
+
+def _attachment_key(att: Attachment) -> tuple[str, ...]:
+    system_id = attachment_system_id(att)
+    if system_id:
+        return ("SystemId", system_id)
     return ("Key", _token(att.metadata_name), clean_text(att.metadata_value))
 
 
@@ -179,6 +191,9 @@ class _Writer:
     def __init__(self, version: str, uris: dict[int, str]) -> None:
         self.version = version
         self.uris = uris
+        self.findings: list[Finding] = []  # EXPORT_ADAPTED: values changed for the SAE
+        # the unit whose elements are being built; None for the header (not sanitized)
+        self.uid: int | None = None
         self.categories = tuple(
             c for c in RULE_CATEGORIES if not (c == "HoldRule" and version == "2.1")
         )
@@ -193,6 +208,35 @@ class _Writer:
         if len(el):
             etree.indent(el, space=_INDENT, level=min(depth, _MAX_INDENT))
         xf.write(el)
+
+    # -- values the SAE's sanitizer reads (every unit and object value) -------------------
+    def safe(self, value: str, name: str, original: str | None = None) -> str:
+        """``value`` (already XML-clean) as the SAE's sanitizer accepts it; a change, or
+        characters XML cannot carry removed from the model's ``original``, is reported as an
+        EXPORT_ADAPTED finding on the current unit. The model keeps the original."""
+        fixed = value if self.uid is None else sanitize(value)
+        raw = value if original is None else original
+        if self.uid is not None and (fixed is not value or clean_text(raw) != raw):
+            self.findings.append(
+                Finding(
+                    Code.EXPORT_ADAPTED,
+                    Severity.INFO,
+                    "",
+                    {"field": name, "original": raw, "adapted": fixed},
+                    self.uid,
+                )
+            )
+        return fixed
+
+    def text(self, parent: etree._Element, tag: str, value: str) -> etree._Element:
+        """``<tag>`` with the sanitized, XML-clean ``value``."""
+        return _sub(parent, tag, self.safe(clean_text(value), tag, value))
+
+    def token(self, parent: etree._Element, tag: str, value: str) -> None:
+        """Like ``_sub_token`` (omitted when empty), sanitized."""
+        token = _token(value)
+        if token:
+            _sub(parent, tag, self.safe(token, tag, value.strip()))
 
     # -- header ------------------------------------------------------------------------
     def code_lists(self, header: TransferHeader) -> etree._Element:
@@ -212,6 +256,7 @@ class _Writer:
     # -- objects -----------------------------------------------------------------------
     def group(self, unit: ArchiveUnit) -> etree._Element:
         got = etree.Element("DataObjectGroup", id=f"GOT{unit.uid}")
+        self.uid = unit.uid
         used: set[str] = set()
         for obj in unit.objects:
             got.append(self.binary_object(obj, self._unique_version(obj.version, used)))
@@ -249,15 +294,15 @@ class _Writer:
         fid = etree.Element("FormatIdentification")
         name = clean_text(fmt.name).strip()
         if name:
-            _sub(fid, "FormatLitteral", name)
-        _sub_token(fid, "MimeType", fmt.mime)
+            _sub(fid, "FormatLitteral", self.safe(name, "FormatLitteral"))
+        self.token(fid, "MimeType", fmt.mime)
         if fmt.known:
-            _sub_token(fid, "FormatId", fmt.puid)
+            self.token(fid, "FormatId", fmt.puid)
         if len(fid):
             bdo.append(fid)
         info = etree.SubElement(bdo, "FileInfo")
         filename = clean_text(obj.filename) or os.path.basename(uri)
-        _sub(info, "Filename", filename)
+        _sub(info, "Filename", self.safe(filename, "Filename", obj.filename or filename))
         if obj.last_modified is not None:
             _sub(info, "LastModified", _xsd_datetime(obj.last_modified))
         return bdo
@@ -272,34 +317,34 @@ class _Writer:
             rule_id = _token(rule.rule_id)
             if not rule_id:
                 continue
-            _sub(el, "Rule", rule_id)
+            _sub(el, "Rule", self.safe(rule_id, "Rule"))
             if rule.start_date is not None:
                 _sub(el, "StartDate", _xsd_date(rule.start_date))
             if hold:  # HoldRuleDefGroup: each rule's own extras, in the XSD's order
                 if rule.hold_end_date is not None:
                     _sub(el, "HoldEndDate", _xsd_date(rule.hold_end_date))
-                _sub_token(el, "HoldOwner", rule.hold_owner)
+                self.token(el, "HoldOwner", rule.hold_owner)
                 if rule.hold_reassessing_date is not None:
                     _sub(el, "HoldReassessingDate", _xsd_date(rule.hold_reassessing_date))
-                _sub_token(el, "HoldReason", rule.hold_reason)
+                self.token(el, "HoldReason", rule.hold_reason)
                 if rule.prevent_rearrangement is not None:
                     _sub(el, "PreventRearrangement", _bool(rule.prevent_rearrangement))
         if cat == "ClassificationRule":
-            _sub_token(el, "ClassificationAudience", block.classification_audience)
+            self.token(el, "ClassificationAudience", block.classification_audience)
         # XSD choice: PreventInheritance | RefNonRuleId+ ; preventing all wins.
         refs = [t for t in (_token(r) for r in block.ref_non_rule_ids) if t]
         if block.prevent_inheritance:
             _sub(el, "PreventInheritance", "true")
         else:
             for ref in refs:
-                _sub(el, "RefNonRuleId", ref)
+                _sub(el, "RefNonRuleId", self.safe(ref, "RefNonRuleId"))
         if cat in ("StorageRule", "AppraisalRule"):
             # Required by the XSD; left out when unset so validation reports it
             # instead of the writer inventing a decision.
-            _sub_token(el, "FinalAction", block.final_action)
+            self.token(el, "FinalAction", block.final_action)
         if cat == "ClassificationRule":
-            _sub_token(el, "ClassificationLevel", block.classification_level)
-            _sub_token(el, "ClassificationOwner", block.classification_owner)
+            self.token(el, "ClassificationLevel", block.classification_level)
+            self.token(el, "ClassificationOwner", block.classification_owner)
             if block.classification_reassessing_date is not None:
                 _sub(
                     el,
@@ -333,8 +378,9 @@ class _Writer:
             el.append(block)
         if attachment is not None:
             op = etree.SubElement(el, "UpdateOperation")
-            if attachment.system_id.strip():
-                _sub(op, "SystemId", _token(attachment.system_id))
+            system_id = attachment_system_id(attachment)
+            if system_id:
+                _sub(op, "SystemId", system_id)
             else:
                 key = etree.SubElement(op, "ArchiveUnitIdentifierKey")
                 _sub(key, "MetadataName", _token(attachment.metadata_name))
@@ -343,6 +389,7 @@ class _Writer:
 
     def management_metadata(self, header: TransferHeader) -> etree._Element:
         el = etree.Element("ManagementMetadata")
+        self.uid = None  # the SAE does not sanitize the header: written as given
         _sub_token(el, "AcquisitionInformation", header.acquisition_information)
         _sub_token(el, "LegalStatus", header.legal_status)
         _sub_token(el, "OriginatingAgencyIdentifier", header.originating_agency)
@@ -352,28 +399,28 @@ class _Writer:
         return el
 
     # -- description -------------------------------------------------------------------
-    @staticmethod
-    def content(unit: ArchiveUnit) -> etree._Element:
+    def content(self, unit: ArchiveUnit) -> etree._Element:
         """Content in the XSD sequence order (same for our fields in 2.1, 2.2, 2.3)."""
+        self.uid = unit.uid
         el = etree.Element("Content")
         _sub_token(el, "DescriptionLevel", str(unit.level))
-        _sub(el, "Title", clean_text(unit.title))
+        self.text(el, "Title", unit.title)
         for value in unit.file_plan_position:
-            _sub_token(el, "FilePlanPosition", value)
+            self.token(el, "FilePlanPosition", value)
         for value in unit.archival_ids:
-            _sub_token(el, "ArchivalAgencyArchiveUnitIdentifier", value)
+            self.token(el, "ArchivalAgencyArchiveUnitIdentifier", value)
         for value in unit.originating_ids:
-            _sub_token(el, "OriginatingAgencyArchiveUnitIdentifier", value)
+            self.token(el, "OriginatingAgencyArchiveUnitIdentifier", value)
         description = clean_text(unit.description)
         if description.strip():
-            _sub(el, "Description", description)
+            _sub(el, "Description", self.safe(description, "Description", unit.description))
         for kw in unit.keywords:
             content = clean_text(kw.content)
             if not content.strip():
                 continue
             kel = etree.SubElement(el, "Keyword")
-            _sub(kel, "KeywordContent", content)
-            _sub_token(kel, "KeywordType", kw.type)
+            _sub(kel, "KeywordContent", self.safe(content, "KeywordContent", kw.content))
+            self.token(kel, "KeywordType", kw.type)
         if unit.start_date is not None:
             _sub(el, "StartDate", _xsd_date_or_datetime(unit.start_date))
         if unit.end_date is not None:
@@ -385,6 +432,7 @@ class _Writer:
         self.newline(xf, depth)
         ctx = xf.element("ArchiveUnit", id=f"AU{unit.uid}")
         ctx.__enter__()
+        self.uid = unit.uid
         mgmt = self.management(unit.management)
         if mgmt is not None:
             self.put(xf, mgmt, depth + 1)
@@ -424,8 +472,8 @@ class _Writer:
             (clean_text(r.attachment.title) for r in roots if r.attachment.title.strip()), ""
         )
         if not title:
-            title = clean_text(attachment.system_id or attachment.metadata_value)
-        _sub(content, "Title", title)
+            title = clean_text(attachment_system_id(attachment) or attachment.metadata_value)
+        _sub(content, "Title", sanitize(title))  # display only: the SAE keeps its own
         for root in roots:
             ref = etree.SubElement(el, "ArchiveUnit", id=f"REF{root.uid}")
             _sub(ref, "ArchiveUnitRefId", f"AU{root.uid}")
@@ -448,8 +496,11 @@ def write_manifest(
     uris: dict[int, str],
     message_identifier: str | None = None,
     date: datetime | None = None,
-) -> None:
+) -> list[Finding]:
     """Stream ``package``'s manifest (UTF-8, XML declaration) to the binary file ``out``.
+
+    Returns ``EXPORT_ADAPTED`` findings: unit and object values the SAE's sanitizer would
+    refuse are written made safe (``seda.sanitize``), the package keeps the original.
 
     ``uris`` maps ``BinaryObject.uid`` to its zip entry name (``content/…``); every object
     needs one (``ValueError`` otherwise). ``version`` defaults to ``package.seda_version``;
@@ -509,6 +560,7 @@ def write_manifest(
             w.put(xf, w.agency("ArchivalAgency", header.archival_agency), 1)
             w.put(xf, w.agency("TransferringAgency", header.transferring_agency), 1)
             xf.write("\n")
+    return w.findings
 
 
 def _element(tag: str, text: str) -> etree._Element:
@@ -1151,5 +1203,6 @@ __all__ = [
     "clean_text",
     "new_message_identifier",
     "read_manifest",
+    "attachment_system_id",
     "write_manifest",
 ]

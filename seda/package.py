@@ -515,7 +515,7 @@ class _Export:
         info.external_attr = (stat.S_IFREG | 0o644) << 16
         out = zf.open(info, "w", force_zip64=len(items) > _MANY_ENTRIES)
         try:
-            write_manifest(
+            adapted = write_manifest(
                 _manifest_view(self.package, self.copied),
                 out,
                 version=self.version,
@@ -527,6 +527,7 @@ class _Export:
             _quietly(out.close)
             raise
         out.close()
+        self.findings.extend(adapted)  # values made safe for the SAE's sanitizer
 
     @staticmethod
     def source_error(exc: _SourceProblem, unit: ArchiveUnit, obj: BinaryObject) -> ExportError:

@@ -2,8 +2,9 @@
 
 The XSDs are not shipped with Verso: the caller passes ``xsd_root``, the folder holding
 ``<v>/seda-<v>-main.xsd`` (standard, loaded by lxml/libxml2) and
-``<v>/vitam/seda-vitam-main.xsd`` (Vitam's flavour: libxml2 refuses it as non
-deterministic, so it is loaded by the pure-Python ``xmlschema`` package in ``lax`` mode,
+``<v>/vitam/seda-vitam-main.xsd`` (Vitam's flavour, XSD 1.1 as Vitam validates it:
+libxml2 refuses it as non deterministic, so it is loaded by the pure-Python ``xmlschema``
+package as ``XMLSchema11`` in ``lax`` mode,
 imported lazily because it may not be installed). Loaded schemas are cached per
 (path, flavour) for the life of the process.
 """
@@ -81,15 +82,35 @@ def _load(path: Path, flavour: str) -> Any:
     except ImportError as exc:
         raise SchemaUnavailable("xmlschema_missing", path, str(exc)) from exc
     try:
-        return xmlschema.XMLSchema(str(path), validation="lax")
+        # Vitam validates in XSD 1.1 mode (ValidationXsdUtils: Xerces xsd11); as XSD 1.0
+        # its flavour breaks the Unique Particle Attribution rule.
+        return xmlschema.XMLSchema11(str(path), validation="lax")
     except (xmlschema.XMLSchemaException, OSError, etree.LxmlError) as exc:
         raise SchemaUnavailable("xsd_invalid", path, str(exc)) from exc
 
 
-def _finding(message: str, line: int | None, xpath: str = "", file: str = "") -> Finding:
+def unit_of(elem: Any) -> str:
+    """The path of titles of the archive unit holding ``elem`` ("" outside units)."""
+    titles: list[str] = []
+    node = elem
+    while node is not None:
+        tag = getattr(node, "tag", None)
+        if isinstance(tag, str) and etree.QName(tag).localname == "ArchiveUnit":
+            ns = etree.QName(tag).namespace
+            title = node.findtext(f"{{{ns}}}Content/{{{ns}}}Title") if ns else None
+            titles.append((title or "").strip() or node.get("id") or "?")
+        node = node.getparent() if hasattr(node, "getparent") else None
+    return " / ".join(reversed(titles))
+
+
+def _finding(
+    message: str, line: int | None, xpath: str = "", file: str = "", unit: str = ""
+) -> Finding:
     params: dict[str, Any] = {"message": message, "line": line}
     if xpath:
         params["xpath"] = xpath
+    if unit:
+        params["unit"] = unit
     return Finding(Code.VAL_SCHEMA, Severity.ERROR, file or "manifest.xml", params, line=line)
 
 
@@ -150,8 +171,9 @@ def _vitam_errors(schema: Any, doc: Any, file: str, max_errors: int) -> list[Fin
         elem = getattr(error, "elem", None)
         if elem is not None and isinstance(getattr(elem, "tag", None), str):
             reason = f"{etree.QName(elem).localname}: {reason}"  # xmlschema omits it
+        unit = unit_of(elem) if elem is not None and hasattr(elem, "getparent") else ""
         findings.append(
-            _finding(reason, line if isinstance(line, int) else None, error.path or "", file)
+            _finding(reason, line if isinstance(line, int) else None, error.path or "", file, unit)
         )
         if len(findings) >= max_errors:
             break

@@ -109,11 +109,40 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        # Never a silent refusal: say before writing that the SAE will refuse it, and why.
+        self.refusal_label = QLabel(self)
+        self.refusal_label.setWordWrap(True)
+        self.refusal_label.setStyleSheet("color: #b00020;")
+        self.refusal_label.setText(self._refusal_text(referential))
+        self.refusal_label.setVisible(bool(self.refusal_label.text()))
+        layout.addWidget(self.refusal_label)
         layout.addWidget(self.buttons)
         self.path.textChanged.connect(self._update)
         self.resize(620, self.sizeHint().height())
         self._show_header(package.header)
         self._update()
+
+    def _refusal_text(self, referential: RulesReferential | None) -> str:
+        """ "" when the SAE should accept the package, else the reasons it will refuse it."""
+        from app.messages import describe
+        from seda.findings import Severity
+        from seda.validate import check_package
+
+        try:
+            findings = check_package(self.package, rules=referential)
+        except Exception:  # noqa: BLE001 - a check failing must not stop the export dialog
+            return ""
+        errors = [f for f in findings if f.severity == Severity.ERROR]
+        if not errors:
+            return ""
+        first = " ; ".join(describe(f, with_place=False).rstrip(".") for f in errors[:3])
+        return (
+            self.tr(
+                "The archives will refuse this transfer: %1 blocking problem(s), including: %2."
+            )
+            .replace("%1", number(len(errors)))
+            .replace("%2", first)
+        )
 
     def header(self) -> TransferHeader:
         return self.new_header or self.package.header

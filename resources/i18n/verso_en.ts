@@ -238,6 +238,10 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>The archives will refuse this transfer: %1 blocking problem(s), including: %2.</source>
+        <translation>The archives will refuse this transfer: %1 blocking problem(s), including: %2.</translation>
+    </message>
+    <message>
         <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
         <translation>Export the SIP</translation>

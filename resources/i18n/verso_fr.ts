@@ -238,6 +238,10 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>The archives will refuse this transfer: %1 blocking problem(s), including: %2.</source>
+        <translation>Le service d&apos;archives refusera ce versement : %1 problème(s) bloquant(s), dont : %2.</translation>
+    </message>
+    <message>
         <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
         <translation>Exporter le SIP</translation>

@@ -337,7 +337,9 @@ def test_cli_export_no_bordereau_and_custom_path(folder: Path, tmp_path: Path, c
         ["export", str(folder), "-o", str(tmp_path / "a.zip"), "--workers", "0", "--no-bordereau"],
         capsys,
     )
-    assert rc == 0, err
+    # no preset: the header lacks what the SAE requires -> written, but rc 1 (refused)
+    assert rc == 1, err
+    assert out.splitlines()[-1].startswith("Le service d'archives refusera ce versement")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.zip", "src"]
     assert "Bordereau" not in out
     custom = tmp_path / "papiers" / "slip.html"
@@ -355,7 +357,7 @@ def test_cli_export_no_bordereau_and_custom_path(folder: Path, tmp_path: Path, c
         ],
         capsys,
     )
-    assert rc == 0, err
+    assert rc == 1, err  # still no preset
     assert custom.is_file() and not (tmp_path / "b-bordereau.html").exists()
     rc, _, err = run(
         [

@@ -173,10 +173,12 @@ def test_zip_member_problem_said_once_with_a_readable_path(
     rc, out, err = run(
         ["export", str(archive), "-o", str(tmp_path / "v.zip"), "--workers", "0"], capsys
     )
-    assert rc == 0, err
-    said = [line for line in out.splitlines() if "bizarre.qzx" in line]
+    assert rc == 1, err  # no preset, and a format the SAE cannot identify: refused
+    *lines, last = out.splitlines()
+    assert last.startswith("Le service d'archives refusera ce versement")
+    said = [line for line in lines if "bizarre.qzx" in line]
     assert len(said) == 1, out  # the scan and the model check do not both say it
-    assert "Courriers reçus.zip/Courriers reçus/bizarre.qzx" in said[0]
+    assert "Courriers reçus/bizarre.qzx" in said[0]
     assert "zip:" not in out
 
 
@@ -344,7 +346,8 @@ def test_rules_checked_against_preset_referential(
     save_preset(preset, good)
     argv = ["export", str(odd_tree / "Courrier"), "--workers", "0"]
     rc, out, err = run([*argv, "-o", str(tmp_path / "a.zip"), "--preset", str(good)], capsys)
-    assert rc == 0, err
+    assert rc == 1, err  # an unknown rule: the SAE refuses, said last
+    assert "APP-99999" in out.splitlines()[-1]
     errors = out.split("Erreurs", 1)[1]
     assert "APP-99999" in errors and "n'existe pas dans le référentiel" in errors
     assert "APP-00001" not in out  # known rule: no complaint

@@ -156,8 +156,11 @@ def test_export_shows_model_problems_and_strict_refuses(
     save_preset(preset, path)
     base = ["export", str(odd_tree / "Courrier"), "--preset", str(path), "--workers", "0"]
     rc, out, err = run([*base, "-o", str(tmp_path / "a.zip")], capsys)
-    assert rc == 0, err  # written anyway, the problem is in the summary
+    assert rc == 1, err  # written anyway, the SAE's refusal said last
     assert (tmp_path / "a.zip").is_file()
+    last = out.splitlines()[-1]
+    assert last.startswith("Le service d'archives refusera ce versement : 1 problème")
+    assert "service producteur" in last
     assert "service producteur" in out.split("Erreurs", 1)[1]
     rc, out, err = run([*base, "-o", str(tmp_path / "b.zip"), "--strict"], capsys)
     assert rc == 1 and "--strict" in err and "service producteur" in err

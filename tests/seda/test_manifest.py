@@ -36,6 +36,7 @@ from seda.model import (
     Rule,
     RuleCategory,
 )
+from seda.sanitize import sanitize
 from seda.xsd import load_schema, validate
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -546,12 +547,12 @@ def rules_of(management: Management, version: str) -> dict[str, tuple[object, ..
 
 def unit_tuple(unit: ArchiveUnit, version: str) -> tuple[object, ...]:
     return (
-        clean_text(unit.title),
+        sanitize(clean_text(unit.title)),
         str(unit.level),
-        clean_text(unit.description),
+        sanitize(clean_text(unit.description)),
         unit.start_date,
         unit.end_date,
-        [(clean_text(k.content), k.type) for k in unit.keywords],
+        [(sanitize(clean_text(k.content)), k.type) for k in unit.keywords],
         unit.originating_ids,
         unit.archival_ids,
         unit.file_plan_position,
@@ -567,7 +568,7 @@ def unit_tuple(unit: ArchiveUnit, version: str) -> tuple[object, ...]:
                 o.format.puid,
                 o.format.name,
                 o.format.mime,
-                clean_text(o.filename),
+                sanitize(clean_text(o.filename)),
                 o.last_modified,
             )
             for o in unit.objects

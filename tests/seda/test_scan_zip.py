@@ -502,7 +502,8 @@ def test_cli_scan_and_export_a_zip(tmp_path: Path, capsys: pytest.CaptureFixture
     assert len(files) == 7
 
     sip = tmp_path / "sip.zip"
-    assert main(["export", str(archive), "-o", str(sip), "--workers", "0", "--verify"]) == 0
+    # no preset: the header lacks what the SAE requires -> written, exit 1 (refused)
+    assert main(["export", str(archive), "-o", str(sip), "--workers", "0", "--verify"]) == 1
     capsys.readouterr()
     read, _findings = read_sip(sip)
     with zipfile.ZipFile(sip) as zf:

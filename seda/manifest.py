@@ -343,6 +343,7 @@ class _Writer:
 
     def management_metadata(self, header: TransferHeader) -> etree._Element:
         el = etree.Element("ManagementMetadata")
+        _sub_token(el, "ArchivalProfile", header.archival_profile)
         _sub_token(el, "AcquisitionInformation", header.acquisition_information)
         _sub_token(el, "LegalStatus", header.legal_status)
         _sub_token(el, "OriginatingAgencyIdentifier", header.originating_agency)
@@ -385,6 +386,8 @@ class _Writer:
         self.newline(xf, depth)
         ctx = xf.element("ArchiveUnit", id=f"AU{unit.uid}")
         ctx.__enter__()
+        if unit.archive_unit_profile.strip():
+            self.put(xf, _element("ArchiveUnitProfile", _token(unit.archive_unit_profile)), depth + 1)
         mgmt = self.management(unit.management)
         if mgmt is not None:
             self.put(xf, mgmt, depth + 1)
@@ -535,6 +538,7 @@ _WATCHED = (
     "PhysicalDataObject",
     "ArchiveUnit",
     "ArchiveUnitRefId",
+    "ArchiveUnitProfile",
     "Management",
     "Content",
     "DataObjectReference",
@@ -879,6 +883,8 @@ class _Reader:
                 rec.attachment = self.management(el, rec.unit.management)
             elif name == "ArchiveUnitRefId":
                 rec.ref_id = _text(el).strip()
+            elif name == "ArchiveUnitProfile":
+                rec.unit.archive_unit_profile = _text(el).strip()
             elif name == "DataObjectReference":
                 for ref_name, ref in self.children(el):
                     target = (_text(ref).strip(), ref.sourceline)
@@ -896,7 +902,9 @@ class _Reader:
         elif name == "ManagementMetadata" and pname == "DataObjectPackage":
             h = self.header
             for field_name, child in self.children(el):
-                if field_name == "AcquisitionInformation":
+                if field_name == "ArchivalProfile":
+                    h.archival_profile = _text(child).strip()
+                elif field_name == "AcquisitionInformation":
                     h.acquisition_information = _text(child).strip()
                 elif field_name == "LegalStatus":
                     h.legal_status = _text(child).strip()

@@ -538,6 +538,20 @@ def _check_model(package: Package, preset: Any) -> list[Finding]:
     return check_package(package, rules=rules, agencies=agencies)
 
 
+def _check_preset_profiles(package: Package, preset: Any) -> list[Finding]:
+    """The package against the preset's transfer profile and archive-unit profiles."""
+    units = [u.file for u in preset.unit_profiles]
+    if preset.archive_profile is None and not units:
+        return []
+    from seda.archive_profile import check_package_profiles
+
+    origin = " (indiqué dans le profil de versement)"
+    profile, unit_profiles = _load_profiles(
+        preset.archive_profile, units, preset.archive_profile_id, origin
+    )
+    return check_package_profiles(package, profile, unit_profiles)
+
+
 # Scan findings already say what these model checks repeat about the same file.
 _SAID_BY_SCAN = {"val.empty_object": "scan.empty_file", "val.unknown_format": "scan.unknown_format"}
 
@@ -658,6 +672,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         model_findings = _without_repeats(_check_model(package, preset), result.findings)
+        model_findings.extend(_check_preset_profiles(package, preset))
     except _UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE

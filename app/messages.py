@@ -419,6 +419,23 @@ def _bare(label: str) -> str:
     return label
 
 
+def _elide(text: str) -> str:
+    """ "la unité" -> "l'unité", "de un" -> "d'un" (French elision before a vowel)."""
+    for word in ("le ", "la ", "de "):
+        rest = text[len(word) :]
+        if text.startswith(word) and rest[:1].lower() in "aeiouéèêh":
+            return word[0] + "'" + rest
+    return text
+
+
+def _negative(label: str) -> str:
+    """ "un fichier" -> "de fichier" after "ne … pas" (other articles kept)."""
+    for article in ("un ", "une "):
+        if label.startswith(article):
+            return _elide("de " + label[len(article) :])
+    return label
+
+
 def _unit_prefix(params: Mapping[str, Any], lang: str) -> str:
     unit = params.get("unit")
     if not unit:
@@ -450,15 +467,44 @@ def _profile_text(params: Mapping[str, Any], lang: str, fr: str, en: str) -> str
     ctx = _profile_field(params.get("context"), lang)
     for article, definite in (("un ", "le "), ("une ", "la "), ("a ", "the "), ("an ", "the ")):
         if ctx.startswith(article):
-            ctx = definite + ctx[len(article) :]
+            ctx = _elide(definite + ctx[len(article) :])
     ctx = _esc(ctx)
     body = (fr if lang == "fr" else en).replace("{label}", label).replace("{bare}", _bare(label))
+    body = body.replace("{neg}", _negative(label) if lang == "fr" else label)
     body = body.replace("{ctx}", ctx)
     prefix = _unit_prefix(params, lang)
     return prefix + (body if prefix else _cap(body))
 
 
+def _profile_unreadable(params: Mapping[str, Any], lang: str) -> str:
+    reason = params.get("reason")
+    if reason == "missing":
+        return (
+            "Profil introuvable (vérifiez le chemin)."
+            if lang == "fr"
+            else "Profile not found (check the path)."
+        )
+    if reason == "folder":
+        return (
+            "C'est un dossier, pas un fichier de profil."
+            if lang == "fr"
+            else "This is a folder, not a profile file."
+        )
+    return (
+        "Le profil ne peut pas être lu : {error}."
+        if lang == "fr"
+        else "The profile cannot be read: {error}."
+    )
+
+
 def _profile_fixed(params: Mapping[str, Any], lang: str) -> str:
+    if params.get("expected") == "":
+        return _profile_text(
+            params,
+            lang,
+            "le profil d'archivage veut {label} vide (ici « {value} »).",
+            "the archival profile wants {label} empty (here “{value}”).",
+        )
     return _profile_text(
         params,
         lang,
@@ -541,7 +587,7 @@ def _profile_not_allowed(params: Mapping[str, Any], lang: str) -> str:
     return _profile_text(
         params,
         lang,
-        "le profil d'archivage ne prévoit pas {label} dans {ctx} : à retirer.",
+        "le profil d'archivage ne prévoit pas {neg} dans {ctx} : à retirer.",
         "the archival profile has no place for {label} in {ctx}: remove it.",
     )
 
@@ -1006,10 +1052,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "File “{id}” of the manifest is not linked to any archive unit.",
     ),
     # archive profiles: transfer profile (RelaxNG) and archive-unit profiles (JSON)
-    "PROFILE_UNREADABLE": (
-        "Le profil ne peut pas être lu : {error}.",
-        "The profile cannot be read: {error}.",
-    ),
+    "PROFILE_UNREADABLE": (_profile_unreadable, _profile_unreadable),
     "PROFILE_NOT_RNG": (
         "Ce fichier n'est pas un profil d'archivage RelaxNG valide ({error}).",
         "This file is not a valid RelaxNG archival profile ({error}).",

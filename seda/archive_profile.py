@@ -259,6 +259,13 @@ class TransferProfile:
         return self.namespace[len(SEDA_NS_PREFIX) :]
 
 
+def _unreadable(shown: str, exc: OSError) -> Finding:
+    reason = "missing" if isinstance(exc, FileNotFoundError) else ""
+    reason = "folder" if isinstance(exc, IsADirectoryError) else reason
+    params = {"error": exc.strerror or str(exc), "reason": reason}
+    return Finding(Code.PROFILE_UNREADABLE, Severity.ERROR, shown, params)
+
+
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
@@ -274,9 +281,7 @@ def load_transfer_profile(path: str | os.PathLike[str], identifier: str = "") ->
             )
         doc = etree.parse(os.fspath(path), _parser())
     except OSError as exc:
-        raise ProfileError(
-            [Finding(Code.PROFILE_UNREADABLE, Severity.ERROR, shown, {"error": str(exc)})]
-        ) from exc
+        raise ProfileError([_unreadable(shown, exc)]) from exc
     except etree.XMLSyntaxError as exc:
         raise ProfileError(
             [Finding(Code.PROFILE_NOT_RNG, Severity.ERROR, shown, {"error": str(exc)})]
@@ -365,17 +370,19 @@ def datatype_ok(datatype: str, text: str) -> bool:
     return pattern is None or pattern.fullmatch(text.strip()) is not None
 
 
-def _fits(el: etree._Element, node: Node) -> bool:
-    """``el`` agrees with the fixed values ``node`` sets on its leaves (two levels down):
-    tells which of several sibling unit patterns an instance unit stands for."""
+def _fits(el: etree._Element, node: Node, depth: int = 0) -> bool:
+    """``el`` agrees with the fixed values ``node`` sets on its leaves (two levels down,
+    child units aside): tells which of several sibling patterns with the same name (units,
+    objects) an instance element stands for."""
     for sub in node.elements():
+        found = [c for c in _elements(el) if _local(c) == sub.name]
+        if not found:
+            continue
         if sub.values and sub.leaf:
-            found = [c for c in _elements(el) if _local(c) == sub.name]
-            if found and not any(value_ok(sub, c.text or "") for c in found):
+            if not any(value_ok(sub, c.text or "") for c in found):
                 return False
-        elif sub.name == "Content":
-            inner = next((c for c in _elements(el) if _local(c) == "Content"), None)
-            if inner is not None and not _fits(inner, sub):
+        elif depth < 2 and sub.name != "ArchiveUnit" and not sub.leaf:
+            if not any(_fits(c, sub, depth + 1) for c in found):
                 return False
     return True
 
@@ -759,9 +766,7 @@ def load_unit_profiles(path: str | os.PathLike[str]) -> list[UnitProfile]:
         with open(path, "rb") as fh:
             doc = json.loads(fh.read().decode("utf-8-sig"))
     except OSError as exc:
-        raise ProfileError(
-            [Finding(Code.PROFILE_UNREADABLE, Severity.ERROR, shown, {"error": str(exc)})]
-        ) from exc
+        raise ProfileError([_unreadable(shown, exc)]) from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise bad(str(exc)) from exc
     items = doc if isinstance(doc, list) else [doc]

@@ -387,7 +387,9 @@ class _Writer:
         ctx = xf.element("ArchiveUnit", id=f"AU{unit.uid}")
         ctx.__enter__()
         if unit.archive_unit_profile.strip():
-            self.put(xf, _element("ArchiveUnitProfile", _token(unit.archive_unit_profile)), depth + 1)
+            self.put(
+                xf, _element("ArchiveUnitProfile", _token(unit.archive_unit_profile)), depth + 1
+            )
         mgmt = self.management(unit.management)
         if mgmt is not None:
             self.put(xf, mgmt, depth + 1)

@@ -224,6 +224,7 @@ class Comparison:
     expected: dict[int, ExpectedUnit] = field(default_factory=dict)  # unit uid -> pattern
     findings: list[Finding] = field(default_factory=list)
     missing_required: int = 0  # required fields still empty (header + units)
+    missing_units: list[tuple[int | None, ExpectedUnit]] = field(default_factory=list)
 
     def for_unit(self, unit: ArchiveUnit) -> ExpectedUnit | None:
         return self.expected.get(unit.uid)
@@ -304,6 +305,7 @@ def _compare_children(
             count += 1
             i += 1
         if count < pattern.min:
+            out.missing_units.append((parent.uid if parent is not None else None, pattern))
             level = pattern.levels[0] if pattern.levels else ""
             out.findings.append(
                 _err(

@@ -1814,6 +1814,80 @@ Your files are only read, never changed.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileGuidePanel</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Expected unit</source>
+        <translation>Expected unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occurrences</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Here</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deviations from the profile:</source>
+        <translation>Deviations from the profile:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archival profile: %1</source>
+        <translation>Archival profile: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n required field(s) to fill</source>
+        <translation>
+            <numerusform>%n required field to fill</numerusform>
+            <numerusform>%n required fields to fill</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n deviation(s) from the profile</source>
+        <translation>
+            <numerusform>%n deviation from the profile</numerusform>
+            <numerusform>%n deviations from the profile</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The transfer follows the profile.</source>
+        <translation>The transfer follows the profile.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No archival profile in the preset.</source>
+        <translation>No archival profile in the preset.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any level</source>
+        <translation>any level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing: the profile requires this unit.</source>
+        <translation>Missing: the profile requires this unit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some units of this kind deviate from the profile.</source>
+        <translation>Some units of this kind deviate from the profile.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holds files.</source>
+        <translation>Holds files.</translation>
+    </message>
+</context>
+<context>
     <name>RulePickerDialog</name>
     <message>
         <location filename="../../ui/rules_editor.py" line="-714"/>

@@ -1814,6 +1814,80 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileGuidePanel</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Expected unit</source>
+        <translation>Unité attendue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occurrences</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Here</source>
+        <translation>Présentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deviations from the profile:</source>
+        <translation>Écarts au profil :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archival profile: %1</source>
+        <translation>Profil d'archivage : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n required field(s) to fill</source>
+        <translation>
+            <numerusform>%n champ obligatoire à remplir</numerusform>
+            <numerusform>%n champs obligatoires à remplir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n deviation(s) from the profile</source>
+        <translation>
+            <numerusform>%n écart au profil</numerusform>
+            <numerusform>%n écarts au profil</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The transfer follows the profile.</source>
+        <translation>Le versement suit le profil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No archival profile in the preset.</source>
+        <translation>Aucun profil d'archivage dans le profil de versement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any level</source>
+        <translation>tout niveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing: the profile requires this unit.</source>
+        <translation>Manquante : le profil exige cette unité.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some units of this kind deviate from the profile.</source>
+        <translation>Des unités de ce type s'écartent du profil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holds files.</source>
+        <translation>Contient des fichiers.</translation>
+    </message>
+</context>
+<context>
     <name>RulePickerDialog</name>
     <message>
         <location filename="../../ui/rules_editor.py" line="-714"/>

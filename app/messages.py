@@ -337,7 +337,7 @@ _PROFILE_FIELDS = {
     "DataObjectReference": ("le lien vers le fichier", "the link to the file"),
     "DataObjectGroupReferenceId": ("le lien vers le fichier", "the link to the file"),
     "ManagementMetadata": ("les métadonnées de gestion", "the management metadata"),
-    "ArchivalProfile": ("le profil d'archivage", "the archival profile"),
+    "ArchivalProfile": ("l'identifiant du profil d'archivage", "the archival profile identifier"),
     "ServiceLevel": ("le niveau de service", "the service level"),
     "AcquisitionInformation": ("les modalités d'entrée", "the acquisition information"),
     "LegalStatus": ("le statut légal", "the legal status"),
@@ -596,8 +596,8 @@ def _profile_order(params: Mapping[str, Any], lang: str) -> str:
     return _profile_text(
         params,
         lang,
-        "{label} n'est pas à la place que lui donne le profil d'archivage (ordre des éléments).",
-        "{label} is not where the archival profile puts it (element order).",
+        "{label} n'est pas à la place que le profil d'archivage lui donne dans {ctx} (l'ordre des éléments compte).",
+        "{label} is not where the archival profile puts it in {ctx} (element order matters).",
     )
 
 

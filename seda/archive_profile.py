@@ -415,20 +415,33 @@ def _flatten(parts: list[Node | Choice], present: set[str]) -> list[Node]:
     return out
 
 
-def unit_path(el: etree._Element) -> str:
-    """The readable path of the unit holding ``el``: ancestors' titles, " / "-separated."""
-    titles: list[str] = []
+def _unit_title(unit: etree._Element) -> str:
+    ns = etree.QName(unit).namespace
+    q = f"{{{ns}}}" if ns else ""
+    title = unit.find(f"{q}Content/{q}Title")
+    text = _collapse(title.text or "") if title is not None else ""
+    return text or unit.get("id", "") or "?"
+
+
+def unit_path(el: etree._Element, cache: dict[Any, str] | None = None) -> str:
+    """The readable path of the unit holding ``el``: ancestors' titles, " / "-separated.
+    ``cache`` (unit element -> path) makes many calls over one manifest linear."""
+    chain: list[etree._Element] = []
     node: etree._Element | None = el
+    known = ""
     while node is not None:
         if _local(node) == "ArchiveUnit":
-            content = next((c for c in _elements(node) if _local(c) == "Content"), None)
-            title = ""
-            if content is not None:
-                t = next((c for c in _elements(content) if _local(c) == "Title"), None)
-                title = _collapse(t.text or "") if t is not None else ""
-            titles.append(title or node.get("id", "") or "?")
+            if cache is not None and node in cache:
+                known = cache[node]
+                break
+            chain.append(node)
         node = node.getparent()
-    return " / ".join(reversed(titles))
+    path = known
+    for unit in reversed(chain):
+        path = f"{path} / {_unit_title(unit)}" if path else _unit_title(unit)
+        if cache is not None:
+            cache[unit] = path
+    return path
 
 
 def _unit_of(el: etree._Element) -> etree._Element | None:
@@ -450,6 +463,8 @@ class _Walker:
         self.raw = raw
         self.unit_uids = unit_uids
         self.findings: list[Finding] = []
+        self.paths: dict[Any, str] = {}
+        self.counts: dict[int, dict[str, int]] = {}  # id(children list) -> name -> count
 
     def add(self, code: str, el: etree._Element, **params: Any) -> None:
         unit = _unit_of(el)
@@ -460,7 +475,7 @@ class _Walker:
             params["raw"] = "; ".join(dict.fromkeys(raw))
         uid = None
         if unit is not None:
-            params["unit"] = unit_path(el)
+            params["unit"] = unit_path(el, self.paths)
             uid = self.unit_uids.get(unit.get("id", ""))
         params.setdefault("context", _local(el.getparent()) if el.getparent() is not None else "")
         self.findings.append(Finding(code, Severity.ERROR, self.name, params, uid, el.sourceline))
@@ -513,6 +528,7 @@ class _Walker:
             kids = _elements(el)
             pattern = _flatten(node.children, {_local(k) for k in kids})
             pairs = self.match(el, kids, pattern, node.interleave)
+            self.counts.pop(id(kids), None)  # the list dies here: its id may be reused
             for kid, sub in reversed(pairs):
                 stack.append((kid, sub, [p for p in pattern if p.name == sub.name]))
 
@@ -606,7 +622,12 @@ class _Walker:
             self.add(Code.PROFILE_NOT_ALLOWED, kid, field=name)
             return
         limit = 0 if any(n.max == UNBOUNDED for n in same) else sum(n.max for n in same)
-        count = sum(1 for k in kids if _local(k) == name)
+        counts = self.counts.get(id(kids))
+        if counts is None:
+            counts = self.counts[id(kids)] = {}
+            for k in kids:
+                counts[_local(k)] = counts.get(_local(k), 0) + 1
+        count = counts.get(name, 0)
         if limit and count > limit:
             self.add(Code.PROFILE_TOO_MANY, kid, field=name, max=limit, count=count)
         else:
@@ -970,6 +991,7 @@ def check_unit_profiles(
     validators: dict[str, Any] = {}
     uids = unit_uids or {}
     out: list[Finding] = []
+    paths: dict[Any, str] = {}
     for unit in doc.iter():
         if not isinstance(unit.tag, str) or _local(unit) != "ArchiveUnit":
             continue
@@ -977,7 +999,7 @@ def check_unit_profiles(
         if ref is None:
             continue
         ident = _collapse(ref.text or "")
-        base = {"unit": unit_path(unit), "profile": ident}
+        base = {"unit": unit_path(unit, paths), "profile": ident}
         uid = uids.get(unit.get("id", ""))
         profile = by_id.get(ident)
         if profile is None:

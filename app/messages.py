@@ -613,6 +613,17 @@ def _profile_datatype(params: Mapping[str, Any], lang: str) -> str:
 
 
 def _profile_invalid(params: Mapping[str, Any], lang: str) -> str:
+    import re
+
+    attribute = re.match(r"Invalid attribute (\S+) for element", str(params.get("raw", "")))
+    if attribute:
+        name = _esc(attribute.group(1))
+        return _profile_text(
+            params,
+            lang,
+            f"l'attribut « {name} » n'est pas prévu par le profil d'archivage sur {{label}}.",
+            f"attribute “{name}” is not provided for by the archival profile on {{label}}.",
+        )
     return _profile_text(
         params,
         lang,

@@ -90,6 +90,11 @@ class Node:
     def leaf(self) -> bool:
         return not self.children and not self.recursive
 
+    @property
+    def unknown(self) -> bool:
+        """Content the grammar reading could not follow (left to libxml2)."""
+        return self.name == ANY or (self.recursive and not self.children)
+
     def elements(self) -> Iterator[Node]:
         """Child element patterns, alternatives of choices included, in order."""
         for part in self.children:
@@ -118,6 +123,7 @@ class Grammar:
     def __init__(self, doc: etree._ElementTree) -> None:
         root = doc.getroot()
         self.defines: dict[str, list[etree._Element]] = {}
+        self.define_nodes: dict[str, list[Node]] = {}
         for d in root.iter(f"{_R}define"):
             self.defines.setdefault(d.get("name", ""), []).append(d)
         start = root.find(f"{_R}start") if root.tag == f"{_R}grammar" else None
@@ -160,7 +166,10 @@ class Grammar:
             elif kind == "ref":
                 name = el.get("name", "")
                 if name in stack:
-                    if owner is not None:
+                    known = self.define_nodes.get(name)
+                    if known:  # the same element again: an alias sharing its content
+                        out.extend(_alias(n, lo, hi) for n in known)
+                    elif owner is not None:
                         owner.recursive = True
                     continue
                 for d in self.defines.get(name, []):
@@ -223,9 +232,29 @@ class Grammar:
             for d in d
             if isinstance(d.tag, str) and (d.text or "").strip()
         )
+        parent = el.getparent()
+        if parent is not None and parent.tag == f"{_R}define":
+            self.define_nodes.setdefault(parent.get("name", ""), []).append(node)
         if name != ANY:
-            node.children = self._parts(body, 1, 1, stack, node)
+            node.children.extend(self._parts(body, 1, 1, stack, node))
         return node
+
+
+def _alias(node: Node, lo: int, hi: int) -> Node:
+    """``node`` met again through a recursive ref: same content (shared), own occurrences."""
+    return Node(
+        node.name,
+        lo,
+        hi,
+        node.values,
+        node.value_types,
+        node.datatypes,
+        node.children,
+        node.interleave,
+        node.documentation,
+        True,
+        node.line,
+    )
 
 
 def _root_namespace(el: etree._Element) -> str:
@@ -464,6 +493,7 @@ class _Walker:
         self.unit_uids = unit_uids
         self.findings: list[Finding] = []
         self.paths: dict[Any, str] = {}
+        self.unchecked: list[etree._Element] = []  # subtrees the grammar reading skipped
         self.counts: dict[int, dict[str, int]] = {}  # id(children list) -> name -> count
 
     def add(self, code: str, el: etree._Element, **params: Any) -> None:
@@ -472,7 +502,7 @@ class _Walker:
             self.raw.get(el.getparent()) if el.getparent() is not None else None
         )
         if raw:
-            params["raw"] = "; ".join(dict.fromkeys(raw))
+            params.setdefault("raw", "; ".join(dict.fromkeys(raw)))
         uid = None
         if unit is not None:
             params["unit"] = unit_path(el, self.paths)
@@ -523,7 +553,10 @@ class _Walker:
         while stack:
             el, node, siblings = stack.pop()
             self.text(el, node, siblings)
-            if node.name == ANY or node.recursive or node.leaf:
+            if node.unknown:
+                self.unchecked.append(el)
+                continue
+            if node.leaf:
                 continue
             kids = _elements(el)
             pattern = _flatten(node.children, {_local(k) for k in kids})
@@ -711,6 +744,7 @@ def check_manifest(
             walker.add(Code.PROFILE_NOT_ALLOWED, doc, field=_local(doc))
         else:
             walker.walk(doc, top, [top])
+    _unexplained(walker, raw)
     found = walker.findings
     if not found:  # our reading missed it: libxml2's words, with the place
         entries = list(profile.validator.error_log)
@@ -732,6 +766,25 @@ def check_manifest(
         found = walker.findings
     found.sort(key=lambda f: f.line or 0)
     return findings + found
+
+
+def _unexplained(walker: _Walker, raw: Mapping[Any, list[str]]) -> None:
+    """libxml2 errors our reading of the grammar cannot have seen: inside content it does
+    not follow (any element, unresolved recursion) and on attributes (not read). Said in
+    libxml2's words so no refusal goes unreported."""
+    skipped = set(walker.unchecked)
+    for el, messages in raw.items():
+        if el is None:
+            continue
+        inside = any(a in skipped for a in (el, *el.iterancestors()))
+        about_attributes = [m for m in messages if "attribute" in m.lower()]
+        if inside or about_attributes:
+            walker.add(
+                Code.PROFILE_INVALID,
+                el,
+                field=_local(el),
+                raw="; ".join(about_attributes or messages),
+            )
 
 
 def _declared_profile(doc: etree._Element) -> str:

@@ -82,18 +82,21 @@ class ExpectedUnit:
     children: list[ExpectedUnit] = field(default_factory=list)
     objects: bool = False  # the profile expects a link to files (DataObjectReference)
     unit_profile: str | None = None  # fixed ArchiveUnitProfile
-    open: bool = False  # children not described (recursive or any element): not compared
+    open: bool = False  # children not described (any element): not compared
+    recursive: bool = False  # the same pattern as an enclosing one (shares its children)
 
     @property
     def label(self) -> str:
         return self.title or self.documentation
 
     def walk(self) -> Iterator[ExpectedUnit]:
+        """This pattern and those below, each once (recursive patterns are not re-entered)."""
         stack = [self]
         while stack:
             unit = stack.pop()
             yield unit
-            stack.extend(reversed(unit.children))
+            if not unit.recursive:
+                stack.extend(reversed(unit.children))
 
 
 @dataclass(slots=True)
@@ -131,10 +134,28 @@ def _sequence(node: Node) -> Iterator[tuple[Node, bool]]:
             yield part, part.min > 0
 
 
-def _unit(node: Node) -> ExpectedUnit:
+def _unit(node: Node, memo: dict[int, ExpectedUnit]) -> ExpectedUnit:
+    """``memo``: patterns already read, by their (shared) content list, so a recursive
+    profile (a unit define referring to itself) gives a finite, cyclic structure."""
+    known = memo.get(id(node.children))
+    if known is not None:  # the same unit pattern again (recursion): same content
+        return ExpectedUnit(
+            known.levels,
+            known.title,
+            known.documentation,
+            node.min,
+            node.max,
+            known.fields,
+            known.children,
+            known.objects,
+            known.unit_profile,
+            known.open,
+            recursive=True,
+        )
     out = ExpectedUnit(
-        documentation=node.documentation, min=node.min, max=node.max, open=node.recursive
+        documentation=node.documentation, min=node.min, max=node.max, open=node.unknown
     )
+    memo[id(node.children)] = out
     for child, required in _sequence(node):
         if child.name == "Content":
             for sub, sub_required in _sequence(child):
@@ -158,7 +179,7 @@ def _unit(node: Node) -> ExpectedUnit:
                 else:
                     out.fields[sub.name] = rule
         elif child.name == "ArchiveUnit":
-            out.children.append(_unit(child))
+            out.children.append(_unit(child, memo))
         elif child.name == "DataObjectReference":
             out.objects = True
         elif child.name == "ArchiveUnitProfile":
@@ -184,7 +205,8 @@ def guide(profile: TransferProfile) -> ProfileGuide:
             for part, part_required in _sequence(node):
                 if part.name == "DescriptiveMetadata":
                     units = [n for n, _r in _sequence(part) if n.name == "ArchiveUnit"]
-                    out.units = [_unit(n) for n in units]
+                    memo: dict[int, ExpectedUnit] = {}
+                    out.units = [_unit(n, memo) for n in units]
                     out.open = part.recursive or any(n.name == ANY for n in part.elements())
                 elif part.name == "ManagementMetadata":
                     _management(out, part, part_required)
@@ -297,10 +319,8 @@ def _compare_children(
         count = 0
         while i < len(units) and (pattern.max == UNBOUNDED or count < pattern.max):
             unit = units[i]
-            if not _fits(unit, pattern) and (
-                count >= pattern.min or any(_fits(unit, p) for p in expected[index + 1 :])
-            ):
-                break
+            if not _fits(unit, pattern) and any(_fits(unit, p) for p in expected[index + 1 :]):
+                break  # a later pattern stands for it
             pairs.append((unit, pattern))
             count += 1
             i += 1

@@ -184,7 +184,10 @@ class ProfileGuidePanel(QWidget):
                 self.structure_model.appendRow(row)
             else:
                 parent.appendRow(row)
-            stack.extend((row[0], c) for c in reversed(unit.children))
+            if unit.recursive:
+                row[0].setText(row[0].text() + " " + self.tr("(same structure again)"))
+            else:
+                stack.extend((row[0], c) for c in reversed(unit.children))
         self.structure.expandAll()
         self.structure.resizeColumnToContents(1)
 

@@ -1886,6 +1886,11 @@ Your files are only read, never changed.</translation>
         <source>Holds files.</source>
         <translation>Holds files.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>(same structure again)</source>
+        <translation>(same structure again)</translation>
+    </message>
 </context>
 <context>
     <name>RulePickerDialog</name>

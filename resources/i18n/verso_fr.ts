@@ -1886,6 +1886,11 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <source>Holds files.</source>
         <translation>Contient des fichiers.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>(same structure again)</source>
+        <translation>(même structure, à nouveau)</translation>
+    </message>
 </context>
 <context>
     <name>RulePickerDialog</name>

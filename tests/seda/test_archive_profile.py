@@ -399,3 +399,99 @@ def test_profiles_written_read_back_and_schema_valid(version: str) -> None:
     xsd = ROOT.parent / "shared" / "seda-xsd"
     for flavour in ("standard", "vitam"):
         assert validate(buf.getvalue(), version, xsd, flavour=flavour) == []
+
+
+# -- a hand-written profile with define/ref recursion, interleave, choice and anyName ---
+
+RECURSIVE_RNG = """<?xml version="1.0" encoding="UTF-8"?>
+<grammar xmlns="http://relaxng.org/ns/structure/1.0"
+  ns="fr:gouv:culture:archivesdefrance:seda:v2.2"
+  datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+  <start>
+    <element name="ArchiveTransfer">
+      <optional><element name="Comment"><text/></element></optional>
+      <element name="Date"><data type="dateTime"/></element>
+      <element name="MessageIdentifier"><data type="token"/></element>
+      <element name="ArchivalAgreement"><choice><value>IC-1</value><value>IC-2</value></choice></element>
+      <element name="CodeListVersions"><ref name="OpenType"/></element>
+      <element name="DataObjectPackage">
+        <zeroOrMore><element name="DataObjectGroup"><attribute name="id"/><ref name="OpenType"/></element></zeroOrMore>
+        <element name="DescriptiveMetadata"><oneOrMore><ref name="Unit"/></oneOrMore></element>
+        <element name="ManagementMetadata"><ref name="OpenType"/></element>
+      </element>
+      <element name="ArchivalAgency"><element name="Identifier"><text/></element></element>
+      <element name="TransferringAgency"><element name="Identifier"><text/></element></element>
+    </element>
+  </start>
+  <define name="Unit">
+    <element name="ArchiveUnit">
+      <attribute name="id"><data type="ID"/></attribute>
+      <element name="Content">
+        <interleave>
+          <element name="DescriptionLevel"><choice><value>File</value><value>Item</value></choice></element>
+          <element name="Title"><text/></element>
+          <optional><element name="Description"><text/></element></optional>
+        </interleave>
+      </element>
+      <optional><element name="DataObjectReference"><ref name="OpenType"/></element></optional>
+      <zeroOrMore><ref name="Unit"/></zeroOrMore>
+    </element>
+  </define>
+  <define name="OpenType">
+    <zeroOrMore>
+      <element><anyName/><zeroOrMore><attribute><anyName/></attribute></zeroOrMore><ref name="OpenType"/></element>
+    </zeroOrMore>
+    <optional><text/></optional>
+  </define>
+</grammar>
+"""
+
+
+def test_recursive_profile_deep_deviation_is_explained(tmp_path: Path) -> None:
+    import io
+
+    from seda.manifest import write_manifest
+    from seda.profile_guide import compare, guide
+
+    rng = tmp_path / "recursif.rng"
+    rng.write_text(RECURSIVE_RNG, encoding="utf-8")
+    profile = load_transfer_profile(rng)
+    assert profile.seda_version == "2.2"
+    package = Package(seda_version="2.2")
+    package.header.archival_agreement = "IC-1"
+    package.header.archival_agency = "AD"
+    package.header.transferring_agency = "MAIRIE"
+    root = ArchiveUnit("Dossier", level="File")
+    package.roots.append(root)
+    deep = root.add(ArchiveUnit("Pièce", level="Item")).add(ArchiveUnit("Annexe", level="Item"))
+
+    def manifest() -> bytes:
+        buf = io.BytesIO()
+        write_manifest(package, buf, uris={})
+        return buf.getvalue()
+
+    assert check_manifest(profile, manifest()) == []
+    g = guide(profile)
+    assert compare(g, package).findings == []
+    assert g.units[0].levels == ("File", "Item") and g.units[0].children[0].recursive
+
+    deep.level = "Series"  # three levels down, through the recursive define
+    package.header.archival_agreement = "IC-9"
+    found = check_manifest(profile, manifest())
+    assert codes(found) == [Code.PROFILE_VALUE_CHOICE, Code.PROFILE_LEVEL]
+    assert found[1].params["unit"] == "Dossier / Pièce / Annexe"
+    assert "valeurs admises : Dossier, Pièce" in describe(found[1])
+    live = compare(g, package).findings
+    assert [f.code for f in live] == [Code.PROFILE_VALUE_CHOICE, Code.PROFILE_LEVEL]
+    assert live[1].unit_uid == deep.uid
+
+
+def test_attribute_errors_are_not_lost(tmp_path: Path) -> None:
+    """Attributes are left to libxml2: its words are kept when ours say nothing of them."""
+    doc = profil20()
+    doc.find("s:Comment", NS).text = "Autre chose"
+    doc.find("s:Date", NS).set("inconnu", "x")
+    found = check_manifest(load_transfer_profile(PROFILES / "Profil20.rng"), doc)
+    assert codes(found) == [Code.PROFILE_FIXED_VALUE, Code.PROFILE_INVALID]
+    assert "Invalid attribute inconnu" in found[1].params["raw"]
+    assert "l'attribut « inconnu » n'est pas prévu par le profil d'archivage" in describe(found[1])

@@ -494,4 +494,4 @@ def test_attribute_errors_are_not_lost(tmp_path: Path) -> None:
     found = check_manifest(load_transfer_profile(PROFILES / "Profil20.rng"), doc)
     assert codes(found) == [Code.PROFILE_FIXED_VALUE, Code.PROFILE_INVALID]
     assert "Invalid attribute inconnu" in found[1].params["raw"]
-    assert "l'attribut « inconnu » n'est pas prévu par le profil d'archivage" in describe(found[1])
+    assert "L'attribut « inconnu » n'est pas prévu par le profil d'archivage" in describe(found[1])

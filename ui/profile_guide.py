@@ -21,6 +21,7 @@ model's ``units_edited`` / ``structure_changed`` to ``refresh_later``.
 from __future__ import annotations
 
 import weakref
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -305,4 +306,154 @@ def apply_to_header_dialog(dialog: Any, g: ProfileGuide | None) -> None:
     _restrict_combo(dialog.legal_status, tuple(allowed))
 
 
-__all__ = ["ProfileGuidePanel", "apply_to_form", "apply_to_header_dialog"]
+# -- the preset's profiles (a tab for the preset editor) ------------------------------------
+
+
+class ArchiveProfilesTab(QWidget):
+    """Picks the preset's transfer profile (RNG, its identifier) and archive-unit profiles
+    (the SAE's JSON exports, with the levels whose units name them). A file is checked when
+    picked: a profile that is not RelaxNG, not SEDA, or not a usable JSON is refused with
+    its French reason. The identifier is read from the profile when it fixes
+    ``ArchivalProfile``."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        super().__init__(parent)
+        self.profile_path: Path | None = None
+        self.unit_refs: list[Any] = []  # app.presets.UnitProfileRef
+        self.profile_label = QLabel(self)
+        self.profile_label.setWordWrap(True)
+        self.pick_button = QPushButton(self.tr("Choose…"), self)
+        self.clear_button = QPushButton(self.tr("Remove"), self)
+        self.identifier = QLineEdit(self)
+        self.identifier.setPlaceholderText("PR-000001")
+        self.units = QListWidget(self)
+        self.add_unit_button = QPushButton(self.tr("Add…"), self)
+        self.remove_unit_button = QPushButton(self.tr("Remove"), self)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        form = QFormLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.profile_label, 1)
+        row.addWidget(self.pick_button)
+        row.addWidget(self.clear_button)
+        form.addRow(self.tr("Transfer profile (RNG):"), row)
+        form.addRow(self.tr("Its identifier in the archives' referential:"), self.identifier)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_unit_button)
+        buttons.addWidget(self.remove_unit_button)
+        buttons.addStretch(1)
+        form.addRow(self.tr("Archive-unit profiles (JSON):"), self.units)
+        form.addRow("", buttons)
+        form.addRow(self.error)
+        self.pick_button.clicked.connect(self._pick_profile)
+        self.clear_button.clicked.connect(lambda: self.set_profile_file(None))
+        self.add_unit_button.clicked.connect(self._pick_units)
+        self.remove_unit_button.clicked.connect(self._remove_unit)
+        self.identifier.textEdited.connect(lambda _t: self.changed.emit())
+        self._show()
+
+    # preset <-> form
+    def set_preset(self, preset: Any) -> None:
+        self.profile_path = preset.archive_profile
+        self.identifier.setText(preset.archive_profile_id)
+        self.unit_refs = list(preset.unit_profiles)
+        self.error.hide()
+        self._show()
+
+    def apply_to(self, preset: Any) -> None:
+        preset.archive_profile = self.profile_path
+        preset.archive_profile_id = self.identifier.text().strip()
+        preset.unit_profiles = list(self.unit_refs)
+
+    # actions
+    def set_profile_file(self, path: Path | str | None) -> bool:
+        """Use the RNG at ``path`` (None: no profile); False with the reason shown if refused."""
+        from seda.archive_profile import ProfileError, load_transfer_profile
+
+        if path is None:
+            self.profile_path = None
+            self.error.hide()
+            self._show()
+            self.changed.emit()
+            return True
+        try:
+            profile = load_transfer_profile(path)
+        except ProfileError as exc:
+            self._refuse(exc.findings)
+            return False
+        self.profile_path = Path(path)
+        fixed = guide(profile).header.get("ArchivalProfile")
+        if fixed is not None and fixed.fixed and not self.identifier.text().strip():
+            self.identifier.setText(fixed.fixed)
+        self.error.hide()
+        self._show()
+        self.changed.emit()
+        return True
+
+    def add_unit_profile(self, path: Path | str, levels: list[str] | None = None) -> bool:
+        from app.presets import UnitProfileRef
+        from seda.archive_profile import ProfileError, load_unit_profiles
+
+        try:
+            load_unit_profiles(path)
+        except ProfileError as exc:
+            self._refuse(exc.findings)
+            return False
+        self.unit_refs.append(UnitProfileRef(Path(path), list(levels or [])))
+        self.error.hide()
+        self._show()
+        self.changed.emit()
+        return True
+
+    def _refuse(self, findings: list[Any]) -> None:
+        self.error.setText("\n".join(describe_finding(f, "fr") for f in findings))
+        self.error.show()
+
+    def _pick_profile(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the transfer profile"), "", self.tr("RelaxNG (*.rng)")
+        )
+        if path:
+            self.set_profile_file(path)
+
+    def _pick_units(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose archive-unit profiles"), "", self.tr("JSON (*.json)")
+        )
+        for path in paths:
+            self.add_unit_profile(path)
+
+    def _remove_unit(self) -> None:
+        row = self.units.currentRow()
+        if 0 <= row < len(self.unit_refs):
+            del self.unit_refs[row]
+            self._show()
+            self.changed.emit()
+
+    def _show(self) -> None:
+        self.profile_label.setText(
+            str(self.profile_path) if self.profile_path else self.tr("(none)")
+        )
+        self.clear_button.setEnabled(self.profile_path is not None)
+        self.units.clear()
+        for ref in self.unit_refs:
+            levels = ", ".join(level_label(v) for v in ref.levels)
+            self.units.addItem(f"{ref.file.name} — {levels}" if levels else ref.file.name)
+
+
+__all__ = [
+    "ArchiveProfilesTab",
+    "ProfileGuidePanel",
+    "apply_to_form",
+    "apply_to_header_dialog",
+]

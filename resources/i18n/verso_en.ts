@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>ArchiveProfilesTab</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer profile (RNG):</source>
+        <translation>Transfer profile (RNG):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its identifier in the archives' referential:</source>
+        <translation>Its identifier in the archives' referential:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive-unit profiles (JSON):</source>
+        <translation>Archive-unit profiles (JSON):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the transfer profile</source>
+        <translation>Choose the transfer profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RelaxNG (*.rng)</source>
+        <translation>RelaxNG (*.rng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose archive-unit profiles</source>
+        <translation>Choose archive-unit profiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditor</name>
     <message>
         <location filename="../../ui/details.py" line="+455"/>

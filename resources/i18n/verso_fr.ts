@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ArchiveProfilesTab</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer profile (RNG):</source>
+        <translation>Profil d'archivage (RNG) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its identifier in the archives' referential:</source>
+        <translation>Son identifiant dans le référentiel du service d'archives :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive-unit profiles (JSON):</source>
+        <translation>Profils d'unité archivistique (JSON) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the transfer profile</source>
+        <translation>Choisir le profil d'archivage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RelaxNG (*.rng)</source>
+        <translation>RelaxNG (*.rng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose archive-unit profiles</source>
+        <translation>Choisir des profils d'unité archivistique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditor</name>
     <message>
         <location filename="../../ui/details.py" line="+455"/>

@@ -194,3 +194,38 @@ def test_fill_fixed_puts_the_profile_values_in_place() -> None:
     for target, attr, value in edits:
         setattr(target, attr, value)
     assert compare(g, package).findings == []
+
+
+def test_profiles_tab_for_the_preset_editor(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.presets import Preset, load_preset, save_preset
+    from ui.profile_guide import ArchiveProfilesTab
+
+    tab = ArchiveProfilesTab()
+    qtbot.addWidget(tab)
+    bad = tmp_path / "facture.rng"
+    bad.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>'
+        '<element name="facture"><text/></element></start></grammar>',
+        encoding="utf-8",
+    )
+    assert not tab.set_profile_file(bad)
+    assert "ne décrit pas un bordereau SEDA" in tab.error.text() and tab.profile_path is None
+    assert tab.set_profile_file(PROFILES / "profil_ok.rng")
+    assert tab.identifier.text() == "PR-000001"  # read from the profile, which fixes it
+    assert not tab.add_unit_profile(PROFILES / "Profil20.rng")  # not JSON: refused
+    assert tab.add_unit_profile(PROFILES / "aup-description-level.json", ["Item"])
+    assert tab.units.count() == 1
+    preset = Preset(name="test")
+    tab.apply_to(preset)
+    path = tmp_path / "p.yaml"
+    save_preset(preset, path)
+    again = load_preset(path)
+    assert again.archive_profile_id == "PR-000001"
+    assert again.archive_profile is not None and again.archive_profile.name == "profil_ok.rng"
+    assert [(u.file.name, u.levels) for u in again.unit_profiles] == [
+        ("aup-description-level.json", ["Item"])
+    ]
+    other = ArchiveProfilesTab()
+    qtbot.addWidget(other)
+    other.set_preset(again)
+    assert other.identifier.text() == "PR-000001" and other.units.count() == 1

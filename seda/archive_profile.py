@@ -662,6 +662,9 @@ class _Walker:
                 counts[_local(k)] = counts.get(_local(k), 0) + 1
         count = counts.get(name, 0)
         if limit and count > limit:
+            if counts.get(f"said:{name}"):
+                return  # said once per parent, on the first extra element
+            counts[f"said:{name}"] = 1
             self.add(Code.PROFILE_TOO_MANY, kid, field=name, max=limit, count=count)
         else:
             self.add(Code.PROFILE_ORDER, kid, field=name)

@@ -337,19 +337,18 @@ def _compare_children(
                     context="ArchiveUnit" if parent is not None else "DescriptiveMetadata",
                 )
             )
+    said: set[tuple[int, ...]] = set()  # too many of one kind: said once, on the first extra
     for unit in units[i:]:
         same = [p for p in expected if _fits(unit, p)]
         limit = sum(p.max for p in same) if same and UNBOUNDED not in (p.max for p in same) else 0
         if same and limit:
-            out.findings.append(
-                _err(
-                    Code.PROFILE_TOO_MANY,
-                    parent or unit,
-                    field="ArchiveUnit",
-                    max=limit,
-                    count=sum(1 for u in units if any(_fits(u, p) for p in same)),
+            key = tuple(id(p) for p in same)
+            if key not in said:
+                said.add(key)
+                count = sum(1 for u in units if any(_fits(u, p) for p in same))
+                out.findings.append(
+                    _err(Code.PROFILE_TOO_MANY, unit, field="ArchiveUnit", max=limit, count=count)
                 )
-            )
         else:
             out.findings.append(_err(Code.PROFILE_NOT_ALLOWED, unit, field="ArchiveUnit"))
     for unit, pattern in pairs:

@@ -343,3 +343,25 @@ def test_export_with_a_preset_checks_the_profile(
     )
     assert rc == 1 and not out_zip.exists()
     assert "exige le commentaire" in err
+
+
+def test_window_helper_checks_with_the_preset(tmp_path: Path) -> None:
+    from app.archive_profiles import check_with_preset, preset_profiles
+    from seda.findings import Code, Severity
+
+    preset = load_preset(write_preset(tmp_path, str(PROFILES / "profil_ok.rng")))
+    loaded = preset_profiles(preset)
+    assert loaded.transfer is not None and loaded.transfer.identifier == "PR-000001"
+    assert len(loaded.units) == 2 and loaded.problems == []
+    assert preset_profiles(preset) is loaded  # cached while the files do not change
+    package = Package()
+    unit = ArchiveUnit("Versement", level="File")
+    package.roots.append(unit)
+    found = check_with_preset(package, preset)
+    level = next(f for f in found if f.code == Code.PROFILE_LEVEL)
+    assert level.unit_uid == unit.uid
+    # a profile file gone: an error finding, never an exception
+    preset.archive_profile = tmp_path / "disparu.rng"
+    found = check_with_preset(package, preset)
+    assert found[0].code == Code.PROFILE_UNREADABLE and found[0].severity == Severity.ERROR
+    assert check_with_preset(package, None) == []

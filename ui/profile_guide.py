@@ -25,7 +25,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -223,7 +223,11 @@ class ProfileGuidePanel(QWidget):
 
 # -- locks on the forms ----------------------------------------------------------------
 
-_LOCKED_TIP = "Valeur imposée par le profil d'archivage."
+
+def _locked_tip() -> str:
+    return QCoreApplication.translate("ProfileGuide", "Value set by the archival profile.")
+
+
 _labels: weakref.WeakKeyDictionary[QWidget, dict[int, str]] = weakref.WeakKeyDictionary()
 
 
@@ -246,7 +250,7 @@ def _lock_text(widget: QLineEdit | QPlainTextEdit, fixed: str | None) -> None:
         elif widget.toPlainText() != fixed:
             widget.setPlainText(fixed)
     widget.setReadOnly(fixed is not None)
-    widget.setToolTip(_LOCKED_TIP if fixed is not None else "")
+    widget.setToolTip(_locked_tip() if fixed is not None else "")
 
 
 def _restrict_combo(combo: QComboBox, allowed: tuple[str, ...]) -> None:
@@ -258,6 +262,40 @@ def _restrict_combo(combo: QComboBox, allowed: tuple[str, ...]) -> None:
         item = model.item(row)
         if item is not None:
             item.setEnabled(not allowed or str(item.data(Qt.ItemDataRole.UserRole)) in allowed)
+
+
+class _ListLimit(QObject):
+    """Keeps a list editor (keywords, identifiers) from growing past the profile's maximum:
+    its input is disabled once the list is full, enabled again when an entry goes."""
+
+    def __init__(self, editor: Any) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.maximum = UNBOUNDED
+        model = editor.list.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self.update)
+
+    def update(self, *_args: Any) -> None:
+        try:
+            self._update()
+        except RuntimeError:  # the editor is being destroyed (its list empties last)
+            pass
+
+    def _update(self) -> None:
+        full = self.maximum != UNBOUNDED and self.editor.list.count() >= self.maximum
+        self.editor.input.setEnabled(not full)
+        self.editor.add_button.setEnabled(not full)
+        tip = QCoreApplication.translate("ProfileGuide", "The archival profile allows at most %1.")
+        self.editor.input.setToolTip(tip.replace("%1", str(self.maximum)) if full else "")
+
+
+def _limit(editor: Any, maximum: int) -> None:
+    limit = editor.findChild(_ListLimit)
+    if limit is None:
+        limit = _ListLimit(editor)
+    limit.maximum = maximum
+    limit.update()
 
 
 def apply_to_form(form: Any, expected: ExpectedUnit | None) -> None:
@@ -272,6 +310,12 @@ def apply_to_form(form: Any, expected: ExpectedUnit | None) -> None:
     _lock_text(form.title, title.fixed if title is not None else None)
     _lock_text(form.description, description.fixed if description is not None else None)
     _restrict_combo(form.level, expected.levels if expected is not None else ())
+    for name, editor in (
+        ("Keyword", form.keywords),
+        ("OriginatingAgencyArchiveUnitIdentifier", form.identifiers),
+    ):
+        rule = fields.get(name)
+        _limit(editor, rule.max if rule is not None else UNBOUNDED)
     if isinstance(layout, QFormLayout):
         for name, widget in (
             ("Title", form.title),

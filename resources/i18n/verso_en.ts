@@ -1872,6 +1872,19 @@ Your files are only read, never changed.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileGuide</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Value set by the archival profile.</source>
+        <translation>Value set by the archival profile.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The archival profile allows at most %1.</source>
+        <translation>The archival profile allows at most %1.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileGuidePanel</name>
     <message>
         <location filename="../../ui/profile_guide.py" line="+1"/>

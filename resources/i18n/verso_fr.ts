@@ -1872,6 +1872,19 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileGuide</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Value set by the archival profile.</source>
+        <translation>Valeur imposée par le profil d'archivage.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The archival profile allows at most %1.</source>
+        <translation>Le profil d'archivage en admet au plus %1.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileGuidePanel</name>
     <message>
         <location filename="../../ui/profile_guide.py" line="+1"/>

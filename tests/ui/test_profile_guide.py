@@ -114,7 +114,7 @@ def test_deviating_units_marked_orange(qtbot) -> None:  # type: ignore[no-untype
     assert panel.deviations.count() == 1
 
 
-def test_form_locks_fixed_values_and_restricts_levels(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_form_locks_fixed_values_and_restricts_levels(qtbot, french) -> None:  # type: ignore[no-untyped-def]
     from ui.details import UnitForm
     from ui.tree_model import PackageTreeModel
 
@@ -229,3 +229,31 @@ def test_profiles_tab_for_the_preset_editor(qtbot, tmp_path: Path) -> None:  # t
     qtbot.addWidget(other)
     other.set_preset(again)
     assert other.identifier.text() == "PR-000001" and other.units.count() == 1
+
+
+def test_form_respects_keyword_cardinality(qtbot, french) -> None:  # type: ignore[no-untyped-def]
+    """Profil20's session unit takes exactly two keywords: the input closes at two."""
+    from ui.details import UnitForm
+    from ui.tree_model import PackageTreeModel
+
+    package = profil20_package()
+    model = PackageTreeModel(package)
+    stack = QUndoStack()
+    model.undo_stack = stack
+    form = UnitForm(model, stack)
+    qtbot.addWidget(form)
+    g = guide(load_transfer_profile(PROFILES / "Profil20.rng"))
+    session = package.roots[0]
+    assert len(session.keywords) == 2
+    form.set_unit(session)
+    apply_to_form(form, compare(g, package).for_unit(session))
+    assert not form.keywords.input.isEnabled() and "au plus 2" in form.keywords.input.toolTip()
+    form.keywords.list.setCurrentRow(0)
+    form.keywords.remove_button.click()  # through the undo stack; the form refreshes
+    assert len(session.keywords) == 1
+    assert form.keywords.input.isEnabled()
+    form.keywords.input.setText("Séance")
+    form.keywords.input.returnPressed.emit()
+    assert len(session.keywords) == 2 and not form.keywords.input.isEnabled()
+    apply_to_form(form, None)
+    assert form.keywords.input.isEnabled()

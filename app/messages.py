@@ -612,6 +612,17 @@ def _profile_datatype(params: Mapping[str, Any], lang: str) -> str:
     )
 
 
+def _profile_unsupported(params: Mapping[str, Any], lang: str) -> str:
+    return _profile_text(
+        params,
+        lang,
+        "le profil d'archivage exige {label}, que Verso ne sait pas encore écrire : le service "
+        "d'archives refusera le versement exporté.",
+        "the archival profile requires {label}, which Verso cannot write yet: the archives "
+        "will refuse the exported transfer.",
+    )
+
+
 def _profile_invalid(params: Mapping[str, Any], lang: str) -> str:
     import re
 
@@ -1081,6 +1092,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
     "PROFILE_ORDER": (_profile_order, _profile_order),
     "PROFILE_DATATYPE": (_profile_datatype, _profile_datatype),
     "PROFILE_INVALID": (_profile_invalid, _profile_invalid),
+    "PROFILE_UNSUPPORTED": (_profile_unsupported, _profile_unsupported),
     "PROFILE_OTHER_DECLARED": (
         "Le versement déclare le profil d'archivage « {declared} », pas « {profile} » : le service d'archives le vérifiera avec « {declared} ».",
         "The transfer declares archival profile “{declared}”, not “{profile}”: the archives will check it against “{declared}”.",

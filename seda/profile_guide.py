@@ -247,16 +247,19 @@ class Comparison:
     findings: list[Finding] = field(default_factory=list)
     missing_required: int = 0  # required fields still empty (header + units)
     missing_units: list[tuple[int | None, ExpectedUnit]] = field(default_factory=list)
+    unsupported: set[tuple[int, str]] = field(default_factory=set)  # (pattern fields, name)
 
     def for_unit(self, unit: ArchiveUnit) -> ExpectedUnit | None:
         return self.expected.get(unit.uid)
 
 
+def _path(unit: ArchiveUnit) -> str:
+    return " / ".join([*(a.title for a in reversed(list(unit.ancestors()))), unit.title])
+
+
 def _err(code: str, unit: ArchiveUnit | None, **params: Any) -> Finding:
     if unit is not None:
-        params.setdefault(
-            "unit", " / ".join([*(a.title for a in reversed(list(unit.ancestors()))), unit.title])
-        )
+        params.setdefault("unit", _path(unit))
     return Finding(code, Severity.ERROR, "", params, unit.uid if unit is not None else None)
 
 
@@ -376,6 +379,18 @@ def _compare_unit(
     for name, rule in pattern.fields.items():
         attr = UNIT_FIELDS.get(name)
         if attr is None:
+            key = (id(pattern.fields), name)
+            if rule.required and name != "DescriptionLevel" and key not in out.unsupported:
+                out.unsupported.add(key)  # said once per pattern, not per unit
+                out.findings.append(
+                    Finding(
+                        Code.PROFILE_UNSUPPORTED,
+                        Severity.WARNING,
+                        "",
+                        {"field": name, "context": "Content", "unit": _path(unit)},
+                        unit.uid,
+                    )
+                )
             continue
         value = getattr(unit, attr)
         if _is_empty(value):

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from seda.archive_profile import UNBOUNDED, TransferProfile
-from seda.findings import Code
+from seda.findings import Code, Severity
 from seda.model import ArchiveUnit, Package
 from seda.profile_guide import Comparison, ExpectedUnit, ProfileGuide, compare, guide
 from ui.formatting import describe_finding, level_label
@@ -133,7 +133,7 @@ class ProfileGuidePanel(QWidget):
         self._fill_structure()
         self._fill_deviations()
         n = self.comparison.missing_required
-        errors = len(self.comparison.findings)
+        errors = sum(1 for f in self.comparison.findings if f.severity == Severity.ERROR)
         if n:
             text = self.tr("%n required field(s) to fill", "", n)
         elif errors:
@@ -153,7 +153,11 @@ class ProfileGuidePanel(QWidget):
         counts: dict[int, int] = {}
         deviating: set[int] = set()
         missing = {id(pattern) for _parent, pattern in self.comparison.missing_units}
-        flagged = {f.unit_uid for f in self.comparison.findings if f.unit_uid is not None}
+        flagged = {
+            f.unit_uid
+            for f in self.comparison.findings
+            if f.unit_uid is not None and f.severity == Severity.ERROR
+        }
         for uid, pattern in self.comparison.expected.items():
             counts[id(pattern)] = counts.get(id(pattern), 0) + 1
             if uid in flagged:
@@ -201,12 +205,14 @@ class ProfileGuidePanel(QWidget):
     def _fill_deviations(self) -> None:
         assert self.comparison is not None
         self.deviations.clear()
-        for f in self.comparison.findings:
+        ordered = sorted(self.comparison.findings, key=lambda f: f.severity != Severity.ERROR)
+        for f in ordered:  # errors first (the sort is stable: tree order kept)
             item = QListWidgetItem(describe_finding(f, self.lang))
             item.setData(UID_ROLE, f.unit_uid)
-            item.setForeground(
-                QBrush(MISSING_COLOR if f.code == Code.PROFILE_MISSING else DEVIATION_COLOR)
-            )
+            if f.severity == Severity.ERROR:
+                item.setForeground(
+                    QBrush(MISSING_COLOR if f.code == Code.PROFILE_MISSING else DEVIATION_COLOR)
+                )
             self.deviations.addItem(item)
 
     def _activated(self, item: QListWidgetItem) -> None:

@@ -1002,10 +1002,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         _err("Interrompu.")
         return EXIT_INTERRUPTED
     progress.finish()
-    if profile is not None or unit_profiles:
-        from seda.archive_profile import check_sip_profiles
+    from seda.archive_profile import check_sip_profiles
 
-        findings.extend(check_sip_profiles(sip, profile, unit_profiles))
+    findings.extend(check_sip_profiles(sip, profile, unit_profiles))
 
     out = sys.stdout
     errors = sum(1 for f in findings if f.severity == Severity.ERROR)

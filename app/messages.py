@@ -612,6 +612,41 @@ def _profile_datatype(params: Mapping[str, Any], lang: str) -> str:
     )
 
 
+def _profile_not_checked(params: Mapping[str, Any], lang: str) -> str:
+    parts = []
+    declared = _esc(str(params.get("declared") or ""))
+    units = _esc(", ".join(str(u) for u in params.get("units") or []))
+    if lang == "fr":
+        if declared:
+            parts.append(
+                f"Le versement déclare le profil d'archivage « {declared} » : donnez son fichier "
+                "RNG (--archive-profile) pour le vérifier comme le fera le service d'archives."
+            )
+        if units:
+            parts.append(
+                f"Des unités se réclament des profils d'unité archivistique {units} : donnez "
+                "leurs fichiers JSON (--unit-profiles) pour les vérifier."
+            )
+    else:
+        if declared:
+            parts.append(
+                f"The transfer declares archival profile “{declared}”: give its RNG file "
+                "(--archive-profile) to check it as the archives will."
+            )
+        if units:
+            parts.append(
+                f"Units name archive-unit profiles {units}: give their JSON files "
+                "(--unit-profiles) to check them."
+            )
+    if not parts:
+        return (
+            "Le versement se réclame de profils qui n'ont pas été donnés : ils ne sont pas vérifiés."
+            if lang == "fr"
+            else "The transfer names profiles that were not given: they are not checked."
+        )
+    return " ".join(parts)
+
+
 def _profile_unsupported(params: Mapping[str, Any], lang: str) -> str:
     return _profile_text(
         params,
@@ -1093,6 +1128,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
     "PROFILE_DATATYPE": (_profile_datatype, _profile_datatype),
     "PROFILE_INVALID": (_profile_invalid, _profile_invalid),
     "PROFILE_UNSUPPORTED": (_profile_unsupported, _profile_unsupported),
+    "PROFILE_NOT_CHECKED": (_profile_not_checked, _profile_not_checked),
     "PROFILE_OTHER_DECLARED": (
         "Le versement déclare le profil d'archivage « {declared} », pas « {profile} » : le service d'archives le vérifiera avec « {declared} ».",
         "The transfer declares archival profile “{declared}”, not “{profile}”: the archives will check it against “{declared}”.",

@@ -1129,6 +1129,21 @@ def check_sip_profiles(
     units = list(unit_profiles)
     if units:
         out.extend(check_unit_profiles(doc, units, name=name))
+    declared = _declared_profile(doc) if profile is None else ""
+    named = (
+        sorted(
+            {
+                _collapse(el.text or "")
+                for el in doc.iter()
+                if isinstance(el.tag, str) and _local(el) == "ArchiveUnitProfile"
+            }
+        )
+        if not units
+        else []
+    )
+    if declared or named:
+        params: dict[str, Any] = {"declared": declared, "units": named}
+        out.append(Finding(Code.PROFILE_NOT_CHECKED, Severity.INFO, name, params))
     return out
 
 

@@ -140,6 +140,7 @@ class Code(StrEnum):
     PROFILE_DATATYPE = "profile.datatype"  # params: field, value, datatype, unit, raw
     PROFILE_INVALID = "profile.invalid"  # params: field, raw (libxml2's words only)
     PROFILE_OTHER_DECLARED = "profile.other_declared"  # params: declared, profile
+    PROFILE_NOT_CHECKED = "profile.not_checked"  # params: declared, units (profiles not given)
     PROFILE_UNSUPPORTED = "profile.unsupported"  # params: field, context (required, Verso lacks it)
     UNIT_PROFILE_INVALID = "unit_profile.invalid"  # params: error (file or ControlSchema)
     UNIT_PROFILE_UNKNOWN = "unit_profile.unknown"  # params: profile, unit (not given: unchecked)

@@ -365,3 +365,10 @@ def test_window_helper_checks_with_the_preset(tmp_path: Path) -> None:
     found = check_with_preset(package, preset)
     assert found[0].code == Code.PROFILE_UNREADABLE and found[0].severity == Severity.ERROR
     assert check_with_preset(package, None) == []
+
+
+def test_declared_profile_not_given_is_said(capsys: pytest.CaptureFixture[str]) -> None:
+    rc, out, _err = run(["check", str(SIP)], capsys)
+    assert rc == 0
+    info = out.split("Pour information", 1)[1]
+    assert "déclare le profil d'archivage « PR-000001 »" in info and "--archive-profile" in info

@@ -307,14 +307,27 @@ def _limit(editor: Any, maximum: int) -> None:
 def apply_to_form(form: Any, expected: ExpectedUnit | None) -> None:
     """The profile's constraints on ``ui.details.UnitForm`` for its current unit.
 
-    The form's edits still go through its undo stack; a locked field is simply not
-    editable. Call it after ``form.set_unit`` (and after each refresh of the guide)."""
+    A fixed title or description is written into the unit through the form's usual path
+    (its undo stack: one Ctrl+Z gives the old value back) and the field is read-only; the
+    level drop-down offers only the allowed levels; required fields are marked; keyword and
+    identifier lists stop at the profile's maximum. Call it after ``form.set_unit`` (and
+    after each refresh of the guide)."""
     layout = form.layout()
     fields = expected.fields if expected is not None else {}
     title = fields.get("Title")
     description = fields.get("Description")
-    _lock_text(form.title, title.fixed if title is not None else None)
-    _lock_text(form.description, description.fixed if description is not None else None)
+    fixed_title = title.fixed if title is not None else None
+    fixed_description = description.fixed if description is not None else None
+    _lock_text(form.title, fixed_title)
+    _lock_text(form.description, fixed_description)
+    # the fixed values reach the unit through the form's own path (one undo step each)
+    unit = getattr(form, "unit", None)
+    if unit is not None:
+        if fixed_title is not None and unit.title != fixed_title:
+            form.title.editingFinished.emit()
+        if fixed_description is not None and unit.description != fixed_description:
+            form._description_timer.stop()
+            form._commit({"description": fixed_description})
     _restrict_combo(form.level, expected.levels if expected is not None else ())
     for name, editor in (
         ("Keyword", form.keywords),

@@ -132,9 +132,16 @@ def test_form_locks_fixed_values_and_restricts_levels(qtbot, french) -> None:  #
     g = guide(load_transfer_profile(PROFILES / "profil_ok.rng"))
     comparison = compare(g, package)
     series = package.roots[0].children[0]
+    series.title = "Sources"  # a deviation: the fixed value is put back, undoably
     form.set_unit(series)
     apply_to_form(form, comparison.for_unit(series))
     assert form.title.isReadOnly() and form.title.text() == "Fichiers sources"
+    assert series.title == "Fichiers sources" and stack.count() == 1
+    stack.undo()
+    assert series.title == "Sources"
+    stack.redo()
+    apply_to_form(form, comparison.for_unit(series))
+    assert stack.count() == 1  # nothing more to do when the unit already has it
     assert "imposée" in form.title.toolTip()
     assert form.description.isReadOnly()
     # the level is a drop-down offering only what the profile allows here

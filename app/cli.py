@@ -282,6 +282,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="niveau de classification admis par le service d'archives (répétable)",
     )
     ck.add_argument(
+        "--archive-profile",
+        metavar="PROFIL.rng",
+        help="profil d'archivage (RelaxNG) du service d'archives à respecter",
+    )
+    ck.add_argument(
+        "--unit-profiles",
+        nargs="+",
+        action="extend",
+        metavar="AUP.json",
+        help="profils d'unité archivistique (JSON exporté par le service d'archives)",
+    )
+    ck.add_argument(
+        "--details",
+        action="store_true",
+        help="ajouter le message technique d'origine sous chaque écart au profil",
+    )
+    ck.add_argument(
         "--identify",
         action="store_true",
         help="identifier à nouveau le format de chaque fichier (plus long)",
@@ -548,6 +565,7 @@ def _print_findings(
     *,
     limit: int | None,
     places: dict[int, str] | None = None,
+    details: bool = False,
 ) -> None:
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         group = [f for f in findings if f.severity == severity]
@@ -562,6 +580,8 @@ def _print_findings(
             if f.path:
                 f = dataclasses.replace(f, path=_display_path(f.path, bases))
             print(f"    - {describe(f)}", file=out)
+            if details and f.params.get("raw"):
+                print(f"        (détail technique : {f.params['raw']})", file=out)
         if len(shown) < len(group):
             print(f"    {more_text(len(group) - len(shown))} (--all pour tout voir)", file=out)
 
@@ -704,6 +724,20 @@ def _check_model(package: Package, preset: Any) -> list[Finding]:
         contract=preset.sae_contract(),
         sae_signatures=preset.sae_signatures,
     )
+
+
+def _check_preset_profiles(package: Package, preset: Any) -> list[Finding]:
+    """The package against the preset's transfer profile and archive-unit profiles."""
+    units = [u.file for u in preset.unit_profiles]
+    if preset.archive_profile is None and not units:
+        return []
+    from seda.archive_profile import check_package_profiles
+
+    origin = " (indiqué dans le profil de versement)"
+    profile, unit_profiles = _load_profiles(
+        preset.archive_profile, units, preset.archive_profile_id, origin
+    )
+    return check_package_profiles(package, profile, unit_profiles)
 
 
 # Scan findings already say what these model checks repeat about the same file.
@@ -857,6 +891,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         model_findings = _without_repeats(_check_model(package, preset), result.findings)
         # the export itself reports each adapted value (report.findings)
         model_findings = [f for f in model_findings if f.code != Code.EXPORT_ADAPTED]
+        model_findings.extend(_check_preset_profiles(package, preset))
     except _UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -1202,6 +1237,30 @@ def _contract_for(path: str, sip: Path) -> dict[str, Any]:
         raise _UsageError(describe(exc.findings[0])) from None
 
 
+def _load_profiles(
+    archive_profile: str | os.PathLike[str] | None,
+    unit_profiles: Sequence[str | os.PathLike[str]],
+    identifier: str = "",
+    origin: str = "",
+) -> tuple[Any, list[Any]]:
+    """The transfer profile and archive-unit profiles named on the command line or in the
+    preset; a file that cannot be used is a usage error naming it."""
+    from seda.archive_profile import ProfileError, load_transfer_profile, load_unit_profiles
+
+    profile = None
+    units: list[Any] = []
+    try:
+        if archive_profile:
+            profile = load_transfer_profile(archive_profile, identifier)
+        for path in unit_profiles:
+            units.extend(load_unit_profiles(path))
+    except ProfileError as exc:
+        raise _UsageError(
+            f"Profil refusé{origin} :\n" + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+        ) from None
+    return profile, units
+
+
 CHECK_KINDS = {"versement": "ingest", "arbre": "holding", "plan": "filing"}
 
 
@@ -1224,6 +1283,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     rules_path: Path | str | None = args.rules
     agencies_path: Path | str | None = args.agencies
+    profile_path: Path | str | None = args.archive_profile
+    profile_id = ""
+    unit_paths: list[Path | str] = list(args.unit_profiles or [])
     if args.preset:
         from app.presets import PresetError, load_preset
 
@@ -1234,10 +1296,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         rules_path = rules_path or preset.referentials.rules
         agencies_path = agencies_path or preset.referentials.agencies
+        if not profile_path:
+            profile_path, profile_id = preset.archive_profile, preset.archive_profile_id
+        unit_paths = unit_paths or [u.file for u in preset.unit_profiles]
     try:
         rules = _load_referential("rules", rules_path)
         agencies = _load_referential("agencies", agencies_path)
         contract = _contract_for(args.contract, sip) if args.contract else None
+        profile, unit_profiles = _load_profiles(profile_path, unit_paths, profile_id)
     except _UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -1262,6 +1328,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         _err("Interrompu.")
         return EXIT_INTERRUPTED
     progress.finish()
+    from seda.archive_profile import check_sip_profiles
+
+    findings.extend(check_sip_profiles(sip, profile, unit_profiles))
 
     out = sys.stdout
     errors = sum(1 for f in findings if f.severity == Severity.ERROR)
@@ -1270,10 +1339,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     shown = [
         dataclasses.replace(f, path="") if f.path == str(sip.resolve()) else f for f in findings
     ]
-    places = {f.unit_uid: str(f.params["unit"]) for f in shown if f.params.get("unit")}
+    places = {
+        f.unit_uid: str(f.params["unit"])
+        for f in shown
+        if f.params.get("unit") and f.unit_uid is not None
+    }
     _print_findings(
-        shown, [], out, limit=None if args.all else MAX_LINES_PER_SEVERITY, places=places
+        shown,
+        [],
+        out,
+        limit=None if args.all else MAX_LINES_PER_SEVERITY,
+        places=places,
+        details=args.details,
     )
+    if profile is not None and not any(f.code.startswith("profile.") for f in findings):
+        print(f"  Profil d'archivage « {Path(profile.path).name} » : respecté.", file=out)
     if errors:
         print(
             f"Résultat : le service d'archives refuserait ce versement ({errors} erreur(s), "

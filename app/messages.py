@@ -640,6 +640,446 @@ def _sae_unknown_format(params: Mapping[str, Any], lang: str) -> str:
 
 
 # -- one (fr, en) text per Code member name ----------------------------------------------
+# -- archive profiles (seda.archive_profile) ---------------------------------------------
+# SEDA elements a profile may fix, with the article French needs ("le profil exige le ...").
+_PROFILE_FIELDS = {
+    "ArchiveTransfer": ("le bordereau", "the manifest"),
+    "Comment": ("le commentaire", "the comment"),
+    "Date": ("la date du bordereau", "the manifest date"),
+    "MessageIdentifier": ("l'identifiant du message", "the message identifier"),
+    "ArchivalAgreement": ("le contrat d'entrée", "the ingest contract"),
+    "CodeListVersions": ("les versions des listes de codes", "the code list versions"),
+    "DataObjectPackage": ("le paquet d'objets", "the data object package"),
+    "BinaryDataObject": ("un fichier", "a file"),
+    "DataObjectGroup": ("un groupe d'objets", "an object group"),
+    "DataObjectVersion": ("l'usage du fichier", "the object version"),
+    "DataObjectGroupId": ("le groupe d'objets", "the object group"),
+    "Uri": ("l'emplacement du fichier", "the file location"),
+    "MessageDigest": ("l'empreinte", "the digest"),
+    "Size": ("la taille", "the size"),
+    "FormatIdentification": ("l'identification du format", "the format identification"),
+    "FormatLitteral": ("le nom du format", "the format name"),
+    "MimeType": ("le type MIME", "the MIME type"),
+    "FormatId": ("le format (PRONOM)", "the format (PRONOM)"),
+    "FileInfo": ("les informations sur le fichier", "the file information"),
+    "Filename": ("le nom du fichier", "the file name"),
+    "CreatingApplicationName": ("le logiciel de création", "the creating application"),
+    "DescriptiveMetadata": ("la description", "the description"),
+    "ArchiveUnit": ("une unité d'archives", "an archive unit"),
+    "ArchiveUnitProfile": ("le profil d'unité archivistique", "the archive-unit profile"),
+    "Management": ("les règles de gestion de l'unité", "the unit's management rules"),
+    "Content": ("la description de l'unité", "the unit's description"),
+    "DescriptionLevel": ("le niveau de description", "the description level"),
+    "Title": ("l'intitulé", "the title"),
+    "Description": ("la description", "the description"),
+    "FilePlanPosition": ("la position dans le plan de classement", "the file plan position"),
+    "OriginatingAgencyArchiveUnitIdentifier": (
+        "l'identifiant attribué par le producteur",
+        "the originating agency's identifier",
+    ),
+    "ArchivalAgencyArchiveUnitIdentifier": (
+        "la cote",
+        "the archival agency's identifier",
+    ),
+    "CustodialHistory": ("l'historique de conservation", "the custodial history"),
+    "CustodialHistoryItem": ("l'historique de conservation", "the custodial history"),
+    "Type": ("le type d'information", "the type"),
+    "DocumentType": ("le type de document", "the document type"),
+    "Language": ("la langue des documents", "the language"),
+    "DescriptionLanguage": ("la langue de la description", "the description language"),
+    "Status": ("l'état", "the status"),
+    "Version": ("la version", "the version"),
+    "Keyword": ("un mot-clé", "a keyword"),
+    "KeywordContent": ("le mot-clé", "the keyword"),
+    "KeywordType": ("le type de mot-clé", "the keyword type"),
+    "Coverage": ("la couverture spatiale ou temporelle", "the coverage"),
+    "OriginatingAgency": ("le service producteur", "the originating agency"),
+    "SubmissionAgency": ("le service versant", "the submission agency"),
+    "Writer": ("un rédacteur", "a writer"),
+    "StartDate": ("la date de début", "the start date"),
+    "EndDate": ("la date de fin", "the end date"),
+    "DataObjectReference": ("le lien vers le fichier", "the link to the file"),
+    "DataObjectGroupReferenceId": ("le lien vers le fichier", "the link to the file"),
+    "ManagementMetadata": ("les métadonnées de gestion", "the management metadata"),
+    "ArchivalProfile": ("l'identifiant du profil d'archivage", "the archival profile identifier"),
+    "ServiceLevel": ("le niveau de service", "the service level"),
+    "AcquisitionInformation": ("les modalités d'entrée", "the acquisition information"),
+    "LegalStatus": ("le statut légal", "the legal status"),
+    "OriginatingAgencyIdentifier": ("le service producteur", "the originating agency"),
+    "SubmissionAgencyIdentifier": ("le service versant déclaré", "the submission agency"),
+    "StorageRule": ("la durée d'utilité courante", "the storage rule"),
+    "AppraisalRule": ("la durée d'utilité administrative", "the appraisal rule"),
+    "AccessRule": ("la règle de communicabilité", "the access rule"),
+    "DisseminationRule": ("la règle de diffusion", "the dissemination rule"),
+    "ReuseRule": ("la règle de réutilisation", "the reuse rule"),
+    "ClassificationRule": ("la règle de classification", "the classification rule"),
+    "Rule": ("la règle", "the rule"),
+    "FinalAction": ("le sort final", "the final action"),
+    "ArchivalAgency": ("le service d'archives", "the archival agency"),
+    "TransferringAgency": ("le service versant", "the transferring agency"),
+    "Identifier": ("l'identifiant", "the identifier"),
+    "#management": ("les règles de gestion", "the management rules"),
+}
+_DATATYPE_WORDS = {
+    "date": ("une date AAAA-MM-JJ", "a date YYYY-MM-DD"),
+    "dateTime": ("une date et heure AAAA-MM-JJThh:mm:ss", "a date-time YYYY-MM-DDThh:mm:ss"),
+    "positiveInteger": ("un nombre entier positif", "a positive whole number"),
+    "nonNegativeInteger": ("un nombre entier", "a whole number"),
+    "integer": ("un nombre entier", "a whole number"),
+    "decimal": ("un nombre", "a number"),
+    "boolean": ("vrai ou faux (true/false)", "true or false"),
+    "language": ("un code de langue (fra, eng…)", "a language code (fra, eng…)"),
+    "NCName": ("un identifiant sans espace", "an identifier without spaces"),
+    "ID": ("un identifiant sans espace", "an identifier without spaces"),
+    "array": ("une liste", "a list"),
+    "string": ("un texte", "a text"),
+    "object": ("un groupe de champs", "a group of fields"),
+}
+
+
+def _esc(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+_AGENCY_IDENTIFIERS = {
+    "ArchivalAgency": ("l'identifiant du service d'archives", "the archival agency's identifier"),
+    "TransferringAgency": (
+        "l'identifiant du service versant",
+        "the transferring agency's identifier",
+    ),
+    "OriginatingAgency": (
+        "l'identifiant du service producteur",
+        "the originating agency's identifier",
+    ),
+    "SubmissionAgency": ("l'identifiant du service versant", "the submission agency's identifier"),
+}
+
+
+def _profile_field(name: Any, lang: str, context: Any = "") -> str:
+    name, context = str(name or ""), str(context or "")
+    index = LANGS.index(lang)
+    if name == "Identifier" and context in _AGENCY_IDENTIFIERS:
+        return _AGENCY_IDENTIFIERS[context][index]
+    if name == "Rule" and context.endswith("Rule") and context in _PROFILE_FIELDS:
+        category = _bare(_PROFILE_FIELDS[context][index])
+        return f"la règle de {category}" if lang == "fr" else f"the {category}"
+    if name.endswith("CodeListVersion") and name not in _PROFILE_FIELDS:
+        return (
+            f"la version de liste de codes « {name} »"
+            if lang == "fr"
+            else f"the code list version “{name}”"
+        )
+    pair = _PROFILE_FIELDS.get(name)
+    if pair:
+        return pair[index]
+    return (f"l'élément « {name} »" if lang == "fr" else f"element “{name}”") if name else "?"
+
+
+def _bare(label: str) -> str:
+    """ "le commentaire" -> "commentaire" (after "de" / in lists)."""
+    for article in ("le ", "la ", "les ", "l'", "un ", "une "):
+        if label.startswith(article):
+            return label[len(article) :]
+    return label
+
+
+def _elide(text: str) -> str:
+    """ "la unité" -> "l'unité", "de un" -> "d'un" (French elision before a vowel)."""
+    for word in ("le ", "la ", "de "):
+        rest = text[len(word) :]
+        if text.startswith(word) and rest[:1].lower() in "aeiouéèêh":
+            return word[0] + "'" + rest
+    return text
+
+
+def _negative(label: str) -> str:
+    """ "un fichier" -> "de fichier" after "ne … pas" (other articles kept)."""
+    for article in ("un ", "une "):
+        if label.startswith(article):
+            return _elide("de " + label[len(article) :])
+    return label
+
+
+def _unit_prefix(params: Mapping[str, Any], lang: str) -> str:
+    unit = params.get("unit")
+    if not unit:
+        return ""
+    return _esc(f"Unité « {unit} » : " if lang == "fr" else f"Unit “{unit}”: ")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _levels_text(values: Any, lang: str) -> str:
+    from app.bordereau import level_label
+
+    items = values if isinstance(values, list | tuple) else [values]
+    return ", ".join(level_label(str(v), lang) for v in items) or "—"
+
+
+def _allowed_text(params: Mapping[str, Any], lang: str) -> str:
+    allowed = params.get("allowed") or []
+    if params.get("field") == "DescriptionLevel":
+        return _esc(_levels_text(allowed, lang))
+    return _esc(", ".join(f"« {v} »" if lang == "fr" else f"“{v}”" for v in allowed) or "—")
+
+
+def _profile_text(params: Mapping[str, Any], lang: str, fr: str, en: str) -> str:
+    """``fr``/``en`` with {label} (field with article), {bare}, {ctx} filled in."""
+    label = _esc(_profile_field(params.get("field"), lang, params.get("context")))
+    ctx = _profile_field(params.get("context"), lang)
+    for article, definite in (("un ", "le "), ("une ", "la "), ("a ", "the "), ("an ", "the ")):
+        if ctx.startswith(article):
+            ctx = _elide(definite + ctx[len(article) :])
+    ctx = _esc(ctx)
+    body = (fr if lang == "fr" else en).replace("{label}", label).replace("{bare}", _bare(label))
+    body = body.replace("{neg}", _negative(label) if lang == "fr" else label)
+    body = body.replace("{ctx}", ctx)
+    prefix = _unit_prefix(params, lang)
+    return prefix + (body if prefix else _cap(body))
+
+
+def _profile_unreadable(params: Mapping[str, Any], lang: str) -> str:
+    reason = params.get("reason")
+    if reason == "missing":
+        return (
+            "Profil introuvable (vérifiez le chemin)."
+            if lang == "fr"
+            else "Profile not found (check the path)."
+        )
+    if reason == "folder":
+        return (
+            "C'est un dossier, pas un fichier de profil."
+            if lang == "fr"
+            else "This is a folder, not a profile file."
+        )
+    return (
+        "Le profil ne peut pas être lu : {error}."
+        if lang == "fr"
+        else "The profile cannot be read: {error}."
+    )
+
+
+def _profile_fixed(params: Mapping[str, Any], lang: str) -> str:
+    if params.get("expected") == "":
+        return _profile_text(
+            params,
+            lang,
+            "le profil d'archivage veut {label} vide (ici « {value} »).",
+            "the archival profile wants {label} empty (here “{value}”).",
+        )
+    return _profile_text(
+        params,
+        lang,
+        "le profil d'archivage exige {label} « {expected} » (ici « {value} »).",
+        "the archival profile requires {label} “{expected}” (here “{value}”).",
+    )
+
+
+def _profile_choice(params: Mapping[str, Any], lang: str) -> str:
+    allowed = _allowed_text(params, lang)
+    return _profile_text(
+        params,
+        lang,
+        "le profil d'archivage n'accepte pas « {value} » pour {label} ; valeurs admises : "
+        + allowed
+        + ".",
+        "the archival profile does not accept “{value}” for {label}; allowed: " + allowed + ".",
+    )
+
+
+def _profile_level(params: Mapping[str, Any], lang: str) -> str:
+    value = _esc(_levels_text(params.get("value", "?"), lang))
+    allowed = _esc(_levels_text(params.get("allowed") or [], lang))
+    return _profile_text(
+        params,
+        lang,
+        f"le profil d'archivage n'accepte pas le niveau de description « {value} » ici ; "
+        f"valeurs admises : {allowed}.",
+        f"the archival profile does not accept description level “{value}” here; "
+        f"allowed: {allowed}.",
+    )
+
+
+def _profile_missing(params: Mapping[str, Any], lang: str) -> str:
+    if params.get("field") == "ArchiveUnit":
+        level = _esc(_levels_text(params.get("level") or "", lang)) if params.get("level") else ""
+        title = _esc(str(params.get("title") or ""))
+        fr = "le profil d'archivage attend ici une unité d'archives"
+        en = "the archival profile expects an archive unit here"
+        if level:
+            fr += f" de niveau « {level} »"
+            en += f" of level “{level}”"
+        if title:
+            fr += f" (« {title} »)"
+            en += f" (“{title}”)"
+        return _profile_text(params, lang, fr + ".", en + ".")
+    if params.get("expected"):
+        return _profile_text(
+            params,
+            lang,
+            "le profil d'archivage exige {label} « {expected} » (à ajouter dans {ctx}).",
+            "the archival profile requires {label} “{expected}” (to add in {ctx}).",
+        )
+    return _profile_text(
+        params,
+        lang,
+        "le profil d'archivage exige {label} (à ajouter dans {ctx}).",
+        "the archival profile requires {label} (to add in {ctx}).",
+    )
+
+
+def _profile_too_many(params: Mapping[str, Any], lang: str) -> str:
+    return _profile_text(
+        params,
+        lang,
+        "trop d'éléments « {bare} » : le profil d'archivage en admet au plus {max} ici "
+        "(il y en a {count}).",
+        "too many “{bare}”: the archival profile allows at most {max} here (there are {count}).",
+    )
+
+
+def _profile_not_allowed(params: Mapping[str, Any], lang: str) -> str:
+    if params.get("field") == "ArchiveUnit":
+        return _profile_text(
+            params,
+            lang,
+            "le profil d'archivage ne prévoit pas d'unité d'archives ici.",
+            "the archival profile has no archive unit here.",
+        )
+    return _profile_text(
+        params,
+        lang,
+        "le profil d'archivage ne prévoit pas {neg} dans {ctx} : à retirer.",
+        "the archival profile has no place for {label} in {ctx}: remove it.",
+    )
+
+
+def _profile_order(params: Mapping[str, Any], lang: str) -> str:
+    return _profile_text(
+        params,
+        lang,
+        "{label} n'est pas à la place que le profil d'archivage lui donne dans {ctx} (l'ordre des éléments compte).",
+        "{label} is not where the archival profile puts it in {ctx} (element order matters).",
+    )
+
+
+def _profile_datatype(params: Mapping[str, Any], lang: str) -> str:
+    words = _DATATYPE_WORDS.get(str(params.get("datatype", "")))
+    kind = _esc(words[LANGS.index(lang)] if words else str(params.get("datatype", "?")))
+    return _profile_text(
+        params,
+        lang,
+        f"{{label}} « {{value}} » n'a pas la forme que le profil d'archivage attend ({kind}).",
+        f"{{label}} “{{value}}” does not have the form the archival profile expects ({kind}).",
+    )
+
+
+def _profile_not_checked(params: Mapping[str, Any], lang: str) -> str:
+    parts = []
+    declared = _esc(str(params.get("declared") or ""))
+    units = _esc(", ".join(str(u) for u in params.get("units") or []))
+    if lang == "fr":
+        if declared:
+            parts.append(
+                f"Le versement déclare le profil d'archivage « {declared} » : donnez son fichier "
+                "RNG (--archive-profile) pour le vérifier comme le fera le service d'archives."
+            )
+        if units:
+            parts.append(
+                f"Des unités se réclament des profils d'unité archivistique {units} : donnez "
+                "leurs fichiers JSON (--unit-profiles) pour les vérifier."
+            )
+    else:
+        if declared:
+            parts.append(
+                f"The transfer declares archival profile “{declared}”: give its RNG file "
+                "(--archive-profile) to check it as the archives will."
+            )
+        if units:
+            parts.append(
+                f"Units name archive-unit profiles {units}: give their JSON files "
+                "(--unit-profiles) to check them."
+            )
+    if not parts:
+        return (
+            "Le versement se réclame de profils qui n'ont pas été donnés : ils ne sont pas vérifiés."
+            if lang == "fr"
+            else "The transfer names profiles that were not given: they are not checked."
+        )
+    return " ".join(parts)
+
+
+def _profile_unsupported(params: Mapping[str, Any], lang: str) -> str:
+    return _profile_text(
+        params,
+        lang,
+        "le profil d'archivage exige {label}, que Verso ne sait pas encore écrire : le service "
+        "d'archives refusera le versement exporté.",
+        "the archival profile requires {label}, which Verso cannot write yet: the archives "
+        "will refuse the exported transfer.",
+    )
+
+
+def _profile_invalid(params: Mapping[str, Any], lang: str) -> str:
+    import re
+
+    attribute = re.match(r"Invalid attribute (\S+) for element", str(params.get("raw", "")))
+    if attribute:
+        name = _esc(attribute.group(1))
+        return _profile_text(
+            params,
+            lang,
+            f"l'attribut « {name} » n'est pas prévu par le profil d'archivage sur {{label}}.",
+            f"attribute “{name}” is not provided for by the archival profile on {{label}}.",
+        )
+    return _profile_text(
+        params,
+        lang,
+        "le bordereau ne respecte pas le profil d'archivage ({label}) ; détail technique : {raw}.",
+        "the manifest does not follow the archival profile ({label}); technical detail: {raw}.",
+    )
+
+
+def _unit_profile_violation(params: Mapping[str, Any], lang: str) -> str:
+    kind = params.get("kind")
+    fr_of = "le profil d'unité archivistique « {profile} »"
+    en_of = "archive-unit profile “{profile}”"
+    if kind == "required":
+        fr, en = f"{fr_of} exige {{label}}.", f"{en_of} requires {{label}}."
+    elif kind == "enum":
+        allowed = _allowed_text(params, lang)
+        value = params.get("value", "?")
+        if params.get("field") == "DescriptionLevel":
+            value = _esc(_levels_text(value, lang))
+        fr = f"{fr_of} n'accepte pas « {value} » pour {{label}} ; valeurs admises : {allowed}."
+        en = f"{en_of} does not accept “{value}” for {{label}}; allowed: {allowed}."
+    elif kind == "additionalProperties":
+        fr, en = f"{fr_of} ne prévoit pas {{label}}.", f"{en_of} has no place for {{label}}."
+    elif kind in ("maxItems", "maxLength"):
+        fr = f"{fr_of} admet au plus {{limit}} pour {{label}}."
+        en = f"{en_of} allows at most {{limit}} for {{label}}."
+    elif kind in ("minItems", "minLength"):
+        fr = f"{fr_of} exige au moins {{limit}} pour {{label}}."
+        en = f"{en_of} requires at least {{limit}} for {{label}}."
+    elif kind == "type":
+        words = _DATATYPE_WORDS.get(str(params.get("expected", "")))
+        expected = _esc(words[LANGS.index(lang)] if words else str(params.get("expected", "?")))
+        fr = f"{{label}} n'a pas la forme qu'exige {fr_of} ({expected})."
+        en = f"{{label}} does not have the form {en_of} requires ({expected})."
+    elif kind == "pattern":
+        fr = f"{{label}} « {{value}} » n'a pas la forme qu'exige {fr_of}."
+        en = f"{{label}} “{{value}}” does not have the form {en_of} requires."
+    else:
+        fr = f"{{label}} ne respecte pas {fr_of} ({{raw}})."
+        en = f"{{label}} does not follow {en_of} ({{raw}})."
+    if not params.get("field"):
+        fr = fr.replace("{label}", "l'unité")
+        en = en.replace("{label}", "the unit")
+    return _profile_text(params, lang, fr, en)
+
+
 _TEXTS: dict[str, tuple[Text, Text]] = {
     # scan
     "UNREADABLE": (
@@ -1044,6 +1484,44 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Le fichier « {id} » du manifeste n'est rattaché à aucune unité d'archives.",
         "File “{id}” of the manifest is not linked to any archive unit.",
     ),
+    # archive profiles: transfer profile (RelaxNG) and archive-unit profiles (JSON)
+    "PROFILE_UNREADABLE": (_profile_unreadable, _profile_unreadable),
+    "PROFILE_NOT_RNG": (
+        "Ce fichier n'est pas un profil d'archivage RelaxNG valide ({error}).",
+        "This file is not a valid RelaxNG archival profile ({error}).",
+    ),
+    "PROFILE_NOT_SEDA": (
+        "Ce profil RelaxNG ne décrit pas un bordereau SEDA (élément racine « {root} », espace de noms « {namespace} ») : ce n'est pas un profil d'archivage.",
+        "This RelaxNG profile does not describe a SEDA manifest (root element “{root}”, namespace “{namespace}”): not an archival profile.",
+    ),
+    "PROFILE_FIXED_VALUE": (_profile_fixed, _profile_fixed),
+    "PROFILE_VALUE_CHOICE": (_profile_choice, _profile_choice),
+    "PROFILE_LEVEL": (_profile_level, _profile_level),
+    "PROFILE_MISSING": (_profile_missing, _profile_missing),
+    "PROFILE_TOO_MANY": (_profile_too_many, _profile_too_many),
+    "PROFILE_NOT_ALLOWED": (_profile_not_allowed, _profile_not_allowed),
+    "PROFILE_ORDER": (_profile_order, _profile_order),
+    "PROFILE_DATATYPE": (_profile_datatype, _profile_datatype),
+    "PROFILE_INVALID": (_profile_invalid, _profile_invalid),
+    "PROFILE_UNSUPPORTED": (_profile_unsupported, _profile_unsupported),
+    "PROFILE_NOT_CHECKED": (_profile_not_checked, _profile_not_checked),
+    "PROFILE_OTHER_DECLARED": (
+        "Le versement déclare le profil d'archivage « {declared} », pas « {profile} » : le service d'archives le vérifiera avec « {declared} ».",
+        "The transfer declares archival profile “{declared}”, not “{profile}”: the archives will check it against “{declared}”.",
+    ),
+    "UNIT_PROFILE_INVALID": (
+        "Ce fichier n'est pas un profil d'unité archivistique utilisable (JSON exporté par le service d'archives, avec son schéma de contrôle) : {error}.",
+        "This file is not a usable archive-unit profile (JSON exported by the archives, with its control schema): {error}.",
+    ),
+    "UNIT_PROFILE_UNKNOWN": (
+        "Unité « {unit} » : elle se réclame du profil d'unité archivistique « {profile} », qui n'a pas été fourni : elle n'est pas vérifiée ici (le service d'archives la refusera s'il ne connaît pas ce profil).",
+        "Unit “{unit}”: it names archive-unit profile “{profile}”, which was not given: not checked here (the archives will refuse it if they do not know this profile).",
+    ),
+    "UNIT_PROFILE_INACTIVE": (
+        "Unité « {unit} » : le profil d'unité archivistique « {profile} » est inactif ; le service d'archives refusera l'unité.",
+        "Unit “{unit}”: archive-unit profile “{profile}” is inactive; the archives will refuse the unit.",
+    ),
+    "UNIT_PROFILE_VIOLATION": (_unit_profile_violation, _unit_profile_violation),
     # saved work (.verso)
     "WORK_NOT_VERSO": (
         "Ce fichier n'est pas un travail enregistré par Verso.",

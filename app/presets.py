@@ -24,6 +24,7 @@ from seda.model import (
     RULE_CATEGORIES,
     SEDA_VERSIONS,
     Attachment,
+    DescriptionLevel,
     Package,
     Rule,
 )
@@ -100,6 +101,15 @@ class Referentials:
 
 
 @dataclass(slots=True)
+class UnitProfileRef:
+    """An archive-unit profile (the SAE's JSON export) the preset uses; ``levels``: the
+    description levels whose units name it at export (empty: only checked/offered)."""
+
+    file: Path
+    levels: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Preset:
     """What a transfer to one SAE, for one producer, always repeats."""
 
@@ -127,6 +137,12 @@ class Preset:
     # the SAE (Vitam 6/7 identifies with PRONOM DROID V109; "" = do not predict)
     sae_signatures: str = "V109"
     format_unidentified_authorized: bool = False  # the ingest contract's flag (Vitam: false)
+
+    # archive profiles: the SAE's transfer profile (RelaxNG) and its identifier in the
+    # SAE's profiles referential (written as ManagementMetadata/ArchivalProfile)
+    archive_profile: Path | None = None
+    archive_profile_id: str = ""
+    unit_profiles: list[UnitProfileRef] = field(default_factory=list)
 
     def sae_contract(self) -> dict[str, object]:
         """What the checks need of the ingest contract, as Vitam's contract JSON spells it."""
@@ -453,11 +469,54 @@ def _load_preset(path: Path) -> Preset:
             preset.format_unidentified_authorized = value.lower() in _YES
         else:
             r.problem(node, "format_unidentified_authorized", "attendu : true ou false.")
+    if "archive_profile" in keys:
+        preset.archive_profile = r.path(keys["archive_profile"], "archive_profile")
+    if "archive_profile_id" in keys:
+        preset.archive_profile_id = r.text(keys["archive_profile_id"], "archive_profile_id") or ""
+    if "unit_profiles" in keys:
+        preset.unit_profiles = _read_unit_profiles(r, keys["unit_profiles"])
 
     if r.problems:
         r.problems.sort(key=lambda p: p.line or 0)
         raise PresetError(path, r.problems)
     return preset
+
+
+def _read_unit_profiles(r: _Reader, node: Node) -> list[UnitProfileRef]:
+    """``unit_profiles``: a list of JSON paths, or of ``{file: …, levels: [Item, …]}``."""
+    if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+        return []
+    if not isinstance(node, SequenceNode):
+        r.problem(
+            node, "unit_profiles", "attendu : une liste de fichiers JSON (« - profil.json »)."
+        )
+        return []
+    out: list[UnitProfileRef] = []
+    for i, item in enumerate(node.value, 1):
+        where = f"unit_profiles[{i}]"
+        if isinstance(item, MappingNode):
+            sub = r.mapping(item, where, ("file", "levels"))
+            path = r.path(sub["file"], f"{where}.file") if "file" in sub else None
+            if "file" not in sub:
+                r.problem(item, f"{where}.file", "file manquant (le fichier JSON du profil).")
+            levels = r.text_list(sub["levels"], f"{where}.levels") if "levels" in sub else []
+            for level in levels or []:
+                if level not in _LEVELS:
+                    r.problem(
+                        sub["levels"],
+                        f"{where}.levels",
+                        f"niveau « {level} » inconnu ; valeurs possibles : {', '.join(_LEVELS)}.",
+                    )
+            if path is not None:
+                out.append(UnitProfileRef(path, list(levels or [])))
+        else:
+            path = r.path(item, where)
+            if path is not None:
+                out.append(UnitProfileRef(path))
+    return out
+
+
+_LEVELS = tuple(str(level) for level in DescriptionLevel)
 
 
 def _read_rules(r: _Reader, node: Node) -> list[DefaultRule]:
@@ -550,6 +609,16 @@ def preset_to_dict(preset: Preset, base: Path) -> dict[str, Any]:
     out["exclusions"] = list(preset.exclusions)
     out["sae_signatures"] = preset.sae_signatures
     out["format_unidentified_authorized"] = preset.format_unidentified_authorized
+    if preset.archive_profile is not None or preset.archive_profile_id:
+        out["archive_profile"] = _relative(preset.archive_profile, base)
+        out["archive_profile_id"] = preset.archive_profile_id
+    if preset.unit_profiles:
+        out["unit_profiles"] = [
+            {"file": _relative(u.file, base), "levels": list(u.levels)}
+            if u.levels
+            else _relative(u.file, base)
+            for u in preset.unit_profiles
+        ]
     return out
 
 
@@ -589,6 +658,9 @@ def apply_preset(preset: Preset, package: Package) -> None:
             block.rules.append(Rule(rule.rule_id, rule.start_date))
         if rule.final_action:
             block.final_action = rule.final_action
+    if preset.archive_profile_id:
+        header.archival_profile = preset.archive_profile_id
+    _apply_unit_profiles(preset, package)
     att = preset.default_attachment
     if att.is_set:
         for root in package.roots:
@@ -596,3 +668,27 @@ def apply_preset(preset: Preset, package: Package) -> None:
                 root.attachment = Attachment(
                     att.system_id, att.metadata_name, att.metadata_value, att.title
                 )
+
+
+def _apply_unit_profiles(preset: Preset, package: Package) -> None:
+    """Units of the levels a unit profile names get its identifier (ArchiveUnitProfile),
+    unless they already name one. A profile file that cannot be read is skipped here: the
+    check that follows export reports it."""
+    from seda.archive_profile import ProfileError, load_unit_profiles
+
+    by_level: dict[str, str] = {}
+    for ref in preset.unit_profiles:
+        if not ref.levels:
+            continue
+        try:
+            loaded = load_unit_profiles(ref.file)
+        except ProfileError:
+            continue
+        if loaded:
+            for level in ref.levels:
+                by_level.setdefault(level, loaded[0].identifier)
+    if not by_level:
+        return
+    for unit in package.walk():
+        if not unit.archive_unit_profile and str(unit.level) in by_level:
+            unit.archive_unit_profile = by_level[str(unit.level)]

@@ -185,6 +185,7 @@ _UNIT_FIELDS = (  # + keywords, management, attachment, objects, parent (nested/
     ("archival_ids", "strlist"),
     ("file_plan_position", "strlist"),
     ("source", "str"),
+    ("archive_unit_profile", "str"),
 )
 _HEADER_FIELDS = (  # + management (nested)
     ("message_identifier", "str"),
@@ -200,6 +201,7 @@ _HEADER_FIELDS = (  # + management (nested)
     ("acquisition_information", "str"),
     ("legal_status", "str"),
     ("code_list_versions", "strdict"),
+    ("archival_profile", "str"),
 )
 
 # Model fields handled by hand (nested objects, tree links) or deliberately not saved.

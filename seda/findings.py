@@ -147,6 +147,26 @@ class Code(StrEnum):
     VAL_ROOT_ENTRY = "val.root_entry"  # params: name, kind ("file"/"folder"): zip root
     VAL_FIRST_VERSION = "val.first_version"  # params: usage, versions (_N without _1)
     VAL_MANY_GROUPS = "val.many_groups"  # params: ids (a unit refers to several object groups)
+    # archive profiles (seda.archive_profile): transfer profile (RelaxNG), unit profiles (JSON)
+    PROFILE_UNREADABLE = "profile.unreadable"  # params: error
+    PROFILE_NOT_RNG = "profile.not_rng"  # params: error (not XML / not a valid RelaxNG grammar)
+    PROFILE_NOT_SEDA = "profile.not_seda"  # params: root, namespace
+    PROFILE_FIXED_VALUE = "profile.fixed_value"  # params: field, expected, value, unit, raw
+    PROFILE_VALUE_CHOICE = "profile.value_choice"  # params: field, allowed, value, unit, raw
+    PROFILE_LEVEL = "profile.level"  # params: value, allowed, unit, raw
+    PROFILE_MISSING = "profile.missing"  # params: field, context, expected?, level?, title?
+    PROFILE_TOO_MANY = "profile.too_many"  # params: field, max, count, unit, raw
+    PROFILE_NOT_ALLOWED = "profile.not_allowed"  # params: field, context, unit, raw
+    PROFILE_ORDER = "profile.order"  # params: field, context, unit, raw
+    PROFILE_DATATYPE = "profile.datatype"  # params: field, value, datatype, unit, raw
+    PROFILE_INVALID = "profile.invalid"  # params: field, raw (libxml2's words only)
+    PROFILE_OTHER_DECLARED = "profile.other_declared"  # params: declared, profile
+    PROFILE_NOT_CHECKED = "profile.not_checked"  # params: declared, units (profiles not given)
+    PROFILE_UNSUPPORTED = "profile.unsupported"  # params: field, context (required, Verso lacks it)
+    UNIT_PROFILE_INVALID = "unit_profile.invalid"  # params: error (file or ControlSchema)
+    UNIT_PROFILE_UNKNOWN = "unit_profile.unknown"  # params: profile, unit (not given: unchecked)
+    UNIT_PROFILE_INACTIVE = "unit_profile.inactive"  # params: profile, unit
+    UNIT_PROFILE_VIOLATION = "unit_profile.violation"  # params: profile, unit, kind, field, raw…
     # reading a manifest (seda.manifest.read_manifest); line set when known
     MANIFEST_UNREADABLE = "manifest.unreadable"  # params: error
     MANIFEST_MALFORMED = "manifest.malformed"  # params: message

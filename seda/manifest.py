@@ -390,6 +390,7 @@ class _Writer:
     def management_metadata(self, header: TransferHeader) -> etree._Element:
         el = etree.Element("ManagementMetadata")
         self.uid = None  # the SAE does not sanitize the header: written as given
+        _sub_token(el, "ArchivalProfile", header.archival_profile)
         _sub_token(el, "AcquisitionInformation", header.acquisition_information)
         _sub_token(el, "LegalStatus", header.legal_status)
         _sub_token(el, "OriginatingAgencyIdentifier", header.originating_agency)
@@ -433,6 +434,10 @@ class _Writer:
         ctx = xf.element("ArchiveUnit", id=f"AU{unit.uid}")
         ctx.__enter__()
         self.uid = unit.uid
+        if unit.archive_unit_profile.strip():
+            self.put(
+                xf, _element("ArchiveUnitProfile", _token(unit.archive_unit_profile)), depth + 1
+            )
         mgmt = self.management(unit.management)
         if mgmt is not None:
             self.put(xf, mgmt, depth + 1)
@@ -587,6 +592,7 @@ _WATCHED = (
     "PhysicalDataObject",
     "ArchiveUnit",
     "ArchiveUnitRefId",
+    "ArchiveUnitProfile",
     "Management",
     "Content",
     "DataObjectReference",
@@ -931,6 +937,8 @@ class _Reader:
                 rec.attachment = self.management(el, rec.unit.management)
             elif name == "ArchiveUnitRefId":
                 rec.ref_id = _text(el).strip()
+            elif name == "ArchiveUnitProfile":
+                rec.unit.archive_unit_profile = _text(el).strip()
             elif name == "DataObjectReference":
                 for ref_name, ref in self.children(el):
                     target = (_text(ref).strip(), ref.sourceline)
@@ -948,7 +956,9 @@ class _Reader:
         elif name == "ManagementMetadata" and pname == "DataObjectPackage":
             h = self.header
             for field_name, child in self.children(el):
-                if field_name == "AcquisitionInformation":
+                if field_name == "ArchivalProfile":
+                    h.archival_profile = _text(child).strip()
+                elif field_name == "AcquisitionInformation":
                     h.acquisition_information = _text(child).strip()
                 elif field_name == "LegalStatus":
                     h.legal_status = _text(child).strip()

@@ -197,6 +197,7 @@ class ArchiveUnit:
     children: list[ArchiveUnit] = field(default_factory=list)
     parent: ArchiveUnit | None = field(default=None, repr=False)
     source: str = ""  # folder/file path it was made from, for the user
+    archive_unit_profile: str = ""  # ArchiveUnitProfile: the SAE's archive-unit profile id
     uid: int = field(default_factory=new_uid)
 
     # -- tree helpers -------------------------------------------------------------------
@@ -257,6 +258,7 @@ class TransferHeader:
         default_factory=dict
     )  # e.g. {"ReplyCodeListVersion": "..."}
     management: Management = field(default_factory=Management)  # package-level default rules
+    archival_profile: str = ""  # ManagementMetadata/ArchivalProfile: the transfer profile id
 
 
 @dataclass(slots=True)

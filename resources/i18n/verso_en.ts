@@ -58,6 +58,64 @@
     </message>
 </context>
 <context>
+    <name>ArchiveProfilesTab</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer profile (RNG):</source>
+        <translation>Transfer profile (RNG):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its identifier in the archives' referential:</source>
+        <translation>Its identifier in the archives' referential:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive-unit profiles (JSON):</source>
+        <translation>Archive-unit profiles (JSON):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the transfer profile</source>
+        <translation>Choose the transfer profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RelaxNG (*.rng)</source>
+        <translation>RelaxNG (*.rng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose archive-unit profiles</source>
+        <translation>Choose archive-unit profiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditor</name>
     <message>
         <location filename="../../ui/details.py" line="+455"/>
@@ -1887,6 +1945,98 @@ Your files are only read, never changed.</translation>
         <location line="+1"/>
         <source>Le service d'archives refuserait ce fichier :</source>
         <translation>The archives service would refuse this file:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileGuide</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Value set by the archival profile.</source>
+        <translation>Value set by the archival profile.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The archival profile allows at most %1.</source>
+        <translation>The archival profile allows at most %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileGuidePanel</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Expected unit</source>
+        <translation>Expected unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occurrences</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Here</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deviations from the profile:</source>
+        <translation>Deviations from the profile:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archival profile: %1</source>
+        <translation>Archival profile: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n required field(s) to fill</source>
+        <translation>
+            <numerusform>%n required field to fill</numerusform>
+            <numerusform>%n required fields to fill</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n deviation(s) from the profile</source>
+        <translation>
+            <numerusform>%n deviation from the profile</numerusform>
+            <numerusform>%n deviations from the profile</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The transfer follows the profile.</source>
+        <translation>The transfer follows the profile.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No archival profile in the preset.</source>
+        <translation>No archival profile in the preset.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any level</source>
+        <translation>any level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing: the profile requires this unit.</source>
+        <translation>Missing: the profile requires this unit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some units of this kind deviate from the profile.</source>
+        <translation>Some units of this kind deviate from the profile.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holds files.</source>
+        <translation>Holds files.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(same structure again)</source>
+        <translation>(same structure again)</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,64 @@
     </message>
 </context>
 <context>
+    <name>ArchiveProfilesTab</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer profile (RNG):</source>
+        <translation>Profil d'archivage (RNG) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its identifier in the archives' referential:</source>
+        <translation>Son identifiant dans le référentiel du service d'archives :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive-unit profiles (JSON):</source>
+        <translation>Profils d'unité archivistique (JSON) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the transfer profile</source>
+        <translation>Choisir le profil d'archivage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RelaxNG (*.rng)</source>
+        <translation>RelaxNG (*.rng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose archive-unit profiles</source>
+        <translation>Choisir des profils d'unité archivistique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditor</name>
     <message>
         <location filename="../../ui/details.py" line="+455"/>
@@ -1887,6 +1945,98 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <location line="+1"/>
         <source>Le service d'archives refuserait ce fichier :</source>
         <translation>Le service d'archives refuserait ce fichier :</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileGuide</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Value set by the archival profile.</source>
+        <translation>Valeur imposée par le profil d'archivage.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The archival profile allows at most %1.</source>
+        <translation>Le profil d'archivage en admet au plus %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileGuidePanel</name>
+    <message>
+        <location filename="../../ui/profile_guide.py" line="+1"/>
+        <source>Expected unit</source>
+        <translation>Unité attendue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occurrences</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Here</source>
+        <translation>Présentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deviations from the profile:</source>
+        <translation>Écarts au profil :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archival profile: %1</source>
+        <translation>Profil d'archivage : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n required field(s) to fill</source>
+        <translation>
+            <numerusform>%n champ obligatoire à remplir</numerusform>
+            <numerusform>%n champs obligatoires à remplir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n deviation(s) from the profile</source>
+        <translation>
+            <numerusform>%n écart au profil</numerusform>
+            <numerusform>%n écarts au profil</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The transfer follows the profile.</source>
+        <translation>Le versement suit le profil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No archival profile in the preset.</source>
+        <translation>Aucun profil d'archivage dans le profil de versement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any level</source>
+        <translation>tout niveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing: the profile requires this unit.</source>
+        <translation>Manquante : le profil exige cette unité.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some units of this kind deviate from the profile.</source>
+        <translation>Des unités de ce type s'écartent du profil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holds files.</source>
+        <translation>Contient des fichiers.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(same structure again)</source>
+        <translation>(même structure, à nouveau)</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,7 @@ def full_package() -> tuple[Package, list[Finding]]:
             "MessageDigestAlgorithmCodeListVersion": "M",
         },
         management=full_rules("PKG-"),
+        archival_profile="PR-000001",
     )
     package = Package(header=header, seda_version="2.3", signature_version="DROID_109")
     root = ArchiveUnit(
@@ -136,6 +137,7 @@ def full_package() -> tuple[Package, list[Finding]]:
         management=full_rules("U-"),
         attachment=Attachment("aeaaaaaaaa", "Cote", "1W", "Fonds de la mairie"),
         source="/srv/partage/Conseil",
+        archive_unit_profile="AUP-000001",
     )
     package.roots.append(root)
     shared = full_object("/srv/partage/Conseil/d1.pdf", 1)

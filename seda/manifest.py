@@ -48,16 +48,20 @@ from typing import IO, Any
 
 from lxml import etree
 
+from seda import content_schema
 from seda.findings import Code, Finding, Severity
 from seda.model import (
+    AGENT_ROLES,
     RULE_CATEGORIES,
     SEDA_VERSIONS,
+    Agent,
     ArchiveUnit,
     Attachment,
     BinaryObject,
     FormatInfo,
     Keyword,
     Management,
+    MoreDescription,
     Package,
     Rule,
     RuleCategory,
@@ -182,6 +186,7 @@ class _Writer:
         self.categories = tuple(
             c for c in RULE_CATEGORIES if not (c == "HoldRule" and version == "2.1")
         )
+        self._content_order: dict[str, int] | None = None
 
     # -- layout ----------------------------------------------------------------------
     @staticmethod
@@ -326,11 +331,18 @@ class _Writer:
                 yield el
 
     def management(
-        self, management: Management, attachment: Attachment | None = None
+        self,
+        management: Management,
+        attachment: Attachment | None = None,
+        raw: list[str] | None = None,
     ) -> etree._Element | None:
         el = etree.Element("Management")
         for block in self.rule_blocks(management):
             el.append(block)
+        for text in raw or ():  # kept verbatim from a SIP read (NeedAuthorization, LogBook...)
+            kept = _parse_kept(text)
+            if kept is not None:
+                el.append(kept)
         if attachment is not None:
             op = etree.SubElement(el, "UpdateOperation")
             if attachment.system_id.strip():
@@ -352,12 +364,15 @@ class _Writer:
         return el
 
     # -- description -------------------------------------------------------------------
-    @staticmethod
-    def content(unit: ArchiveUnit) -> etree._Element:
-        """Content in the XSD sequence order (same for our fields in 2.1, 2.2, 2.3)."""
+    def content(self, unit: ArchiveUnit) -> etree._Element:
+        """Content in the XSD sequence order of ``self.version``: typed fields, then the
+        elements kept verbatim (``MoreDescription.raw_content``), sorted together."""
         el = etree.Element("Content")
+        more = unit.more
         _sub_token(el, "DescriptionLevel", str(unit.level))
-        _sub(el, "Title", clean_text(unit.title))
+        title = _sub(el, "Title", clean_text(unit.title))
+        if more is not None and more.title_lang.strip():
+            title.set(_XML_LANG, _token(more.title_lang))
         for value in unit.file_plan_position:
             _sub_token(el, "FilePlanPosition", value)
         for value in unit.archival_ids:
@@ -366,7 +381,9 @@ class _Writer:
             _sub_token(el, "OriginatingAgencyArchiveUnitIdentifier", value)
         description = clean_text(unit.description)
         if description.strip():
-            _sub(el, "Description", description)
+            desc = _sub(el, "Description", description)
+            if more is not None and more.description_lang.strip():
+                desc.set(_XML_LANG, _token(more.description_lang))
         for kw in unit.keywords:
             content = clean_text(kw.content)
             if not content.strip():
@@ -378,14 +395,68 @@ class _Writer:
             _sub(el, "StartDate", _xsd_date_or_datetime(unit.start_date))
         if unit.end_date is not None:
             _sub(el, "EndDate", _xsd_date_or_datetime(unit.end_date))
+        if more is not None:
+            self.more_content(el, more)
+            order = self.content_order
+            last = len(order)
+            el[:] = sorted(el, key=lambda child: order.get(_local(child.tag), last))
         return el
+
+    @staticmethod
+    def more_content(el: etree._Element, more: MoreDescription) -> None:
+        """Append the rarer fields (any order: ``content`` sorts them) and the kept XML."""
+        for value in more.system_ids:
+            _sub_token(el, "SystemId", value)
+        for value in more.originating_system_ids:
+            _sub_token(el, "OriginatingSystemId", value)
+        items = [clean_text(v) for v in more.custodial_history if v.strip()]
+        if items:
+            history = etree.SubElement(el, "CustodialHistory")
+            for item in items:
+                _sub(history, "CustodialHistoryItem", item)
+        for value in more.languages:
+            _sub_token(el, "Language", value)
+        _sub_token(el, "DescriptionLanguage", more.description_language)
+        for value in more.tags:
+            _sub_token(el, "Tag", value)
+        coverage = etree.Element("Coverage")
+        for tag, values in (
+            ("Spatial", more.spatial),
+            ("Temporal", more.temporal),
+            ("Juridictional", more.juridictional),
+        ):
+            for value in values:
+                if value.strip():
+                    _sub(coverage, tag, clean_text(value))
+        if len(coverage):
+            el.append(coverage)
+        for agent in more.agents:
+            if not agent.is_empty():
+                el.append(_agent(agent))
+        if more.transacted_date is not None:
+            _sub(el, "TransactedDate", _xsd_date_or_datetime(more.transacted_date))
+        if more.acquired_date is not None:
+            _sub(el, "AcquiredDate", _xsd_date_or_datetime(more.acquired_date))
+        for raw in more.raw_content:
+            kept = _parse_kept(raw)
+            if kept is not None:
+                el.append(kept)
+
+    @property
+    def content_order(self) -> dict[str, int]:
+        order = self._content_order
+        if order is None:
+            order = self._content_order = content_schema.content_order(self.version)
+        return order
 
     def open_unit(self, xf: Any, unit: ArchiveUnit, depth: int) -> Any:
         """Open ``<ArchiveUnit>`` and write everything but its child units."""
         self.newline(xf, depth)
         ctx = xf.element("ArchiveUnit", id=f"AU{unit.uid}")
         ctx.__enter__()
-        mgmt = self.management(unit.management)
+        mgmt = self.management(
+            unit.management, raw=unit.more.raw_management if unit.more is not None else None
+        )
         if mgmt is not None:
             self.put(xf, mgmt, depth + 1)
         self.put(xf, self.content(unit), depth + 1)
@@ -430,6 +501,66 @@ class _Writer:
             ref = etree.SubElement(el, "ArchiveUnit", id=f"REF{root.uid}")
             _sub(ref, "ArchiveUnitRefId", f"AU{root.uid}")
         return el
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_AGENT_TEXT = (
+    ("FirstName", "first_name"),
+    ("BirthName", "birth_name"),
+    ("FullName", "full_name"),
+    ("GivenName", "given_name"),
+    ("Corpname", "corpname"),
+)
+_AGENT_LISTS = (
+    ("Identifier", "identifiers"),
+    ("Function", "functions"),
+    ("Activity", "activities"),
+    ("Position", "positions"),
+    ("Role", "roles"),
+)
+_AGENT_CHILDREN = frozenset(name for name, _ in _AGENT_TEXT + _AGENT_LISTS)
+
+
+def _agent(agent: Agent) -> etree._Element:
+    """An AgentType element, children in the XSD's order (Identifier comes after Corpname)."""
+    el = etree.Element(agent.element if agent.element in AGENT_ROLES else "Writer")
+    for tag, name in _AGENT_TEXT:
+        value = clean_text(getattr(agent, name))
+        if value.strip():
+            _sub(el, tag, value)
+    for tag, name in _AGENT_LISTS:
+        for value in getattr(agent, name):
+            if tag == "Identifier":
+                _sub_token(el, tag, value)
+            elif value.strip():
+                _sub(el, tag, clean_text(value))
+    return el
+
+
+_KEPT_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=False
+)
+
+
+def _parse_kept(text: str) -> etree._Element | None:
+    """An element kept as XML text (see ``MoreDescription.raw_content``); None if damaged."""
+    try:
+        return etree.fromstring(text, _KEPT_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def kept_xml(el: etree._Element, namespace: str) -> str:
+    """``el`` as text to keep verbatim, its SEDA-namespace elements (``namespace``)
+    unqualified, so it can be written back under any SEDA version."""
+    copy = etree.fromstring(etree.tostring(el, with_tail=False), _KEPT_PARSER)
+    prefix = f"{{{namespace}}}"
+    for node in copy.iter():
+        tag = node.tag
+        if isinstance(tag, str) and tag.startswith(prefix):
+            node.tag = tag[len(prefix) :]
+    etree.cleanup_namespaces(copy)
+    return str(etree.tostring(copy, encoding="unicode", with_tail=False))
 
 
 def _copy_block(block: RuleCategory, category: str) -> RuleCategory:
@@ -594,6 +725,36 @@ def _parse_bool(value: str) -> bool | None:
 
 _TZ_SUFFIX = re.compile(r"(Z|[+-]\d\d:\d\d)$")
 
+# Content children read into lists (the rest: see _Reader.content_field).
+_ID_LISTS = {
+    "FilePlanPosition": "file_plan_position",
+    "ArchivalAgencyArchiveUnitIdentifier": "archival_ids",
+    "OriginatingAgencyArchiveUnitIdentifier": "originating_ids",
+}
+_MORE_LISTS = {
+    "SystemId": "system_ids",
+    "OriginatingSystemId": "originating_system_ids",
+    "Language": "languages",
+    "Tag": "tags",
+}
+_MANAGED = frozenset({*RULE_CATEGORIES, "UpdateOperation"})
+_KEYWORD_PARTS = ["KeywordContent", "KeywordType"]
+_COMPOUND = frozenset({"Keyword", "CustodialHistory", "Coverage", *AGENT_ROLES})
+
+
+def _parse_date_type(text: str) -> date | None:
+    """SEDA DateType (xsd:date or xsd:dateTime) as ``date`` / ``datetime``, time and zone
+    kept; None when it is neither."""
+    text = text.strip()
+    try:
+        if "T" in text:
+            return datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+            return date.fromisoformat(text)
+    except ValueError:
+        return None
+    return None
+
 
 class _Reader:
     def __init__(self, path: str, findings: list[Finding]) -> None:
@@ -740,8 +901,19 @@ class _Reader:
         elif name == "PreventRearrangement":
             rule.prevent_rearrangement = _parse_bool(_text(el))
 
-    def management(self, el: etree._Element, management: Management) -> Attachment | None:
+    def management(
+        self, el: etree._Element, management: Management, raw: list[str] | None = None
+    ) -> Attachment | None:
+        """Rule blocks into ``management``; the UpdateOperation, if any, returned; other
+        children kept as XML in ``raw`` when given (a unit's Management)."""
         attachment = None
+        if raw is not None:
+            for child in el:
+                tag = child.tag
+                if not isinstance(tag, str):
+                    continue
+                if not tag.startswith(self.prefix) or _local(tag) not in _MANAGED:
+                    raw.append(kept_xml(child, self.ns))
         for name, child in self.children(el):
             if name in RULE_CATEGORIES:
                 management.rules[name] = self.rule_block(name, child)
@@ -758,35 +930,127 @@ class _Reader:
         return attachment
 
     def content(self, el: etree._Element, unit: ArchiveUnit) -> None:
+        """Fill ``unit`` from ``<Content>``; what has no field (or carries attributes the
+        field cannot hold) is kept verbatim in ``unit.more.raw_content``."""
         titled = described = False
-        for name, child in self.children(el):
-            if name == "DescriptionLevel":
-                unit.level = self.shared(_text(child).strip())
+        more = unit.more or MoreDescription()  # Management may have come first
+        prefix = self.prefix
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue  # comments, processing instructions
+            if not tag.startswith(prefix):
+                more.raw_content.append(kept_xml(child, self.ns))  # extension element
+                continue
+            name = tag[len(prefix) :]
+            if not self.content_field(name, child, unit, more, titled, described):
+                more.raw_content.append(kept_xml(child, self.ns))
             elif name == "Title":
-                if not titled:
-                    unit.title = _text(child)
-                    titled = True
+                titled = True
             elif name == "Description":
-                if not described:
-                    unit.description = _text(child)
-                    described = True
-            elif name == "FilePlanPosition":
-                unit.file_plan_position.append(_text(child).strip())
-            elif name == "ArchivalAgencyArchiveUnitIdentifier":
-                unit.archival_ids.append(_text(child).strip())
-            elif name == "OriginatingAgencyArchiveUnitIdentifier":
-                unit.originating_ids.append(_text(child).strip())
-            elif name == "Keyword":
-                unit.keywords.append(
-                    Keyword(
-                        self.child_text_raw(child, "KeywordContent"),
-                        self.shared(self.child_text(child, "KeywordType")),
-                    )
-                )
-            elif name == "StartDate":
-                unit.start_date = self.date(child)
-            elif name == "EndDate":
-                unit.end_date = self.date(child, end=True)
+                described = True
+        if not more.is_empty():
+            unit.more = more
+
+    def content_field(
+        self,
+        name: str,
+        child: etree._Element,
+        unit: ArchiveUnit,
+        more: MoreDescription,
+        titled: bool,
+        described: bool,
+    ) -> bool:
+        """Read one Content child into a field; False when it must be kept as XML."""
+        attrs = child.attrib
+        if name in ("Title", "Description"):
+            if (titled if name == "Title" else described) or any(k != _XML_LANG for k in attrs):
+                return False
+            lang = (attrs.get(_XML_LANG) or "").strip()
+            if name == "Title":
+                unit.title, more.title_lang = _text(child), lang
+            else:
+                unit.description, more.description_lang = _text(child), lang
+            return True
+        if attrs or len(child) and name not in _COMPOUND:
+            return False
+        text = _text(child).strip()
+        if name == "DescriptionLevel":
+            unit.level = self.shared(text)
+        elif name in _ID_LISTS:
+            getattr(unit, _ID_LISTS[name]).append(text)
+        elif name in _MORE_LISTS:
+            getattr(more, _MORE_LISTS[name]).append(text)
+        elif name == "DescriptionLanguage":
+            more.description_language = text
+        elif name == "Keyword":
+            pairs = self.plain_pairs(child)
+            names = [local for local, _ in pairs or ()]
+            if pairs is None or sorted(names) not in (["KeywordContent"], _KEYWORD_PARTS):
+                return False
+            parts = dict(pairs)
+            unit.keywords.append(
+                Keyword(parts["KeywordContent"], self.shared(parts.get("KeywordType", "").strip()))
+            )
+        elif name == "CustodialHistory":
+            pairs = self.plain_pairs(child)
+            if pairs is None or any(local != "CustodialHistoryItem" for local, _ in pairs):
+                return False
+            more.custodial_history.extend(value for _, value in pairs)
+        elif name == "Coverage":
+            pairs = self.plain_pairs(child)
+            if pairs is None:
+                return False
+            for local, value in pairs:
+                getattr(more, local.lower()).append(value)
+        elif name in AGENT_ROLES:
+            agent = self.agent(name, child)
+            if agent is None:
+                return False
+            more.agents.append(agent)
+        elif name in ("TransactedDate", "AcquiredDate"):
+            when = _parse_date_type(text)
+            if when is None:
+                return False
+            setattr(more, "transacted_date" if name == "TransactedDate" else "acquired_date", when)
+        elif name == "StartDate":
+            unit.start_date = self.date(child)
+        elif name == "EndDate":
+            unit.end_date = self.date(child, end=True)
+        else:
+            return False
+        return True
+
+    def plain_pairs(self, el: etree._Element) -> list[tuple[str, str]] | None:
+        """(name, text) of ``el``'s children when all are plain SEDA text elements
+        (no attributes, no children, no foreign element); None otherwise."""
+        pairs: list[tuple[str, str]] = []
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if not tag.startswith(self.prefix) or child.attrib or len(child):
+                return None
+            pairs.append((tag[len(self.prefix) :], _text(child)))
+        return pairs
+
+    def agent(self, name: str, el: etree._Element) -> Agent | None:
+        pairs = self.plain_pairs(el)
+        if pairs is None or any(local not in _AGENT_CHILDREN for local, _ in pairs):
+            return None
+        agent = Agent(name)
+        seen: set[str] = set()
+        for local, value in pairs:
+            for tag, attr in _AGENT_TEXT:
+                if local == tag:
+                    if tag in seen:
+                        return None
+                    seen.add(tag)
+                    setattr(agent, attr, value)
+            for tag, attr in _AGENT_LISTS:
+                if local == tag:
+                    getattr(agent, attr).append(value.strip() if tag == "Identifier" else value)
+        return agent
 
     def child_text_raw(self, el: etree._Element, name: str) -> str:
         for local, child in self.children(el):
@@ -876,7 +1140,10 @@ class _Reader:
             if name == "Content":
                 self.content(el, rec.unit)
             elif name == "Management":
-                rec.attachment = self.management(el, rec.unit.management)
+                raw: list[str] = []
+                rec.attachment = self.management(el, rec.unit.management, raw)
+                if raw:
+                    rec.unit.more_description().raw_management.extend(raw)
             elif name == "ArchiveUnitRefId":
                 rec.ref_id = _text(el).strip()
             elif name == "DataObjectReference":

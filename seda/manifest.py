@@ -1357,6 +1357,29 @@ def _free(el: etree._Element) -> None:
             del parent[0]
 
 
+def content_element(unit: ArchiveUnit, version: str) -> etree._Element:
+    """``unit``'s ``<Content>`` as the writer makes it (unqualified names, XSD order):
+    the CSV export flattens it into columns."""
+    return _Writer(version, {}).content(unit)
+
+
+def management_element(unit: ArchiveUnit, version: str) -> etree._Element | None:
+    """``unit``'s ``<Management>`` as the writer makes it (rules, kept elements)."""
+    raw = unit.more.raw_management if unit.more is not None else None
+    return _Writer(version, {}).management(unit.management, raw=raw)
+
+
+def read_content(
+    content: etree._Element, unit: ArchiveUnit, findings: list[Finding] | None = None
+) -> None:
+    """Fill ``unit`` from a ``<Content>`` element in a SEDA namespace, as ``read_manifest``
+    does (the CSV import builds one per row and reads it the same way)."""
+    ns = etree.QName(content).namespace or ""
+    reader = _Reader("", [] if findings is None else findings)
+    reader.ns, reader.prefix = ns, f"{{{ns}}}"
+    reader.content(content, unit)
+
+
 def read_manifest(
     source: str | os.PathLike[str] | bytes | IO[bytes],
     *,
@@ -1416,7 +1439,11 @@ __all__ = [
     "VERSION_BY_NAMESPACE",
     "ManifestError",
     "clean_text",
+    "content_element",
+    "kept_xml",
+    "management_element",
     "new_message_identifier",
+    "read_content",
     "read_manifest",
     "write_manifest",
 ]

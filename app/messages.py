@@ -230,7 +230,9 @@ def _csv_unknown_column(params: Mapping[str, Any], lang: str) -> str:
         return text + "."
     text = "Unknown column “{column}”: not a SEDA {version} element (check the spelling, e.g. Title, Description, Writer.FullName, StartDate)"
     if known_in:
-        text += "; this element exists from SEDA {known_in}: choose that version (--seda {known_in})"
+        text += (
+            "; this element exists from SEDA {known_in}: choose that version (--seda {known_in})"
+        )
     return text + "."
 
 
@@ -595,8 +597,8 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
     ),
     "CSV_BAD_VALUE": (_csv_value, _csv_value),
     "CSV_BAD_ATTR": (
-        "Attribut « {value} » mal écrit (colonne « {column} ») : attendu par ex. xml:lang=\"fr\".",
-        "Malformed attribute “{value}” (column “{column}”): expected e.g. xml:lang=\"fr\".",
+        'Attribut « {value} » mal écrit (colonne « {column} ») : attendu par ex. xml:lang="fr".',
+        'Malformed attribute “{value}” (column “{column}”): expected e.g. xml:lang="fr".',
     ),
     "CSV_FILE_MISSING": (
         "Le fichier « {file} » (colonne {column}) est introuvable à côté du tableau.",

@@ -910,7 +910,9 @@ class _MetadataImport:
                 else:
                     parent = os.path.dirname(key) if file_cell else ""
             file_cell = self.cell(row, "file")
-            unit.source = os.path.abspath(_resolve_file(self.folder, file_cell)) if file_cell else ""
+            unit.source = (
+                os.path.abspath(_resolve_file(self.folder, file_cell)) if file_cell else ""
+            )
             pending.append(_Pending(row, unit, key, parent))
         if any(f.severity == Severity.ERROR for f in self.findings):
             raise CsvError(self.findings)

@@ -177,6 +177,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _unaccent(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def decode(raw: bytes) -> tuple[str, str] | None:
     """(text, encoding) of a CSV's bytes, or None when it is not text we can read."""
     if raw.startswith(codecs.BOM_UTF8):
@@ -440,6 +445,7 @@ def parse_header(
         findings.append(
             _error(path, Code.CSV_BAD_HEADER, 1, 1, columns=list(header[: max(len(keys), 1)]))
         )
+        return _Layout(keys, []), findings
     meta = list(enumerate(header))[len(keys) :]
     if not meta:
         findings.append(_error(path, Code.CSV_NO_METADATA, 1, 1))
@@ -450,7 +456,7 @@ def parse_header(
     seen: dict[tuple[Any, ...], str] = {}
     previous: _Column | None = None
     for index, cell in meta:
-        segments = [s.strip() for s in cell.split(".")]
+        segments = [_unaccent(s.strip()) for s in cell.split(".")]
         bad = next((s for s in segments if not _SEGMENT.fullmatch(s)), None)
         if bad is not None:
             findings.append(_error(path, Code.CSV_BAD_TAG, 1, 1, column=cell, segment=bad))
@@ -1011,7 +1017,7 @@ def _import_tree(table: Table) -> CsvImport:
         )
         nodes.append((row, unit, full, serie))
     if not findings and nodes and not any(not serie for _r, _u, _f, serie in nodes):
-        findings.append(_error(path, Code.CSV_TREE_NO_SERIES))
+        raise CsvError([_error(path, Code.CSV_TREE_NO_SERIES)])
     by_full: dict[str, ArchiveUnit] = {}
     for _row, unit, full, _serie in nodes:
         by_full.setdefault(full, unit)

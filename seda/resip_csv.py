@@ -1254,9 +1254,10 @@ def package_table(
         for category, name, rank in rules:
             path = ((category, 0), (name, 0))
             max_rank[path] = max(max_rank.get(path, 0), rank)
+    value_keys: set[tuple[str, Steps]] = {("v", s) for cells in content_cells for s in cells}
+    attr_keys: set[tuple[str, Steps]] = {("a", s) for cells in attr_cells for s in cells}
     content_keys = sorted(
-        {("v", s) for cells in content_cells for s in cells}
-        | {("a", s) for cells in attr_cells for s in cells},
+        value_keys | attr_keys,
         key=lambda k: (_step_key(version, k[1]), k[0] == "a"),
     )
     rule_keys = sorted({k for cells in rule_cells for k in cells}, key=_rule_key)

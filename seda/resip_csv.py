@@ -979,7 +979,7 @@ def _prune(node: _Node) -> bool:
     for key in list(node.children):
         if not _prune(node.children[key]):
             del node.children[key]
-    return node.text is not None or bool(node.children)
+    return node.text is not None or bool(node.children) or bool(node.attrs)
 
 
 # ---------------------------------------------------------------------------------------

@@ -51,7 +51,12 @@ def units_in(zip_path: Path) -> list[str]:
     with zipfile.ZipFile(zip_path) as zf:
         root = etree.fromstring(zf.read("manifest.xml"))
     ns = {"s": etree.QName(root).namespace}
-    return [t.text or "" for t in root.xpath("//s:ArchiveUnit[starts-with(@id, 'AU')]/s:Content/s:Title", namespaces=ns)]
+    return [
+        t.text or ""
+        for t in root.xpath(
+            "//s:ArchiveUnit[starts-with(@id, 'AU')]/s:Content/s:Title", namespaces=ns
+        )
+    ]
 
 
 def test_export_csv_then_csv_back(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -143,7 +148,7 @@ def test_csv_of_a_folder_options(folder: Path, capsys: pytest.CaptureFixture[str
         ["csv", str(folder / "dossier"), "-o", str(out_csv), "--force", "--neutralise-formulas"],
         capsys,
     )
-    assert rc == 0 and "\"'=formule.txt\"" in out_csv.read_text("utf-8-sig")
+    assert rc == 0 and '"\'=formule.txt"' in out_csv.read_text("utf-8-sig")
 
 
 def test_csv_of_a_saved_work_and_of_bad_sources(

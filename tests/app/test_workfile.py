@@ -168,7 +168,7 @@ def full_package() -> tuple[Package, list[Finding]]:
             acquired_date=date(2021, 1, 2),
             title_lang="fr",
             description_lang="fr",
-            raw_content=['<Event><EventIdentifier>E1</EventIdentifier></Event>'],
+            raw_content=["<Event><EventIdentifier>E1</EventIdentifier></Event>"],
             raw_management=["<NeedAuthorization>true</NeedAuthorization>"],
         ),
     )

@@ -25,12 +25,16 @@ Writer choices, so the output stays schema-valid without inventing data:
 
 The reader is the inverse (``read_manifest``). It parses with ``iterparse`` and frees each
 unit once read, refuses DTDs/entities (XXE, entity bombs) and never touches the network.
-What the model has no field for (Event, Agent, Coverage, PhysicalDataObject, ...) is not
-read. The model is a tree: a unit with several parents (Vitam allows it) stays under the
+What a unit's Content or Management holds that the model has no field for (Event,
+Signature, Gps, extensions, an agent's BirthPlace, a second Title with its ``xml:lang``...)
+is kept verbatim as XML text in ``ArchiveUnit.more`` and written back in the XSD's order,
+so re-exporting a colleague's SIP drops none of it (PhysicalDataObject, object metadata
+and header extensions are still not read). The model is a tree: a unit with several parents (Vitam allows it) stays under the
 first, an object group several units share goes to the first, objects a stub attaches to
 an existing SAE unit are dropped - each reported in ``findings``. Unit and rule dates are
 read as days (times dropped; ``1990`` -> 1990-01-01, or 12-31 for an end date); of
-repeated Titles/Descriptions (one per language) the first is kept. Problems that stop reading raise ``ManifestError`` holding coded findings with line
+repeated Titles/Descriptions (one per language) the first goes to the field, the others
+are kept verbatim. Problems that stop reading raise ``ManifestError`` holding coded findings with line
 numbers; problems it can live with (dangling references, ...) are appended to the optional
 ``findings`` list.
 """

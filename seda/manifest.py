@@ -775,6 +775,7 @@ class _Reader:
             str, str
         ] = {}  # BinaryDataObject/PhysicalDataObject id -> group key
         self.strings: dict[str, str] = {}
+        self.new_ids: dict[str, str] = {}  # xml id read -> the id the writer will give it
 
     def shared(self, value: str) -> str:
         """One string object per distinct value of fields that repeat on every object
@@ -1107,7 +1108,10 @@ class _Reader:
         if oid:
             self.object_group[oid] = key
         if name == "BinaryDataObject":
-            group.append(self.binary_object(el))
+            obj = self.binary_object(el)
+            group.append(obj)
+            if oid:
+                self.new_ids[oid] = f"BDO{obj.uid}"
 
     # -- main loop ---------------------------------------------------------------------
     def start(self, name: str, el: etree._Element) -> None:
@@ -1310,6 +1314,7 @@ class _Reader:
         roots.extend(attached)
         roots.sort(key=lambda r: r.index)
         self.attach_objects()
+        self.renumber_kept([r.unit for r in self.records if r.ref_id is None])
         seda_version = VERSION_BY_NAMESPACE[self.ns]
         return Package(header=self.header, roots=[r.unit for r in roots], seda_version=seda_version)
 
@@ -1333,10 +1338,47 @@ class _Reader:
                         self.warn(Code.MANIFEST_SHARED_REFERENCE, line, id=key, kind=kind)
                 else:
                     used.add(key)
+                    if self.groups[key] and not key.startswith(("#", "obj:")):
+                        self.new_ids[key] = f"GOT{rec.unit.uid}"
                     rec.unit.objects.extend(self.groups[key])
         for key, objects in self.groups.items():
             if key not in used and objects:
                 self.warn(Code.MANIFEST_ORPHAN_OBJECT, None, id=key.removeprefix("obj:"))
+
+    def renumber_kept(self, units: list[ArchiveUnit]) -> None:
+        """References inside kept XML (RelatedObjectReference, CustodialHistoryFile...)
+        follow the units and objects they name to the ids the writer gives them."""
+        for rec in self.records:
+            if rec.xml_id and rec.ref_id is None and rec.xml_id not in self.new_ids:
+                self.new_ids[rec.xml_id] = f"AU{rec.unit.uid}"
+        for unit in units:
+            more = unit.more
+            if more is None or not more.raw_content:
+                continue
+            for i, text in enumerate(more.raw_content):
+                if not any(name in text for name in _IDREF_ELEMENTS):
+                    continue
+                el = _parse_kept(text)
+                if el is None:
+                    continue
+                changed = False
+                for node in el.iter():
+                    if _local(node.tag) in _IDREF_ELEMENTS:
+                        target = self.new_ids.get((node.text or "").strip())
+                        if target is not None:
+                            node.text, changed = target, True
+                if changed:
+                    more.raw_content[i] = str(etree.tostring(el, encoding="unicode"))
+
+
+# Elements whose text names another element of the manifest by its xml id.
+_IDREF_ELEMENTS = (
+    "ArchiveUnitRefId",
+    "DataObjectReferenceId",
+    "DataObjectGroupReferenceId",
+    "SignedDocumentReferenceId",
+    "SignedObjectId",
+)
 
 
 def _resolve(by_id: dict[str, _UnitRecord], ref_id: str) -> _UnitRecord | None:

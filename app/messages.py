@@ -575,6 +575,14 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Column “{column}” lacks the “Content.” or “Management.” prefix: once the first column has one, all must.",
     ),
     "CSV_UNKNOWN_COLUMN": (_csv_unknown_column, _csv_unknown_column),
+    "CSV_EXTENSION_COLUMN": (
+        "La colonne « {column} » n'est pas un élément SEDA : elle est gardée comme extension (acceptée par Vitam, pas par tous les systèmes d'archivage) ; vérifiez qu'il ne s'agit pas d'une faute de frappe.",
+        "Column “{column}” is not a SEDA element: it is kept as an extension (Vitam accepts it, not every archiving system does); check it is not a typo.",
+    ),
+    "CSV_FILES_ABSENT": (
+        "Aucun des {count} fichiers ou dossiers nommés dans le tableau (par ex. « {file} ») n'est à côté de lui : les unités sont versées sans leurs fichiers. Placez le tableau dans le dossier des fichiers pour les verser.",
+        "None of the {count} files or folders the table names (e.g. “{file}”) is beside it: the units are transferred without their files. Put the table in the files' folder to include them.",
+    ),
     "CSV_NOT_REPEATABLE": (
         "La colonne « {column} » numérote « {element} », qui ne peut pas être répété en SEDA.",
         "Column “{column}” numbers “{element}”, which cannot repeat in SEDA.",

@@ -641,8 +641,9 @@ def content_order(version: str) -> dict[str, int]:
 
 def known_anywhere(name: str) -> str | None:
     """The first SEDA version whose Content allows ``name`` (e.g. DateLitteral: 2.2)."""
+    wanted = name.casefold()
     for version in ("2.1", "2.2", "2.3"):
-        if child(version, "Content", name) is not None:
+        if any(n.casefold() == wanted for n, _r, _k in children(version, "Content")):
             return version
     return None
 

@@ -88,7 +88,9 @@ class Code(StrEnum):
     CSV_NO_CONTENT = "csv.no_content"  # Content./Management. header without Content.
     CSV_BAD_TAG = "csv.bad_tag"  # params: column, segment (not [a-zA-Z0-9_-]+)
     CSV_MIXED_PREFIX = "csv.mixed_prefix"  # params: column (prefix all-or-nothing)
-    CSV_UNKNOWN_COLUMN = "csv.unknown_column"  # params: column, version, known_in
+    CSV_UNKNOWN_COLUMN = "csv.unknown_column"  # params: column, version, known_in, suggestion
+    CSV_EXTENSION_COLUMN = "csv.extension_column"  # warning: params column (not SEDA: kept)
+    CSV_FILES_ABSENT = "csv.files_absent"  # warning: params count, file (none beside the CSV)
     CSV_NOT_REPEATABLE = "csv.not_repeatable"  # params: column, element
     CSV_NOT_LEAF = "csv.not_leaf"  # params: column (names a group, not a value)
     CSV_BAD_RULE_FIELD = "csv.bad_rule_field"  # params: column, category

@@ -125,6 +125,7 @@ class CsvError(Exception):
     """The CSV cannot be imported; ``findings`` lists every problem (errors and warnings)."""
 
     def __init__(self, findings: list[Finding]) -> None:
+        findings = sorted(findings, key=lambda f: f.params.get("record") or 0)  # by row
         super().__init__(", ".join(f"{f.code}@{f.line}" for f in findings[:10]))
         self.findings = findings
 
@@ -333,6 +334,7 @@ class _Column:
     category: str = ""
     field: str = ""
     rank: int = 0
+    extension: bool = False  # not a SEDA element: kept as is, at the end of Content
 
 
 @dataclass(slots=True)
@@ -373,15 +375,21 @@ def _content_column(
         entry = _lookup(version, type_name, segment)
         if entry is None:
             known_in = content_schema.known_anywhere(segment) if not steps else None
-            return _error(
-                path,
-                Code.CSV_UNKNOWN_COLUMN,
-                1,
-                1,
-                column=name,
-                version=version,
-                known_in=known_in or "",
-            )
+            suggestion = _closest(segment, content_schema.children(version, type_name))
+            if known_in or suggestion or steps:
+                return _error(
+                    path,
+                    Code.CSV_UNKNOWN_COLUMN,
+                    1,
+                    1,
+                    column=name,
+                    version=version,
+                    known_in=known_in or "",
+                    suggestion=suggestion,
+                )
+            # Not SEDA and not a near miss: an extension, kept (Vitam's schema takes any
+            # element at the end of Content; ReSIP does the same).
+            return _extension_column(index, name, segments)
         steps.append((entry[0], 0))
         kind = entry[2]
         if content_schema.is_complex(version, kind):
@@ -391,6 +399,41 @@ def _content_column(
     if not leaf:
         return _error(path, Code.CSV_NOT_LEAF, 1, 1, column=name)
     return _Column(index, name, "content", tuple(steps), kind)
+
+
+def _extension_column(index: int, name: str, segments: list[str]) -> _Column:
+    steps: list[tuple[str, int]] = []
+    for segment in segments:
+        if segment.isdigit() and steps:
+            steps[-1] = (steps[-1][0], int(segment))
+        else:
+            steps.append((segment, 0))
+    return _Column(index, name, "content", tuple(steps), "text", extension=True)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short names only)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _closest(segment: str, candidates: Sequence[content_schema.Child]) -> str:
+    """The SEDA name ``segment`` is probably a typo of ("" when none is close): "Titre" ->
+    "Title", "Descrption" -> "Description"."""
+    wanted = fold(segment)
+    if len(wanted) < 4:
+        return ""
+    best, best_distance = "", 3
+    for name, _rep, _kind in candidates:
+        distance = _distance(wanted, fold(name))
+        if distance < best_distance:
+            best, best_distance = name, distance
+    return best
 
 
 def _parent_type(version: str, steps: Sequence[tuple[str, int]]) -> str:
@@ -500,6 +543,16 @@ def parse_header(
             continue
         if is_attr:
             result.area = "attr"
+        if result.extension and not is_attr:
+            findings.append(
+                Finding(
+                    Code.CSV_EXTENSION_COLUMN,
+                    Severity.WARNING,
+                    path,
+                    {"column": cell, "record": 1},
+                    line=1,
+                )
+            )
         key: tuple[Any, ...] = (
             (result.area, result.steps)
             if result.area != "management"
@@ -652,6 +705,8 @@ def _parse_attrs(value: str) -> dict[str, str] | None:
         if match is None or match.end() == pos:
             return None
         name = match[1]
+        if name == "lang":  # ReSIP's samples write lang="fr" for xml:lang="fr"
+            name = "xml:lang"
         if ":" in name:
             prefix, local = name.split(":", 1)
             if prefix != "xml":
@@ -699,6 +754,8 @@ class _MetadataImport:
         self.rules = rules
         self.folder = Path(table.path).resolve().parent
         self.findings: list[Finding] = []
+        self.missing: list[tuple[Row, str, str]] = []  # (row, column, file as written)
+        self.found_any = False  # some File/ObjectFiles path exists
 
     def err(self, row: Row, code: str, **params: Any) -> None:
         self.findings.append(_error(self.path, code, row.line, row.record, **params))
@@ -726,10 +783,9 @@ class _MetadataImport:
             try:
                 st = path.stat()
             except OSError:
-                self.err(
-                    row, Code.CSV_FILE_MISSING, column=self.table.header[keys[column]], file=name
-                )
+                self.missing.append((row, self.table.header[keys[column]], name))
                 continue
+            self.found_any = True
             if path.is_dir():
                 if column == "objectfiles":
                     self.err(row, Code.CSV_NOT_A_FILE, column="ObjectFiles", file=name)
@@ -920,6 +976,7 @@ class _MetadataImport:
                 os.path.abspath(_resolve_file(self.folder, file_cell)) if file_cell else ""
             )
             pending.append(_Pending(row, unit, key, parent))
+        self.missing_files()
         if any(f.severity == Severity.ERROR for f in self.findings):
             raise CsvError(self.findings)
         roots = self.link(pending, explicit="parentid" in keys or "parentfile" in keys)
@@ -927,6 +984,21 @@ class _MetadataImport:
             raise CsvError(self.findings)
         package = Package(roots=roots, seda_version=self.version)
         return CsvImport(package, "metadata", self.findings, len(pending))
+
+    def missing_files(self) -> None:
+        """Files named but not found: each is an error when the table came with its
+        files (some were found); when none of them is there, the table describes without
+        its files (ReSIP's own samples travel so): one warning, units without objects."""
+        if not self.missing:
+            return
+        if self.found_any:
+            for row, column, name in self.missing:
+                self.err(row, Code.CSV_FILE_MISSING, column=column, file=name)
+            return
+        row, _column, name = self.missing[0]
+        self.findings.append(
+            _warning(self.path, Code.CSV_FILES_ABSENT, count=len(self.missing), file=name)
+        )
 
     def link(self, pending: list[_Pending], *, explicit: bool) -> list[ArchiveUnit]:
         by_key: dict[str, _Pending] = {}
@@ -1067,11 +1139,13 @@ def import_csv(
             [_error(table.path, Code.CSV_BAD_HEADER, 1, 1, columns=table.header[:3], kind=kind)]
         )
     layout, findings = parse_header(table.header, version, table.path)
-    if findings:
+    if any(f.severity == Severity.ERROR for f in findings):
         raise CsvError(findings)
     if not table.rows:
         raise CsvError([_error(table.path, Code.CSV_EMPTY)])
-    return _MetadataImport(table, layout, version, rules).run(progress)
+    importer = _MetadataImport(table, layout, version, rules)
+    importer.findings.extend(findings)  # warnings (extension columns)
+    return importer.run(progress)
 
 
 def identify(
@@ -1124,16 +1198,18 @@ def _flatten(
         qname = etree.QName(child)
         name = qname.localname
         entry = content_schema.child(version, type_name, name)
-        if qname.namespace not in (None, NAMESPACES[version]) or entry is None:
-            skipped.append(name)
+        if qname.namespace not in (None, NAMESPACES[version]):
+            skipped.append(name)  # another namespace: no column can name it
             continue
         rank = counts.get(name, 0)
         counts[name] = rank + 1
         steps = (*prefix, (name, rank))
         if child.attrib:
             attrs[steps] = " ".join(f'{_attr_name(k)}="{v}"' for k, v in child.attrib.items())
-        if content_schema.is_complex(version, entry[2]):
-            _flatten(child, version, entry[2], steps, out, attrs, skipped)
+        kind = entry[2] if entry is not None else ""
+        if content_schema.is_complex(version, kind) or (entry is None and len(child)):
+            # a SEDA group, or an extension element with children (kept as columns)
+            _flatten(child, version, kind, steps, out, attrs, skipped)
         elif child.text and child.text.strip():
             out[steps] = child.text
 

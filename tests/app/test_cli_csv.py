@@ -106,7 +106,7 @@ def test_refused_csv_names_the_line_and_writes_nothing(
     bad = folder / "mauvais.csv"
     bad.write_text(
         "ID;ParentID;File;Title;StartDate\n1;;;Bon;2021-01-01\n2;1;absent.pdf;Fichier;\n"
-        "3;1;;Date;31/02/2021\n",
+        "3;1;;Date;31/02/2021\n4;1;dossier/note.pdf;Présent;\n",
         "utf-8",
     )
     sip = folder / "non.zip"

@@ -316,10 +316,11 @@ def test_every_row_problem_listed_at_once_with_its_line(folder: Path) -> None:
         "2;1;;Trop;de;cellules;;x;\n"  # 3: too many cells (empty trailing ones are let go)
         "\n"  # 4: blank, skipped but counted
         "3;1;;Date;31/02/2021;Item;\n"  # 5
-        "4;1;absent.pdf;Fichier;;Item;\n"  # 6
+        "4;1;absent.pdf;Fichier;;Item;\n"  # 6 (other files are there: an error)
         "5;1;;Niveau;;Dossier;\n"  # 7
         "6;1;;Mot;;;matière\n"  # 8
         "7;1;;Court\n"  # 9
+        "8;1;dossier/note.pdf;Présent;;Item;\n"  # 10
     )
     assert refused(write_csv(folder, text)) == [
         (Code.CSV_FIELD_COUNT, 3),
@@ -395,9 +396,46 @@ def test_undecodable_and_malformed_files(folder: Path) -> None:
     assert refused(write_csv(folder, "File;Title\n")) == [(Code.CSV_EMPTY, None)]
 
 
+def test_table_without_any_of_its_files_warns(folder: Path) -> None:
+    """ReSIP's own sample tables travel without their files: units without objects."""
+    text = "ID;ParentID;File;Title\n1;;loin/a.pdf;A\n2;1;loin/b.pdf;B\n"
+    result = import_csv(write_csv(folder, text))
+    assert result.rows == 2 and not any(u.objects for u in result.package.walk())
+    assert [(f.code, f.severity, f.params["count"]) for f in result.findings] == [
+        (Code.CSV_FILES_ABSENT, Severity.WARNING, 2)
+    ]
+
+
+def test_extension_columns_kept_typos_refused(folder: Path) -> None:
+    text = "ID;ParentID;File;Title;Requirer.Identifier;Requirer.BirthName;Event.OutCome\n1;;;T;R-1;Afina;OK\n"
+    result = import_csv(write_csv(folder, text))
+    unit = result.package.roots[0]
+    assert unit.more is not None
+    assert unit.more.raw_content == [
+        "<Event><Outcome>OK</Outcome></Event>",
+        "<Requirer><Identifier>R-1</Identifier><BirthName>Afina</BirthName></Requirer>",
+    ]
+    assert [(f.code, f.params["column"]) for f in result.findings] == [
+        (Code.CSV_EXTENSION_COLUMN, "Requirer.Identifier"),
+        (Code.CSV_EXTENSION_COLUMN, "Requirer.BirthName"),
+    ]
+    with pytest.raises(CsvError) as info:
+        import_csv(write_csv(folder, "ID;ParentID;File;Titre;Writer.Nom\n1;;;x;y\n", "b.csv"))
+    assert [(f.code, f.params.get("suggestion")) for f in info.value.findings] == [
+        (Code.CSV_UNKNOWN_COLUMN, "Title"),
+        (Code.CSV_UNKNOWN_COLUMN, ""),
+    ]
+    # extension columns go back out and in unchanged
+    out = folder / "ext.csv"
+    export_csv(result.package, out)
+    assert "Content.Requirer.Identifier" in read_table(out).header
+    again = import_csv(out).package.roots[0]
+    assert again.more is not None and again.more.raw_content == unit.more.raw_content
+
+
 def test_nothing_half_imported(folder: Path) -> None:
     """A refused table raises: there is no partial package to pick up."""
-    text = "ID;ParentID;File;Title\n1;;;Bon\n2;;absent.pdf;Mauvais\n"
+    text = "ID;ParentID;File;Title\n1;;dossier/note.pdf;Bon\n2;;absent.pdf;Mauvais\n"
     with pytest.raises(CsvError):
         import_csv(write_csv(folder, text))
 

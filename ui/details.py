@@ -210,6 +210,10 @@ class UnitForm(QWidget):
         form.addRow(self.tr("&End date"), self.end)
         form.addRow(self.tr("&Keywords"), self.keywords)
         form.addRow(self.tr("&Originating identifiers"), self.identifiers)
+        from ui.more_description import MoreDescriptionForm  # it builds on this module
+
+        self.more = MoreDescriptionForm(model, stack, self)
+        form.addRow(self.more)
         form.addRow(self.tr("Made from"), self.source)
         self._description_timer = QTimer(self)
         self._description_timer.setSingleShot(True)
@@ -233,6 +237,7 @@ class UnitForm(QWidget):
             self._commit_description()
         self.unit = unit
         self.setEnabled(unit is not None)
+        self.more.set_unit(unit)
         self.refresh()
 
     def refresh(self) -> None:

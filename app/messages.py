@@ -190,6 +190,10 @@ _CSV_VALUE = {
         "« {value} » n'est ni oui ni non (colonne « {column} » : true/false, oui/non)",
         "“{value}” is neither yes nor no (column “{column}”: true/false, yes/no)",
     ),
+    "language": (
+        "« {value} » n'est pas un code de langue (colonne « {column} » : fr, en, oc, fr-FR…)",
+        "“{value}” is not a language code (column “{column}”: fr, en, oc, fr-FR…)",
+    ),
     "level": (
         "niveau de description « {value} » inconnu (colonne « {column} » : Fonds, Series, RecordGrp, File, Item…)",
         "unknown description level “{value}” (column “{column}”: Fonds, Series, RecordGrp, File, Item…)",

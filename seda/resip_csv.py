@@ -95,6 +95,7 @@ _USAGE_NAME = re.compile(r"^__([A-Za-z]+)_(\d+)__(.+)$")
 _FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _PARTIAL = re.compile(r"^\d{4}(-\d\d)?$")
+_LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 
 # Rule block fields: per rule (paired with Rule.N) and per block, in the XSD's order.
 _PER_RULE = ("Rule", "StartDate")
@@ -638,6 +639,8 @@ def normalise_value(value: str, kind: str, element: str) -> tuple[str, str]:
     if kind == "bool" or ontology == "BOOLEAN":
         parsed = _as_bool(value)
         return ("", "boolean") if parsed is None else ("true" if parsed else "false", "")
+    if element in ("Language", "DescriptionLanguage"):  # xsd:language
+        return (value, "") if _LANGUAGE.fullmatch(value) else ("", "language")
     if element == "DescriptionLevel":
         level = next((lv.value for lv in DescriptionLevel if fold(lv.value) == fold(value)), None)
         return ("", "level") if level is None else (level, "")

@@ -578,3 +578,27 @@ def test_export_is_atomic(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None
         export_csv(package, out)
     assert out.read_text("utf-8") == "ancien"
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".garde")) == []
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "kind"),
+    [
+        ("StartDate", "31/02/2021", "date"),
+        ("TransactedDate", "2021-02-30", "date"),
+        ("EndDate", "hier", "date"),
+        ("Gps.GpsAltitude", "haut", "integer"),
+        ("Language", "français", "language"),
+        ("DescriptionLevel", "Dossier", "level"),
+        ("Keyword.KeywordType", "matière", "keyword_type"),
+        ("Writer.BirthDate", "2021-01-01T10:00:00", "date"),  # xsd:date: no time
+    ],
+)
+def test_values_checked_against_the_ontology(
+    folder: Path, column: str, value: str, kind: str
+) -> None:
+    path = write_csv(folder, f"ID;ParentID;File;Title;{column}\n1;;;T;{value}\n")
+    with pytest.raises(CsvError) as info:
+        import_csv(path)
+    (finding,) = info.value.findings
+    assert finding.code == Code.CSV_BAD_VALUE and finding.params["kind"] == kind
+    assert finding.params["record"] == 2 and finding.params["value"] == value

@@ -37,6 +37,7 @@ written (counted in the report).
 from __future__ import annotations
 
 import codecs
+import functools
 import csv
 import io
 import os
@@ -642,12 +643,18 @@ def normalise_value(value: str, kind: str, element: str) -> tuple[str, str]:
     if element in ("Language", "DescriptionLanguage"):  # xsd:language
         return (value, "") if _LANGUAGE.fullmatch(value) else ("", "language")
     if element == "DescriptionLevel":
-        level = next((lv.value for lv in DescriptionLevel if fold(lv.value) == fold(value)), None)
+        level = _LEVELS.get(value) or _LEVELS.get(fold(value))
         return ("", "level") if level is None else (level, "")
     if element == "KeywordType":
-        kw = next((k for k in KEYWORD_TYPES if k == fold(value)), None)
+        kw = value if value in KEYWORD_TYPES else _KEYWORD_TYPES.get(fold(value))
         return ("", "keyword_type") if kw is None else (kw, "")
     return value, ""
+
+
+_LEVELS = {lv.value: lv.value for lv in DescriptionLevel} | {
+    fold(lv.value): lv.value for lv in DescriptionLevel
+}
+_KEYWORD_TYPES = {fold(k): k for k in KEYWORD_TYPES}
 
 
 def _as_bool(value: str) -> bool | None:
@@ -681,22 +688,42 @@ class _Pending:
     parent: str
 
 
-def _build(node: _Node, tag: str, ns: str, version: str, type_name: str) -> etree._Element:
-    el = etree.Element(f"{{{ns}}}{tag}")
+def _build(
+    node: _Node,
+    tag: str,
+    ns: str,
+    version: str,
+    type_name: str,
+    parent: etree._Element | None = None,
+) -> etree._Element:
+    """The element for ``node`` (children in the XSD's order, then by rank), made as a
+    sub-element of ``parent`` when given (one lxml document per row: much faster)."""
+    qname = f"{{{ns}}}{tag}"
+    el = etree.Element(qname) if parent is None else etree.SubElement(parent, qname)
     for name, value in node.attrs.items():
         el.set(name, value)
     if node.text is not None:
         el.text = node.text
-    order = {
-        name: i for i, (name, _r, _k) in enumerate(content_schema.children(version, type_name))
-    }
-    for (name, _rank), child in sorted(
-        node.children.items(), key=lambda item: (order.get(item[0][0], len(order)), item[0][1])
-    ):
-        entry = content_schema.child(version, type_name, name)
-        sub_type = entry[2] if entry is not None else ""
-        el.append(_build(child, name, ns, version, sub_type))
+    if not node.children:
+        return el
+    order, kinds = _type_table(version, type_name)
+    last = len(order)
+    items = sorted(
+        node.children.items(), key=lambda item: (order.get(item[0][0], last), item[0][1])
+    )
+    for (name, _rank), child in items:
+        _build(child, name, ns, version, kinds.get(name, ""), el)
     return el
+
+
+@functools.lru_cache(maxsize=256)
+def _type_table(version: str, type_name: str) -> tuple[dict[str, int], dict[str, str]]:
+    """(position, kind) of each child of ``type_name`` in ``version`` (cached)."""
+    children = content_schema.children(version, type_name)
+    return (
+        {name: i for i, (name, _r, _k) in enumerate(children)},
+        {name: kind for name, _r, kind in children},
+    )
 
 
 def _parse_attrs(value: str) -> dict[str, str] | None:

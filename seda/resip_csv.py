@@ -37,8 +37,8 @@ written (counted in the report).
 from __future__ import annotations
 
 import codecs
-import functools
 import csv
+import functools
 import io
 import os
 import re

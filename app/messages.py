@@ -199,7 +199,7 @@ _CSV_VALUE = {
         "unknown description level “{value}” (column “{column}”: Fonds, Series, RecordGrp, File, Item…)",
     ),
     "keyword_type": (
-        "type de mot-clé « {value} » inconnu (colonne « {column} » : subject, geogname, corpname, famname…)",
+        "type de mot-clé « {value} » inconnu (colonne « {column} » : subject, geogname, corpname, persname…)",
         "unknown keyword type “{value}” (column “{column}”: subject, geogname, corpname…)",
     ),
     "final_action": (
@@ -639,6 +639,10 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
     "CSV_CYCLE": (
         "Boucle dans la hiérarchie : l'unité « {key} » est sa propre ascendante.",
         "Loop in the hierarchy: unit “{key}” is its own ancestor.",
+    ),
+    "CSV_BAD_REFERENCE": (
+        "« {value} » (dans {element}) ne désigne aucune ligne du tableau (ou une ligne sans fichier) : mettez l'identifiant (colonne Id) d'une autre ligne, ou videz la cellule.",
+        "“{value}” (in {element}) names no row of the table (or a row without file): write the identifier (Id column) of another row, or empty the cell.",
     ),
     "CSV_TREE_FIELDS": (
         "La ligne ne contient pas le nombre minimum de champs attendus (5 : id, nom, observations, cote, série) ; elle en a {found}.",

@@ -105,6 +105,7 @@ class Code(StrEnum):
     CSV_DUPLICATE_KEY = "csv.duplicate_key"  # warning: params key, first_line (later row wins)
     CSV_UNKNOWN_PARENT = "csv.unknown_parent"  # warning: params parent (the unit is a root)
     CSV_CYCLE = "csv.cycle"  # params: key
+    CSV_BAD_REFERENCE = "csv.bad_reference"  # params: element, value (names no row/object)
     CSV_TREE_FIELDS = "csv.tree_fields"  # params: found (tree CSV rows need 5 fields)
     CSV_TREE_EMPTY_TITLE = "csv.tree_empty_title"  # tree CSV: empty "nom"
     CSV_TREE_EMPTY_SUFFIX = "csv.tree_empty_suffix"  # tree CSV: empty "cote"

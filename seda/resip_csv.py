@@ -67,12 +67,14 @@ from seda.model import (
 )
 from seda.progress import Progress, check
 
+# SEDA KeywordType (its XSD enumeration, same in 2.1, 2.2 and 2.3).
 KEYWORD_TYPES = (
     "corpname",
     "famname",
     "geogname",
     "name",
     "occupation",
+    "persname",
     "subject",
     "genreform",
     "function",
@@ -108,6 +110,10 @@ _HOLD_PER_RULE = (
     "PreventRearrangement",
 )
 _BLOCK_FIELDS = ("PreventInheritance", "RefNonRuleId", "FinalAction")
+# Content elements whose value names another unit or object of the package.
+_IDREF_NAMES = frozenset(
+    {"ArchiveUnitRefId", "DataObjectGroupReferenceId", "DataObjectReferenceId"}
+)
 _CLASSIFICATION_FIELDS = (
     "ClassificationAudience",
     "ClassificationLevel",
@@ -361,7 +367,7 @@ def _content_column(
     steps: list[tuple[str, int]] = []
     kind = "Content"
     leaf = False
-    for segment in segments:
+    for position, segment in enumerate(segments):
         if segment.isdigit():
             if not steps:
                 return _error(path, Code.CSV_UNKNOWN_COLUMN, 1, 1, column=name, version=version)
@@ -374,6 +380,10 @@ def _content_column(
             continue
         if leaf:
             return _error(path, Code.CSV_UNKNOWN_COLUMN, 1, 1, column=name, version=version)
+        if steps and not content_schema.children(version, type_name):
+            # a group that takes any content (OrganizationDescriptiveMetadata...)
+            free = _extension_column(index, name, segments[position:])
+            return _Column(index, name, "content", (*steps, *free.steps), "text")
         entry = _lookup(version, type_name, segment)
         if entry is None:
             known_in = content_schema.known_anywhere(segment) if not steps else None
@@ -1010,6 +1020,7 @@ class _MetadataImport:
         if any(f.severity == Severity.ERROR for f in self.findings):
             raise CsvError(self.findings)
         roots = self.link(pending, explicit="parentid" in keys or "parentfile" in keys)
+        self.resolve_references(pending)
         if any(f.severity == Severity.ERROR for f in self.findings):
             raise CsvError(self.findings)
         package = Package(roots=roots, seda_version=self.version)
@@ -1029,6 +1040,39 @@ class _MetadataImport:
         self.findings.append(
             _warning(self.path, Code.CSV_FILES_ABSENT, count=len(self.missing), file=name)
         )
+
+    def resolve_references(self, pending: list[_Pending]) -> None:
+        """A cell naming another unit (ArchiveUnitRefId, DataObjectGroupReferenceId,
+        DataObjectReferenceId...) holds that row's key: turn it into the id the manifest
+        will give; a key no row has is refused (the SAE would refuse the dangling id)."""
+        by_key = {p.key: p.unit for p in pending}
+        for item in pending:
+            more = item.unit.more
+            if more is None:
+                continue
+            for i, text in enumerate(more.raw_content):
+                if not any(name in text for name in _IDREF_NAMES):
+                    continue
+                el = etree.fromstring(text)
+                for node in el.iter():
+                    name = etree.QName(node).localname if isinstance(node.tag, str) else ""
+                    if name not in _IDREF_NAMES:
+                        continue
+                    value = (node.text or "").strip()
+                    target = by_key.get(value)
+                    new = None
+                    if target is not None:
+                        if name == "ArchiveUnitRefId":
+                            new = f"AU{target.uid}"
+                        elif target.objects and name == "DataObjectGroupReferenceId":
+                            new = f"GOT{target.uid}"
+                        elif target.objects:
+                            new = f"BDO{target.objects[0].uid}"
+                    if new is None:
+                        self.err(item.row, Code.CSV_BAD_REFERENCE, element=name, value=value)
+                    else:
+                        node.text = new
+                more.raw_content[i] = str(etree.tostring(el, encoding="unicode"))
 
     def link(self, pending: list[_Pending], *, explicit: bool) -> list[ArchiveUnit]:
         by_key: dict[str, _Pending] = {}
@@ -1335,6 +1379,12 @@ def package_table(
     report = CsvExport()
     units = list(package.walk())
     ids = {unit.uid: f"ID{n}" for n, unit in enumerate(units, start=1)}
+    # references between units/objects (RelatedObjectReference...) become the rows' ids
+    refs: dict[str, str] = {}
+    for unit in units:
+        refs[f"AU{unit.uid}"] = refs[f"GOT{unit.uid}"] = ids[unit.uid]
+        if unit.objects:
+            refs[f"BDO{unit.objects[0].uid}"] = ids[unit.uid]
     content_cells: list[dict[Steps, str]] = []
     attr_cells: list[dict[Steps, str]] = []
     rule_cells: list[dict[tuple[str, str, int], str]] = []
@@ -1345,6 +1395,9 @@ def package_table(
         _flatten(
             content_element(unit, version), version, "Content", (), values, attrs, report.skipped
         )
+        for steps, value in values.items():
+            if steps[-1][0] in _IDREF_NAMES:
+                values[steps] = refs.get(value.strip(), value)
         if unit.more is not None:
             report.skipped.extend(
                 etree.QName(etree.fromstring(raw)).localname for raw in unit.more.raw_management

@@ -602,3 +602,32 @@ def test_values_checked_against_the_ontology(
     (finding,) = info.value.findings
     assert finding.code == Code.CSV_BAD_VALUE and finding.params["kind"] == kind
     assert finding.params["record"] == 2 and finding.params["value"] == value
+
+
+def test_references_between_rows_follow_the_units(folder: Path) -> None:
+    text = (
+        "ID;ParentID;File;Title;RelatedObjectReference.References.ArchiveUnitRefId;"
+        "OriginatingAgency.Identifier;OriginatingAgency.OrganizationDescriptiveMetadata.Nom\n"
+        "a;;;A;b;MAIRIE;Mairie de Saint-Émilion\n"
+        "b;;;B;;;\n"
+    )
+    package = import_csv(write_csv(folder, text), version="2.2").package
+    a, b = package.roots
+    assert a.more is not None
+    related = next(x for x in a.more.raw_content if x.startswith("<RelatedObjectReference"))
+    assert f"<ArchiveUnitRefId>AU{b.uid}</ArchiveUnitRefId>" in related
+    assert any("<Nom>Mairie de Saint-Émilion</Nom>" in x for x in a.more.raw_content)
+    buf = io.BytesIO()
+    write_manifest(package, buf, version="2.2", uris={})
+    errors = validate(buf.getvalue(), "2.2", XSD, flavour="standard")
+    assert not [f for f in errors if "IDREF" in str(f.params.get("message"))]
+    # out and in again: the reference is written as the row's id, and read back
+    out = folder / "refs.csv"
+    export_csv(package, out)
+    table = read_table(out)
+    column = table.header.index("Content.RelatedObjectReference.References.ArchiveUnitRefId")
+    assert table.rows[0].cells[column] == "ID2"
+    again = import_csv(out, version="2.2").package
+    assert f"AU{again.roots[1].uid}" in "".join(again.roots[0].more.raw_content)  # type: ignore[union-attr]
+    bad = write_csv(folder, text.replace(";b;MAIRIE", ";zz;MAIRIE"), "bad.csv")
+    assert refused(bad, version="2.2") == [(Code.CSV_BAD_REFERENCE, 2)]

@@ -51,6 +51,26 @@
         <source>e.g.: %1</source>
         <translation>e.g.: %1</translation>
     </message>
+    <message>
+        <source>Add a writer</source>
+        <translation>Add a writer</translation>
+    </message>
+    <message>
+        <source>Writer's name</source>
+        <translation>Writer's name</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Language codes, e.g. fr, oc</source>
+        <translation>Language codes, e.g. fr, oc</translation>
+    </message>
+    <message>
+        <source>Not a language code: write e.g. fr, en, oc, fr-FR.</source>
+        <translation>Not a language code: write e.g. fr, en, oc, fr-FR.</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>

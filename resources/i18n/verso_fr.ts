@@ -51,6 +51,26 @@
         <source>e.g.: %1</source>
         <translation>ex. : %1</translation>
     </message>
+    <message>
+        <source>Add a writer</source>
+        <translation>Ajouter un rédacteur</translation>
+    </message>
+    <message>
+        <source>Writer's name</source>
+        <translation>Nom du rédacteur</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Language codes, e.g. fr, oc</source>
+        <translation>Codes de langue, par ex. fr, oc</translation>
+    </message>
+    <message>
+        <source>Not a language code: write e.g. fr, en, oc, fr-FR.</source>
+        <translation>Ce n'est pas un code de langue : écrivez par ex. fr, en, oc, fr-FR.</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>

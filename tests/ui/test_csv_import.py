@@ -118,3 +118,28 @@ def test_agents_keep_their_details_when_their_name_stays() -> None:
         ("Writer", "C", []),
     ]
     assert MoreDescription(agents=out).agents[1] is not agents[0]  # a copy, not shared
+
+
+def test_bulk_editor_adds_a_writer_and_sets_languages(qapp) -> None:
+    from ui.details import BulkEditor
+
+    package = build_package()
+    model = PackageTreeModel(package)
+    stack = QUndoStack()
+    model.undo_stack = stack
+    editor = BulkEditor(model, stack)
+    units = package.roots[:2]
+    units[0].more = MoreDescription(agents=[Agent("Writer", full_name="Déjà là")])
+    editor.set_units(units)
+    editor.writer_box.setChecked(True)
+    editor.writer.setText("Marie Curie")
+    editor.language_box.setChecked(True)
+    editor.language.setText("fr, français")
+    assert not editor.apply_button.isEnabled()  # "français" is not a language code
+    editor.language.setText("fr, oc")
+    assert editor.apply_button.isEnabled()
+    assert editor.apply() == 2
+    assert [a.full_name for a in units[0].more.agents] == ["Déjà là", "Marie Curie"]
+    assert units[1].more is not None and units[1].more.languages == ["fr", "oc"]
+    stack.undo()  # one step for the whole selection
+    assert units[1].more is None and [a.full_name for a in units[0].more.agents] == ["Déjà là"]

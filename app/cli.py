@@ -144,11 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
             "  un identifiant système (GUID, ex. aeaqaaaaaahgausqaaukuaml4kibf5iaaaba),\n"
             "  « Nom=Valeur » (ex. ArchivalAgencyArchiveUnitIdentifier=AN-2024-01),\n"
             "  ou, avec --tree, l'intitulé d'un nœud de l'arbre.\n\n"
-            "exemple :\n"
-            "  verso export Délibérations Arrêtés -o versement.zip --preset mairie.yaml --verify"
+            "exemples :\n"
+            "  verso export Délibérations Arrêtés -o versement.zip --preset mairie.yaml --verify\n"
+            "  verso export --csv description.csv -o versement.zip --preset mairie.yaml"
         ),
     )
-    ex.add_argument("paths", nargs="+", metavar="CHEMIN", help="dossier ou fichier à verser")
+    ex.add_argument("paths", nargs="*", metavar="CHEMIN", help="dossier ou fichier à verser")
+    ex.add_argument(
+        "--csv",
+        metavar="DESCRIPTION.csv",
+        help="verser ce que décrit un tableau (CSV de ReSIP : une ligne par unité d'archives,\n"
+        "fichiers cherchés à côté du tableau ; ou plan de classement id;nom;observations;cote;serie)",
+    )
     ex.add_argument(
         "-o", "--output", required=True, metavar="SORTIE.zip", help="fichier zip à créer"
     )
@@ -352,6 +359,40 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe déjà")
     sc.set_defaults(func=cmd_scan)
 
+    cv = sub.add_parser(
+        "csv",
+        help="écrire le tableau (CSV de ReSIP) d'un versement, d'un dossier ou d'un travail",
+        description=(
+            "Écrit un tableau CSV au format étendu de ReSIP (Id;ParentId;File;ObjectFiles puis une\n"
+            "colonne par champ SEDA), une ligne par unité d'archives, pour le relire dans un tableur,\n"
+            "dans ReSIP ou Archifiltre, ou le corriger et le reverser avec « verso export --csv »."
+        ),
+        epilog=(
+            "exemples :\n"
+            "  verso csv versement.zip -o description.csv\n"
+            "  verso csv Documents -o description.csv --encoding cp1252"
+        ),
+    )
+    cv.add_argument(
+        "source", metavar="SIP.zip|DOSSIER|TRAVAIL.verso", help="le versement, dossier ou travail"
+    )
+    cv.add_argument(
+        "-o", "--output", required=True, metavar="DESCRIPTION.csv", help="tableau à écrire"
+    )
+    cv.add_argument(
+        "--encoding",
+        choices=("utf-8", "cp1252"),
+        default="utf-8",
+        help="encodage : utf-8 (avec BOM, défaut) ou cp1252 (Windows-1252)",
+    )
+    cv.add_argument(
+        "--neutralise-formulas",
+        action="store_true",
+        help="préfixer d'une apostrophe les cellules qui commencent par = + - @ (tableurs)",
+    )
+    cv.add_argument("--force", action="store_true", help="remplacer le tableau s'il existe déjà")
+    cv.set_defaults(func=cmd_csv)
+
     ref = sub.add_parser(
         "referential",
         help="vérifier un référentiel (règles de gestion, services, arbre de positionnement)",
@@ -372,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("file", metavar="FICHIER", help="le fichier du référentiel")
     chk.add_argument(
         "--type",
-        choices=("rules", "agencies", "tree"),
+        choices=("rules", "agencies", "tree", "metadata"),
         help="type de référentiel (par défaut : deviné d'après le fichier)",
     )
     chk.set_defaults(func=cmd_referential_check)
@@ -792,7 +833,13 @@ def _format_table(package: Package) -> list[tuple[str, str, int, int]]:
 def cmd_export(args: argparse.Namespace) -> int:
     from app.presets import Preset, PresetError, apply_preset, load_preset
 
-    missing = _missing_paths(args.paths)
+    if bool(args.csv) == bool(args.paths):
+        _err(
+            "Donnez soit les dossiers ou fichiers à verser, soit un tableau avec --csv DESCRIPTION.csv"
+            + (" (pas les deux)." if args.csv else ".")
+        )
+        return EXIT_USAGE
+    missing = _missing_paths(args.paths or [args.csv])
     if missing:
         for p in missing:
             _err(_missing_message(p))
@@ -860,7 +907,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err("--tree ne sert qu'avec --attach NOEUD : il est ignoré.")
 
     try:
-        result = _scan(args.paths, engine, preset.exclusions, args.workers)
+        if args.csv:
+            imported = _import_csv(args.csv, version, engine, preset, args.workers)
+            if isinstance(imported, int):
+                return imported
+            result = imported
+        else:
+            result = _scan(args.paths, engine, preset.exclusions, args.workers)
     except (Cancelled, KeyboardInterrupt):
         _err("Interrompu : aucun fichier écrit.")
         return EXIT_INTERRUPTED
@@ -871,9 +924,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if attachment is not None:
         for root in package.roots:
             root.attachment = dataclasses.replace(attachment)
-    bases = _bases(args.paths)
+    bases = _bases(args.paths or [args.csv])
     stats = package.stats()
-    if stats.files == 0:
+    if stats.files == 0 and not args.csv:  # a described filing plan may hold no file
         _err(
             "Rien à exporter : aucun fichier lisible dans "
             + ", ".join(f"« {p} »" for p in args.paths)
@@ -1046,6 +1099,139 @@ def refusal_line(refusals: Sequence[Finding], places: dict[int, str] | None = No
 
 
 REFUSAL_REASONS = 3
+
+
+def _import_csv(path: str, version: str, engine: str, preset: Any, workers: int | None) -> Any:
+    """A ReSIP CSV as a scan result (files hashed and identified), or the exit code after
+    listing every problem of a refused table."""
+    from seda.resip_csv import CsvError, identify, import_csv
+    from seda.scan import ScanResult
+
+    try:
+        rules = _load_referential("rules", preset.referentials.rules)
+    except _UsageError:
+        rules = None  # reported again by the checks after the import
+    try:
+        imported = import_csv(path, version=version, rules=rules)
+    except CsvError as exc:
+        errors = [f for f in exc.findings if f.severity == Severity.ERROR]
+        buf = io.StringIO()
+        _print_findings(exc.findings, [], buf, limit=None)
+        _err(
+            f"Tableau « {path} » refusé ({len(errors)} problème(s) à corriger) ; "
+            "aucun versement écrit.\n" + buf.getvalue().rstrip()
+        )
+        return EXIT_FAILED
+    if workers != 0:
+        _shield_workers_from_ctrl_c()
+    progress = TerminalProgress("Analyse")
+    try:
+        with _interruptible(progress):
+            signature, findings = identify(
+                imported.package, engine=engine, workers=workers, progress=progress
+            )
+    finally:
+        progress.finish()
+    return ScanResult(
+        roots=imported.package.roots,
+        findings=[*imported.findings, *findings],
+        engine=engine,
+        signature_version=signature,
+    )
+
+
+# -- CSV (ReSIP's metadata table) ----------------------------------------------------------
+def _package_from(source: Path) -> Package | str:
+    """The package a ``verso csv`` source holds (SIP zip, folder, saved work, CSV), or the
+    French reason it cannot be read."""
+    from seda.resip_csv import CsvError, import_csv
+
+    if source.is_dir():
+        from seda.scan import walk
+
+        return Package(roots=walk([str(source)]).roots)
+    try:
+        with source.open("rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        return f"« {source} » est illisible : {exc.strerror or exc}."
+    if head.startswith(b"\x1f\x8b") or source.suffix.lower() == ".verso":
+        from app.workfile import WorkError, load_work
+
+        try:
+            return load_work(source, check_files=False).package
+        except WorkError as exc:
+            return "\n".join(describe(f) for f in exc.findings)
+    if head.startswith(b"PK"):
+        from seda.package import SipError, read_sip
+
+        try:
+            return read_sip(source)[0]
+        except SipError as exc:
+            return "\n".join(describe(f) for f in exc.findings)
+    if source.suffix.lower() in (".csv", ".tsv", ".txt"):
+        try:
+            return import_csv(source).package
+        except CsvError as exc:
+            return "\n".join(describe(f) for f in exc.findings)
+    return f"« {source} » n'est ni un versement (zip), ni un dossier, ni un travail Verso (.verso)."
+
+
+def cmd_csv(args: argparse.Namespace) -> int:
+    from seda.resip_csv import export_csv
+
+    source, output = Path(args.source), Path(args.output)
+    if not source.exists():
+        _err(f"Introuvable : « {source} » (vérifiez le chemin).")
+        return EXIT_USAGE
+    if output.is_dir():
+        _err(
+            f"« {output} » est un dossier : donnez le nom du tableau à écrire (-o description.csv)."
+        )
+        return EXIT_USAGE
+    if not output.parent.resolve().is_dir():
+        _err(f"Le dossier de destination « {output.parent} » n'existe pas.")
+        return EXIT_USAGE
+    if output.exists() and output.resolve() == source.resolve():
+        _err(f"« {output} » est le fichier lu : choisissez un autre nom pour le tableau.")
+        return EXIT_USAGE
+    if output.exists() and not args.force:
+        _err(
+            f"« {output} » existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer."
+        )
+        return EXIT_USAGE
+    package = _package_from(source)
+    if isinstance(package, str):
+        _err(f"Impossible de lire « {source} » :\n{package}")
+        return EXIT_FAILED
+    encoding = "cp1252" if args.encoding == "cp1252" else "utf-8-sig"
+    try:
+        report = export_csv(package, output, encoding=encoding, neutralise=args.neutralise_formulas)
+    except OSError as exc:
+        _err(f"Échec : le tableau « {output} » n'a pas été écrit ({exc.strerror or exc}).")
+        return EXIT_FAILED
+    print(
+        f"Tableau écrit : {output} ({report.rows} unité(s) d'archives, "
+        f"{report.columns} colonnes, {'Windows-1252' if encoding == 'cp1252' else 'UTF-8'})"
+    )
+    if report.files_not_on_disk:
+        print(
+            f"  {report.files_not_on_disk} fichier(s) restent dans le zip : "
+            "leurs colonnes File/ObjectFiles sont vides."
+        )
+    if report.skipped:
+        names = sorted(set(report.skipped))
+        print(
+            f"  {len(report.skipped)} élément(s) sans colonne possible non écrits : "
+            + ", ".join(names[:10])
+            + (" …" if len(names) > 10 else "")
+        )
+    if report.replaced:
+        print(
+            f"  {report.replaced} caractère(s) impossibles en Windows-1252 écrits « ? » "
+            "(utilisez l'UTF-8 pour les garder)."
+        )
+    return EXIT_OK
 
 
 # -- bordereau (transfer slip) -------------------------------------------------------------
@@ -1548,7 +1734,8 @@ def _write_inventory(
 
 # -- referential check -------------------------------------------------------------------
 def guess_referential_kind(path: Path) -> str:
-    """ "rules", "agencies" or "tree", from the extension and the CSV header."""
+    """ "rules", "agencies", "tree" or "metadata" (ReSIP's table describing units): the
+    CSV's header says which when it is readable, else the extension and the name."""
     suffix = path.suffix.lower()
     if suffix in (".zip", ".xml"):
         return "tree"
@@ -1559,6 +1746,11 @@ def guess_referential_kind(path: Path) -> str:
         head = b""
     if head.startswith(b"PK") or head.lstrip().startswith(b"<"):
         return "tree"
+    from seda.resip_csv import sniff_kind
+
+    sniffed = sniff_kind(path)
+    if sniffed != "unknown":
+        return sniffed
     first = head.split(b"\n", 1)[0].decode("utf-8", "replace").casefold()
     if "ruleid" in first or "ruletype" in first:
         return "rules"
@@ -1581,11 +1773,15 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
         _err(problem)
         return EXIT_USAGE
     kind = args.type or guess_referential_kind(path)
+    if kind == "metadata":
+        return _check_metadata_csv(path)
     label = {
         "rules": "Référentiel des règles de gestion",
         "agencies": "Référentiel des services",
         "tree": "Arbre de positionnement / plan de classement",
     }[kind]
+    if kind == "tree" and path.suffix.lower() != ".zip" and not args.type:
+        label = "Plan de classement (CSV de ReSIP : id;nom;observations;cote;serie)"
     loader = {"rules": load_rules, "agencies": load_agencies, "tree": load_tree}[kind]
     try:
         loaded: Any = loader(path)
@@ -1613,6 +1809,29 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
         print(f"  {len(nodes)} nœuds, {len(loaded.roots)} à la racine :")
         for level, n in sorted(levels.items()):
             print(f"    {level} : {n}")
+    return EXIT_OK
+
+
+def _check_metadata_csv(path: Path) -> int:
+    """``referential check`` on ReSIP's metadata table: it is not a referential, say so,
+    and check it as ``export --csv`` would (without reading the files' contents)."""
+    from seda.resip_csv import CsvError, import_csv
+
+    label = "Tableau de description (CSV de ReSIP : une ligne par unité d'archives)"
+    print(f"« {path} » : {label}. Ce n'est pas un référentiel : il se verse avec")
+    print(f"  verso export --csv {path} -o versement.zip")
+    try:
+        imported = import_csv(path)
+    except CsvError as exc:
+        errors = [f for f in exc.findings if f.severity == Severity.ERROR]
+        print(f"Tableau refusé ({len(errors)} problème(s)) :")
+        for f in exc.findings:
+            print(f"  - {describe(dataclasses.replace(f, path=''))}")
+        return EXIT_FAILED
+    stats = imported.package.stats()
+    print(f"Tableau accepté : {stats.units} unités d'archives, {stats.files} fichiers.")
+    for f in imported.findings:
+        print(f"  - {describe(dataclasses.replace(f, path=''))}")
     return EXIT_OK
 
 

@@ -239,6 +239,73 @@ def _bad_tree(params: Mapping[str, Any], lang: str) -> str:
     return f"{head} : {detail}." if lang == "fr" else f"{head}: {detail}."
 
 
+_CSV_VALUE = {
+    "date": (
+        "« {value} » n'est pas une date valide dans la colonne « {column} » (attendu : AAAA-MM-JJ ou JJ/MM/AAAA, une date qui existe)",
+        "“{value}” is not a valid date in column “{column}” (expected YYYY-MM-DD or DD/MM/YYYY, a date that exists)",
+    ),
+    "integer": (
+        "« {value} » n'est pas un nombre entier (colonne « {column} »)",
+        "“{value}” is not a whole number (column “{column}”)",
+    ),
+    "decimal": (
+        "« {value} » n'est pas un nombre (colonne « {column} »)",
+        "“{value}” is not a number (column “{column}”)",
+    ),
+    "boolean": (
+        "« {value} » n'est ni oui ni non (colonne « {column} » : true/false, oui/non)",
+        "“{value}” is neither yes nor no (column “{column}”: true/false, yes/no)",
+    ),
+    "language": (
+        "« {value} » n'est pas un code de langue (colonne « {column} » : fr, en, oc, fr-FR…)",
+        "“{value}” is not a language code (column “{column}”: fr, en, oc, fr-FR…)",
+    ),
+    "level": (
+        "niveau de description « {value} » inconnu (colonne « {column} » : Fonds, Series, RecordGrp, File, Item…)",
+        "unknown description level “{value}” (column “{column}”: Fonds, Series, RecordGrp, File, Item…)",
+    ),
+    "keyword_type": (
+        "type de mot-clé « {value} » inconnu (colonne « {column} » : subject, geogname, corpname, persname…)",
+        "unknown keyword type “{value}” (column “{column}”: subject, geogname, corpname…)",
+    ),
+    "final_action": (
+        "sort final « {value} » inconnu (colonne « {column} » ; attendu : {allowed})",
+        "unknown final action “{value}” (column “{column}”; expected {allowed})",
+    ),
+    "rule_missing": (
+        "une date de début ou un détail de règle sans l'identifiant de la règle ({column})",
+        "a start date or rule detail without the rule's identifier ({column})",
+    ),
+}
+
+
+def _csv_value(params: Mapping[str, Any], lang: str) -> str:
+    pair = _CSV_VALUE.get(str(params.get("kind", "")))
+    if pair is None:
+        return (
+            "Valeur « {value} » refusée dans la colonne « {column} »."
+            if lang == "fr"
+            else "Value “{value}” refused in column “{column}”."
+        )
+    text = pair[LANGS.index(lang)]
+    return text[0].upper() + text[1:] + "."
+
+
+def _csv_unknown_column(params: Mapping[str, Any], lang: str) -> str:
+    known_in = params.get("known_in")
+    if lang == "fr":
+        text = "Colonne « {column} » inconnue : ce n'est pas un élément SEDA {version} (vérifiez l'orthographe, par ex. Title, Description, Writer.FullName, StartDate)"
+        if known_in:
+            text += " ; cet élément existe à partir de SEDA {known_in} : choisissez cette version (--seda {known_in})"
+        return text + "."
+    text = "Unknown column “{column}”: not a SEDA {version} element (check the spelling, e.g. Title, Description, Writer.FullName, StartDate)"
+    if known_in:
+        text += (
+            "; this element exists from SEDA {known_in}: choose that version (--seda {known_in})"
+        )
+    return text + "."
+
+
 def _bad_reference(params: Mapping[str, Any], lang: str) -> str:
     if params.get("kind") == "cycle":
         if lang == "fr":
@@ -1296,6 +1363,129 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
     ),
     "REF_BAD_TREE": (_bad_tree, _bad_tree),
     "REF_UNREADABLE": ("Le fichier est illisible : {error}.", "The file cannot be read: {error}."),
+    # ReSIP spreadsheets (metadata and tree CSV)
+    "CSV_ENCODING": (
+        "Le tableau n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le en « CSV UTF-8 ».",
+        "The table is neither UTF-8 nor Windows-1252: save it as “CSV UTF-8”.",
+    ),
+    "CSV_SYNTAX": (
+        "Le tableau est mal formé ({detail}) : un guillemet n'est sans doute pas refermé.",
+        "The table is malformed ({detail}): a quote is probably not closed.",
+    ),
+    "CSV_EMPTY": (
+        "Le tableau est vide : il faut une ligne d'en-tête puis une ligne par unité d'archives.",
+        "The table is empty: it needs a header row then one row per archive unit.",
+    ),
+    "CSV_BAD_HEADER": (
+        "En-tête refusé ({columns}) : le tableau doit commencer par les colonnes « ID;ParentID;File », « File » ou « Id;ParentId;File;ObjectFiles » (format de ReSIP), ou être un plan de classement « Id;nom;observations;cote;serie ».",
+        "Header refused ({columns}): the table must start with the columns “ID;ParentID;File”, “File” or “Id;ParentId;File;ObjectFiles” (ReSIP's format), or be a filing plan “Id;nom;observations;cote;serie”.",
+    ),
+    "CSV_DUPLICATE_COLUMN": (
+        "La colonne « {column} » apparaît deux fois.",
+        "Column “{column}” appears twice.",
+    ),
+    "CSV_NO_METADATA": (
+        "Pas de colonne de métadonnées : ajoutez au moins une colonne (par ex. Title) après « File ».",
+        "No metadata column: add at least one column (e.g. Title) after “File”.",
+    ),
+    "CSV_NO_CONTENT": (
+        "Pas de colonne « Content. » : il en faut au moins une (par ex. Content.Title).",
+        "No “Content.” column: at least one is needed (e.g. Content.Title).",
+    ),
+    "CSV_BAD_TAG": (
+        "Caractère interdit dans le nom de colonne « {column} » (« {segment} ») : lettres, chiffres, « _ » et « - » seulement, niveaux séparés par des points.",
+        "Forbidden character in column name “{column}” (“{segment}”): letters, digits, “_” and “-” only, levels separated by dots.",
+    ),
+    "CSV_MIXED_PREFIX": (
+        "La colonne « {column} » n'a pas le préfixe « Content. » ou « Management. » : dès que la première colonne en a un, toutes doivent en avoir un.",
+        "Column “{column}” lacks the “Content.” or “Management.” prefix: once the first column has one, all must.",
+    ),
+    "CSV_UNKNOWN_COLUMN": (_csv_unknown_column, _csv_unknown_column),
+    "CSV_EXTENSION_COLUMN": (
+        "La colonne « {column} » n'est pas un élément SEDA : elle est gardée comme extension (acceptée par Vitam, pas par tous les systèmes d'archivage) ; vérifiez qu'il ne s'agit pas d'une faute de frappe.",
+        "Column “{column}” is not a SEDA element: it is kept as an extension (Vitam accepts it, not every archiving system does); check it is not a typo.",
+    ),
+    "CSV_FILES_ABSENT": (
+        "Aucun des {count} fichiers ou dossiers nommés dans le tableau (par ex. « {file} ») n'est à côté de lui : les unités sont versées sans leurs fichiers. Placez le tableau dans le dossier des fichiers pour les verser.",
+        "None of the {count} files or folders the table names (e.g. “{file}”) is beside it: the units are transferred without their files. Put the table in the files' folder to include them.",
+    ),
+    "CSV_NOT_REPEATABLE": (
+        "La colonne « {column} » numérote « {element} », qui ne peut pas être répété en SEDA.",
+        "Column “{column}” numbers “{element}”, which cannot repeat in SEDA.",
+    ),
+    "CSV_NOT_LEAF": (
+        "La colonne « {column} » désigne un groupe, pas une valeur : précisez le champ (par ex. Writer.FullName, Keyword.KeywordContent).",
+        "Column “{column}” names a group, not a value: give the field (e.g. Writer.FullName, Keyword.KeywordContent).",
+    ),
+    "CSV_BAD_RULE_FIELD": (
+        "La colonne « {column} » ne correspond à aucun champ de la règle {category} (Rule.N, StartDate.N, PreventInheritance, RefNonRuleId.N, FinalAction…).",
+        "Column “{column}” matches no field of the {category} rule (Rule.N, StartDate.N, PreventInheritance, RefNonRuleId.N, FinalAction…).",
+    ),
+    "CSV_ORPHAN_ATTR": (
+        "La colonne d'attributs « {column} » ne suit aucune colonne de métadonnées.",
+        "Attribute column “{column}” follows no metadata column.",
+    ),
+    "CSV_FIELD_COUNT": (
+        "Il n'y a pas le bon nombre de cellules sur la ligne : {found} au lieu de {expected}.",
+        "Wrong number of cells on the row: {found} instead of {expected}.",
+    ),
+    "CSV_BAD_VALUE": (_csv_value, _csv_value),
+    "CSV_BAD_ATTR": (
+        'Attribut « {value} » mal écrit (colonne « {column} ») : attendu par ex. xml:lang="fr".',
+        'Malformed attribute “{value}” (column “{column}”): expected e.g. xml:lang="fr".',
+    ),
+    "CSV_FILE_MISSING": (
+        "Le fichier « {file} » (colonne {column}) est introuvable à côté du tableau.",
+        "File “{file}” (column {column}) cannot be found next to the table.",
+    ),
+    "CSV_NOT_A_FILE": (
+        "« {file} » (colonne {column}) est un dossier, pas un fichier.",
+        "“{file}” (column {column}) is a folder, not a file.",
+    ),
+    "CSV_UNKNOWN_RULE": (
+        "La règle « {rule_id} » (colonne « {column} ») n'existe pas dans le référentiel des règles.",
+        "Rule “{rule_id}” (column “{column}”) is not in the rules referential.",
+    ),
+    "CSV_RULE_CATEGORY": (
+        "La règle « {rule_id} » est une {actual}, pas une {category} (colonne « {column} »).",
+        "Rule “{rule_id}” is a {actual}, not a {category} (column “{column}”).",
+    ),
+    "CSV_DUPLICATE_KEY": (
+        "L'identifiant « {key} » est déjà utilisé ligne {first_line} : cette ligne-ci la remplace (comme ReSIP).",
+        "Identifier “{key}” is already used on row {first_line}: this row replaces it (as ReSIP does).",
+    ),
+    "CSV_UNKNOWN_PARENT": (
+        "Le parent « {parent} » n'existe pas dans le tableau : l'unité est mise à la racine.",
+        "Parent “{parent}” is not in the table: the unit is put at the top.",
+    ),
+    "CSV_CYCLE": (
+        "Boucle dans la hiérarchie : l'unité « {key} » est sa propre ascendante.",
+        "Loop in the hierarchy: unit “{key}” is its own ancestor.",
+    ),
+    "CSV_BAD_REFERENCE": (
+        "« {value} » (dans {element}) ne désigne aucune ligne du tableau (ou une ligne sans fichier) : mettez l'identifiant (colonne Id) d'une autre ligne, ou videz la cellule.",
+        "“{value}” (in {element}) names no row of the table (or a row without file): write the identifier (Id column) of another row, or empty the cell.",
+    ),
+    "CSV_TREE_FIELDS": (
+        "La ligne ne contient pas le nombre minimum de champs attendus (5 : id, nom, observations, cote, série) ; elle en a {found}.",
+        "The row has fewer fields than needed (5: id, nom, observations, cote, série); it has {found}.",
+    ),
+    "CSV_TREE_EMPTY_TITLE": (
+        "Le titre (colonne « nom ») ne doit pas être vide.",
+        "The title (column “nom”) must not be empty.",
+    ),
+    "CSV_TREE_EMPTY_SUFFIX": (
+        "Le suffixe (colonne « cote ») ne doit pas être vide.",
+        "The suffix (column “cote”) must not be empty.",
+    ),
+    "CSV_TREE_NO_SERIES": (
+        "Le plan de classement ne contient pas de ligne décrivant de série (une ligne dont la colonne « série » est vide).",
+        "The filing plan has no row describing a series (a row whose “série” column is empty).",
+    ),
+    "CSV_TREE_ORPHAN": (
+        "La ligne « {id} » n'appartient à aucune série : aucune ligne n'a la cote « {serie} ».",
+        "Row “{id}” belongs to no series: no row has the cotation “{serie}”.",
+    ),
     # validation
     "VAL_SCHEMA": (_schema, _schema),
     "VAL_MISSING_HEADER": (_missing_header, _missing_header),

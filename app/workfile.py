@@ -42,12 +42,14 @@ from typing import Any
 from seda.atomic import atomic_file, is_disk_full
 from seda.findings import Code, Finding, Severity
 from seda.model import (
+    Agent,
     ArchiveUnit,
     Attachment,
     BinaryObject,
     FormatInfo,
     Keyword,
     Management,
+    MoreDescription,
     Package,
     Rule,
     RuleCategory,
@@ -208,7 +210,16 @@ _HEADER_FIELDS = (  # + management (nested)
 SPECIAL_FIELDS: dict[type, set[str]] = {
     BinaryObject: {"format", "uid"},
     RuleCategory: {"rules"},
-    ArchiveUnit: {"keywords", "management", "attachment", "objects", "children", "parent", "uid"},
+    ArchiveUnit: {
+        "keywords",
+        "more",
+        "management",
+        "attachment",
+        "objects",
+        "children",
+        "parent",
+        "uid",
+    },
     TransferHeader: {"management"},
     Package: {"header", "roots", "seda_version", "signature_version"},
 }
@@ -354,6 +365,8 @@ def _encode_work(work: Work, progress: Progress | None) -> dict[str, Any]:
             data["keywords"] = [[k.content, k.type] for k in unit.keywords]
         if unit.management.rules:
             data["management"] = _enc_management(unit.management)
+        if unit.more is not None and not unit.more.is_empty():
+            data["more"] = _enc_more(unit.more)
         if unit.attachment != no_attachment:
             data["attachment"] = _encode(unit.attachment, Attachment)
         if unit.objects:
@@ -703,6 +716,60 @@ def _dec_management(value: Any, what: str) -> Management:
     return management
 
 
+def _enc_more(more: MoreDescription) -> dict[str, Any]:
+    """The rarer descriptive fields: plain values, dates as ISO text (a date-time keeps
+    its ``T``), agents as dicts of their non-empty fields."""
+    data: dict[str, Any] = {}
+    for name in MoreDescription.__slots__:
+        value = getattr(more, name)
+        if not value:
+            continue
+        if name == "agents":
+            data[name] = [
+                {k: getattr(a, k) for k in Agent.__slots__ if getattr(a, k)} for a in value
+            ]
+        elif isinstance(value, date):
+            data[name] = value.isoformat()
+        elif isinstance(value, list):
+            data[name] = list(value)
+        else:
+            data[name] = value
+    return data
+
+
+def _dec_more(value: Any, what: str) -> MoreDescription:
+    more = MoreDescription()
+    for name, item in _dict(value, what).items():
+        if name not in MoreDescription.__slots__:
+            continue  # a newer Verso's field: ignored rather than refusing the work
+        if name == "agents":
+            for raw in _list(item, what):
+                agent = Agent()
+                for key, part in _dict(raw, what).items():
+                    if key in Agent.__slots__:
+                        if not isinstance(part, type(getattr(agent, key))):
+                            raise _Bad(f"{what}: agent {key}")
+                        setattr(agent, key, list(part) if isinstance(part, list) else part)
+                more.agents.append(agent)
+        elif name in ("transacted_date", "acquired_date"):
+            if not isinstance(item, str):
+                raise _Bad(f"{what}: {name}")
+            setattr(
+                more,
+                name,
+                datetime.fromisoformat(item) if "T" in item else date.fromisoformat(item),
+            )
+        elif isinstance(getattr(more, name), list):
+            if not isinstance(item, list) or not all(isinstance(v, str) for v in item):
+                raise _Bad(f"{what}: {name}")
+            setattr(more, name, list(item))
+        else:
+            if not isinstance(item, str):
+                raise _Bad(f"{what}: {name}")
+            setattr(more, name, item)
+    return more
+
+
 def decode_document(doc: Any, shown: str = "", progress: Progress | None = None) -> Work:
     """Build the ``Work`` from parsed JSON; ``WorkError`` when it is not a usable work."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -765,6 +832,8 @@ def _build(doc: dict[str, Any], progress: Progress | None) -> Work:
             unit.management = _dec_management(raw["management"], what)
         if "attachment" in raw:
             unit.attachment = _decode(raw["attachment"], Attachment, what)
+        if "more" in raw:
+            unit.more = _dec_more(raw["more"], what)
         for ref in _list(raw.get("objects", []), what):
             if not isinstance(ref, int) or isinstance(ref, bool) or not 0 <= ref < len(objects):
                 raise _Bad(f"{what}: object reference")

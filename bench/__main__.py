@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHES = ["bench.core_bench", "bench.ui_bench"]
+BENCHES = ["bench.core_bench", "bench.ui_bench", "bench.csv_bench"]
 
 
 def main() -> int:

@@ -85,6 +85,40 @@ class Code(StrEnum):
     REF_HTML = "ref.html"  # params: field
     REF_BAD_TREE = "ref.bad_tree"  # params: error
     REF_UNREADABLE = "ref.unreadable"  # params: error
+    # ReSIP's metadata and tree CSV (seda.resip_csv): line = text line of the row,
+    # params "record" = the row as ReSIP and a spreadsheet count it (header = 1)
+    CSV_ENCODING = "csv.encoding"  # neither UTF-8 nor windows-1252
+    CSV_SYNTAX = "csv.syntax"  # params: detail (unbalanced quote...)
+    CSV_EMPTY = "csv.empty"  # no header, or no row after it
+    CSV_BAD_HEADER = "csv.bad_header"  # params: columns (leading block ReSIP refuses)
+    CSV_DUPLICATE_COLUMN = "csv.duplicate_column"  # params: column
+    CSV_NO_METADATA = "csv.no_metadata"  # nothing after the leading block
+    CSV_NO_CONTENT = "csv.no_content"  # Content./Management. header without Content.
+    CSV_BAD_TAG = "csv.bad_tag"  # params: column, segment (not [a-zA-Z0-9_-]+)
+    CSV_MIXED_PREFIX = "csv.mixed_prefix"  # params: column (prefix all-or-nothing)
+    CSV_UNKNOWN_COLUMN = "csv.unknown_column"  # params: column, version, known_in, suggestion
+    CSV_EXTENSION_COLUMN = "csv.extension_column"  # warning: params column (not SEDA: kept)
+    CSV_FILES_ABSENT = "csv.files_absent"  # warning: params count, file (none beside the CSV)
+    CSV_NOT_REPEATABLE = "csv.not_repeatable"  # params: column, element
+    CSV_NOT_LEAF = "csv.not_leaf"  # params: column (names a group, not a value)
+    CSV_BAD_RULE_FIELD = "csv.bad_rule_field"  # params: column, category
+    CSV_ORPHAN_ATTR = "csv.orphan_attr"  # params: column (attr with no element before it)
+    CSV_FIELD_COUNT = "csv.field_count"  # params: expected, found
+    CSV_BAD_VALUE = "csv.bad_value"  # params: column, value, kind (date, integer, level...)
+    CSV_BAD_ATTR = "csv.bad_attr"  # params: column, value (not name="value")
+    CSV_FILE_MISSING = "csv.file_missing"  # params: column, file
+    CSV_NOT_A_FILE = "csv.not_a_file"  # params: column, file (a folder in ObjectFiles)
+    CSV_UNKNOWN_RULE = "csv.unknown_rule"  # params: column, rule_id
+    CSV_RULE_CATEGORY = "csv.rule_category"  # params: column, rule_id, category, actual
+    CSV_DUPLICATE_KEY = "csv.duplicate_key"  # warning: params key, first_line (later row wins)
+    CSV_UNKNOWN_PARENT = "csv.unknown_parent"  # warning: params parent (the unit is a root)
+    CSV_CYCLE = "csv.cycle"  # params: key
+    CSV_BAD_REFERENCE = "csv.bad_reference"  # params: element, value (names no row/object)
+    CSV_TREE_FIELDS = "csv.tree_fields"  # params: found (tree CSV rows need 5 fields)
+    CSV_TREE_EMPTY_TITLE = "csv.tree_empty_title"  # tree CSV: empty "nom"
+    CSV_TREE_EMPTY_SUFFIX = "csv.tree_empty_suffix"  # tree CSV: empty "cote"
+    CSV_TREE_NO_SERIES = "csv.tree_no_series"  # tree CSV: no row with an empty "série"
+    CSV_TREE_ORPHAN = "csv.tree_orphan"  # params: id, serie (no row has that full cotation)
     # rules in a package (seda.rules.check_rules)
     VAL_BAD_FINAL_ACTION = "val.bad_final_action"  # params: category, value
     VAL_RULE_NO_START_DATE = "val.rule_no_start_date"  # params: rule_id, category

@@ -25,12 +25,16 @@ Writer choices, so the output stays schema-valid without inventing data:
 
 The reader is the inverse (``read_manifest``). It parses with ``iterparse`` and frees each
 unit once read, refuses DTDs/entities (XXE, entity bombs) and never touches the network.
-What the model has no field for (Event, Agent, Coverage, PhysicalDataObject, ...) is not
-read. The model is a tree: a unit with several parents (Vitam allows it) stays under the
+What a unit's Content or Management holds that the model has no field for (Event,
+Signature, Gps, extensions, an agent's BirthPlace, a second Title with its ``xml:lang``...)
+is kept verbatim as XML text in ``ArchiveUnit.more`` and written back in the XSD's order,
+so re-exporting a colleague's SIP drops none of it (PhysicalDataObject, object metadata
+and header extensions are still not read). The model is a tree: a unit with several parents (Vitam allows it) stays under the
 first, an object group several units share goes to the first, objects a stub attaches to
 an existing SAE unit are dropped - each reported in ``findings``. Unit and rule dates are
 read as days (times dropped; ``1990`` -> 1990-01-01, or 12-31 for an end date); of
-repeated Titles/Descriptions (one per language) the first is kept. Problems that stop reading raise ``ManifestError`` holding coded findings with line
+repeated Titles/Descriptions (one per language) the first goes to the field, the others
+are kept verbatim. Problems that stop reading raise ``ManifestError`` holding coded findings with line
 numbers; problems it can live with (dangling references, ...) are appended to the optional
 ``findings`` list.
 """
@@ -48,16 +52,20 @@ from typing import IO, Any
 
 from lxml import etree
 
+from seda import content_schema
 from seda.findings import Code, Finding, Severity
 from seda.model import (
+    AGENT_ROLES,
     RULE_CATEGORIES,
     SEDA_VERSIONS,
+    Agent,
     ArchiveUnit,
     Attachment,
     BinaryObject,
     FormatInfo,
     Keyword,
     Management,
+    MoreDescription,
     Package,
     Rule,
     RuleCategory,
@@ -197,6 +205,7 @@ class _Writer:
         self.categories = tuple(
             c for c in RULE_CATEGORIES if not (c == "HoldRule" and version == "2.1")
         )
+        self._content_order: dict[str, int] | None = None
 
     # -- layout ----------------------------------------------------------------------
     @staticmethod
@@ -231,6 +240,13 @@ class _Writer:
     def text(self, parent: etree._Element, tag: str, value: str) -> etree._Element:
         """``<tag>`` with the sanitized, XML-clean ``value``."""
         return _sub(parent, tag, self.safe(clean_text(value), tag, value))
+
+    def safe_tree(self, el: etree._Element) -> None:
+        """Sanitize the text of ``el`` and of every element below it (fields Verso writes
+        without a typed field, and XML kept verbatim from a SIP read)."""
+        for node in el.iter():
+            if isinstance(node.tag, str) and node.text and node.text.strip():
+                node.text = self.safe(node.text, _local(node.tag))
 
     def token(self, parent: etree._Element, tag: str, value: str) -> None:
         """Like ``_sub_token`` (omitted when empty), sanitized."""
@@ -371,11 +387,19 @@ class _Writer:
                 yield el
 
     def management(
-        self, management: Management, attachment: Attachment | None = None
+        self,
+        management: Management,
+        attachment: Attachment | None = None,
+        raw: list[str] | None = None,
     ) -> etree._Element | None:
         el = etree.Element("Management")
         for block in self.rule_blocks(management):
             el.append(block)
+        for text in raw or ():  # kept verbatim from a SIP read (NeedAuthorization, LogBook...)
+            kept = _parse_kept(text)
+            if kept is not None:
+                self.safe_tree(kept)
+                el.append(kept)
         if attachment is not None:
             op = etree.SubElement(el, "UpdateOperation")
             system_id = attachment_system_id(attachment)
@@ -401,11 +425,16 @@ class _Writer:
 
     # -- description -------------------------------------------------------------------
     def content(self, unit: ArchiveUnit) -> etree._Element:
-        """Content in the XSD sequence order (same for our fields in 2.1, 2.2, 2.3)."""
+        """Content in the XSD sequence order of ``self.version``: typed fields, then the
+        elements kept verbatim (``MoreDescription.raw_content``), sorted together. Every
+        value is sanitized for the SAE (``self.safe``)."""
         self.uid = unit.uid
         el = etree.Element("Content")
+        more = unit.more
         _sub_token(el, "DescriptionLevel", str(unit.level))
-        self.text(el, "Title", unit.title)
+        title = self.text(el, "Title", unit.title)
+        if more is not None and more.title_lang.strip():
+            title.set(_XML_LANG, _token(more.title_lang))
         for value in unit.file_plan_position:
             self.token(el, "FilePlanPosition", value)
         for value in unit.archival_ids:
@@ -414,7 +443,9 @@ class _Writer:
             self.token(el, "OriginatingAgencyArchiveUnitIdentifier", value)
         description = clean_text(unit.description)
         if description.strip():
-            _sub(el, "Description", self.safe(description, "Description", unit.description))
+            desc = _sub(el, "Description", self.safe(description, "Description", unit.description))
+            if more is not None and more.description_lang.strip():
+                desc.set(_XML_LANG, _token(more.description_lang))
         for kw in unit.keywords:
             content = clean_text(kw.content)
             if not content.strip():
@@ -426,7 +457,62 @@ class _Writer:
             _sub(el, "StartDate", _xsd_date_or_datetime(unit.start_date))
         if unit.end_date is not None:
             _sub(el, "EndDate", _xsd_date_or_datetime(unit.end_date))
+        if more is not None:
+            first = len(el)
+            self.more_content(el, more)
+            for child in el[first:]:
+                self.safe_tree(child)
+            order = self.content_order
+            last = len(order)
+            el[:] = sorted(el, key=lambda child: order.get(_local(child.tag), last))
         return el
+
+    @staticmethod
+    def more_content(el: etree._Element, more: MoreDescription) -> None:
+        """Append the rarer fields (any order: ``content`` sorts them) and the kept XML."""
+        for value in more.system_ids:
+            _sub_token(el, "SystemId", value)
+        for value in more.originating_system_ids:
+            _sub_token(el, "OriginatingSystemId", value)
+        items = [clean_text(v) for v in more.custodial_history if v.strip()]
+        if items:
+            history = etree.SubElement(el, "CustodialHistory")
+            for item in items:
+                _sub(history, "CustodialHistoryItem", item)
+        for value in more.languages:
+            _sub_token(el, "Language", value)
+        _sub_token(el, "DescriptionLanguage", more.description_language)
+        for value in more.tags:
+            _sub_token(el, "Tag", value)
+        coverage = etree.Element("Coverage")
+        for tag, values in (
+            ("Spatial", more.spatial),
+            ("Temporal", more.temporal),
+            ("Juridictional", more.juridictional),
+        ):
+            for value in values:
+                if value.strip():
+                    _sub(coverage, tag, clean_text(value))
+        if len(coverage):
+            el.append(coverage)
+        for agent in more.agents:
+            if not agent.is_empty():
+                el.append(_agent(agent))
+        if more.transacted_date is not None:
+            _sub(el, "TransactedDate", _xsd_date_or_datetime(more.transacted_date))
+        if more.acquired_date is not None:
+            _sub(el, "AcquiredDate", _xsd_date_or_datetime(more.acquired_date))
+        for raw in more.raw_content:
+            kept = _parse_kept(raw)
+            if kept is not None:
+                el.append(kept)
+
+    @property
+    def content_order(self) -> dict[str, int]:
+        order = self._content_order
+        if order is None:
+            order = self._content_order = content_schema.content_order(self.version)
+        return order
 
     def open_unit(self, xf: Any, unit: ArchiveUnit, depth: int) -> Any:
         """Open ``<ArchiveUnit>`` and write everything but its child units."""
@@ -438,7 +524,9 @@ class _Writer:
             self.put(
                 xf, _element("ArchiveUnitProfile", _token(unit.archive_unit_profile)), depth + 1
             )
-        mgmt = self.management(unit.management)
+        mgmt = self.management(
+            unit.management, raw=unit.more.raw_management if unit.more is not None else None
+        )
         if mgmt is not None:
             self.put(xf, mgmt, depth + 1)
         self.put(xf, self.content(unit), depth + 1)
@@ -483,6 +571,66 @@ class _Writer:
             ref = etree.SubElement(el, "ArchiveUnit", id=f"REF{root.uid}")
             _sub(ref, "ArchiveUnitRefId", f"AU{root.uid}")
         return el
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_AGENT_TEXT = (
+    ("FirstName", "first_name"),
+    ("BirthName", "birth_name"),
+    ("FullName", "full_name"),
+    ("GivenName", "given_name"),
+    ("Corpname", "corpname"),
+)
+_AGENT_LISTS = (
+    ("Identifier", "identifiers"),
+    ("Function", "functions"),
+    ("Activity", "activities"),
+    ("Position", "positions"),
+    ("Role", "roles"),
+)
+_AGENT_CHILDREN = frozenset(name for name, _ in _AGENT_TEXT + _AGENT_LISTS)
+
+
+def _agent(agent: Agent) -> etree._Element:
+    """An AgentType element, children in the XSD's order (Identifier comes after Corpname)."""
+    el = etree.Element(agent.element if agent.element in AGENT_ROLES else "Writer")
+    for tag, name in _AGENT_TEXT:
+        value = clean_text(getattr(agent, name))
+        if value.strip():
+            _sub(el, tag, value)
+    for tag, name in _AGENT_LISTS:
+        for value in getattr(agent, name):
+            if tag == "Identifier":
+                _sub_token(el, tag, value)
+            elif value.strip():
+                _sub(el, tag, clean_text(value))
+    return el
+
+
+_KEPT_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=False
+)
+
+
+def _parse_kept(text: str) -> etree._Element | None:
+    """An element kept as XML text (see ``MoreDescription.raw_content``); None if damaged."""
+    try:
+        return etree.fromstring(text, _KEPT_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def kept_xml(el: etree._Element, namespace: str) -> str:
+    """``el`` as text to keep verbatim, its SEDA-namespace elements (``namespace``)
+    unqualified, so it can be written back under any SEDA version."""
+    copy = etree.fromstring(etree.tostring(el, with_tail=False), _KEPT_PARSER)
+    prefix = f"{{{namespace}}}"
+    for node in copy.iter():
+        tag = node.tag
+        if isinstance(tag, str) and tag.startswith(prefix):
+            node.tag = tag[len(prefix) :]
+    etree.cleanup_namespaces(copy)
+    return str(etree.tostring(copy, encoding="unicode", with_tail=False))
 
 
 def _copy_block(block: RuleCategory, category: str) -> RuleCategory:
@@ -652,6 +800,36 @@ def _parse_bool(value: str) -> bool | None:
 
 _TZ_SUFFIX = re.compile(r"(Z|[+-]\d\d:\d\d)$")
 
+# Content children read into lists (the rest: see _Reader.content_field).
+_ID_LISTS = {
+    "FilePlanPosition": "file_plan_position",
+    "ArchivalAgencyArchiveUnitIdentifier": "archival_ids",
+    "OriginatingAgencyArchiveUnitIdentifier": "originating_ids",
+}
+_MORE_LISTS = {
+    "SystemId": "system_ids",
+    "OriginatingSystemId": "originating_system_ids",
+    "Language": "languages",
+    "Tag": "tags",
+}
+_MANAGED = frozenset({*RULE_CATEGORIES, "UpdateOperation"})
+_KEYWORD_PARTS = ["KeywordContent", "KeywordType"]
+_COMPOUND = frozenset({"Keyword", "CustodialHistory", "Coverage", *AGENT_ROLES})
+
+
+def _parse_date_type(text: str) -> date | None:
+    """SEDA DateType (xsd:date or xsd:dateTime) as ``date`` / ``datetime``, time and zone
+    kept; None when it is neither."""
+    text = text.strip()
+    try:
+        if "T" in text:
+            return datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+            return date.fromisoformat(text)
+    except ValueError:
+        return None
+    return None
+
 
 class _Reader:
     def __init__(self, path: str, findings: list[Finding]) -> None:
@@ -668,6 +846,7 @@ class _Reader:
             str, str
         ] = {}  # BinaryDataObject/PhysicalDataObject id -> group key
         self.strings: dict[str, str] = {}
+        self.new_ids: dict[str, str] = {}  # xml id read -> the id the writer will give it
 
     def shared(self, value: str) -> str:
         """One string object per distinct value of fields that repeat on every object
@@ -798,8 +977,19 @@ class _Reader:
         elif name == "PreventRearrangement":
             rule.prevent_rearrangement = _parse_bool(_text(el))
 
-    def management(self, el: etree._Element, management: Management) -> Attachment | None:
+    def management(
+        self, el: etree._Element, management: Management, raw: list[str] | None = None
+    ) -> Attachment | None:
+        """Rule blocks into ``management``; the UpdateOperation, if any, returned; other
+        children kept as XML in ``raw`` when given (a unit's Management)."""
         attachment = None
+        if raw is not None:
+            for child in el:
+                tag = child.tag
+                if not isinstance(tag, str):
+                    continue
+                if not tag.startswith(self.prefix) or _local(tag) not in _MANAGED:
+                    raw.append(kept_xml(child, self.ns))
         for name, child in self.children(el):
             if name in RULE_CATEGORIES:
                 management.rules[name] = self.rule_block(name, child)
@@ -816,35 +1006,127 @@ class _Reader:
         return attachment
 
     def content(self, el: etree._Element, unit: ArchiveUnit) -> None:
+        """Fill ``unit`` from ``<Content>``; what has no field (or carries attributes the
+        field cannot hold) is kept verbatim in ``unit.more.raw_content``."""
         titled = described = False
-        for name, child in self.children(el):
-            if name == "DescriptionLevel":
-                unit.level = self.shared(_text(child).strip())
+        more = unit.more or MoreDescription()  # Management may have come first
+        prefix = self.prefix
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue  # comments, processing instructions
+            if not tag.startswith(prefix):
+                more.raw_content.append(kept_xml(child, self.ns))  # extension element
+                continue
+            name = tag[len(prefix) :]
+            if not self.content_field(name, child, unit, more, titled, described):
+                more.raw_content.append(kept_xml(child, self.ns))
             elif name == "Title":
-                if not titled:
-                    unit.title = _text(child)
-                    titled = True
+                titled = True
             elif name == "Description":
-                if not described:
-                    unit.description = _text(child)
-                    described = True
-            elif name == "FilePlanPosition":
-                unit.file_plan_position.append(_text(child).strip())
-            elif name == "ArchivalAgencyArchiveUnitIdentifier":
-                unit.archival_ids.append(_text(child).strip())
-            elif name == "OriginatingAgencyArchiveUnitIdentifier":
-                unit.originating_ids.append(_text(child).strip())
-            elif name == "Keyword":
-                unit.keywords.append(
-                    Keyword(
-                        self.child_text_raw(child, "KeywordContent"),
-                        self.shared(self.child_text(child, "KeywordType")),
-                    )
-                )
-            elif name == "StartDate":
-                unit.start_date = self.date(child)
-            elif name == "EndDate":
-                unit.end_date = self.date(child, end=True)
+                described = True
+        if not more.is_empty():
+            unit.more = more
+
+    def content_field(
+        self,
+        name: str,
+        child: etree._Element,
+        unit: ArchiveUnit,
+        more: MoreDescription,
+        titled: bool,
+        described: bool,
+    ) -> bool:
+        """Read one Content child into a field; False when it must be kept as XML."""
+        attrs = child.attrib
+        if name in ("Title", "Description"):
+            if (titled if name == "Title" else described) or any(k != _XML_LANG for k in attrs):
+                return False
+            lang = (attrs.get(_XML_LANG) or "").strip()
+            if name == "Title":
+                unit.title, more.title_lang = _text(child), lang
+            else:
+                unit.description, more.description_lang = _text(child), lang
+            return True
+        if attrs or len(child) and name not in _COMPOUND:
+            return False
+        text = _text(child).strip()
+        if name == "DescriptionLevel":
+            unit.level = self.shared(text)
+        elif name in _ID_LISTS:
+            getattr(unit, _ID_LISTS[name]).append(text)
+        elif name in _MORE_LISTS:
+            getattr(more, _MORE_LISTS[name]).append(text)
+        elif name == "DescriptionLanguage":
+            more.description_language = text
+        elif name == "Keyword":
+            pairs = self.plain_pairs(child)
+            names = [local for local, _ in pairs or ()]
+            if pairs is None or sorted(names) not in (["KeywordContent"], _KEYWORD_PARTS):
+                return False
+            parts = dict(pairs)
+            unit.keywords.append(
+                Keyword(parts["KeywordContent"], self.shared(parts.get("KeywordType", "").strip()))
+            )
+        elif name == "CustodialHistory":
+            pairs = self.plain_pairs(child)
+            if pairs is None or any(local != "CustodialHistoryItem" for local, _ in pairs):
+                return False
+            more.custodial_history.extend(value for _, value in pairs)
+        elif name == "Coverage":
+            pairs = self.plain_pairs(child)
+            if pairs is None:
+                return False
+            for local, value in pairs:
+                getattr(more, local.lower()).append(value)
+        elif name in AGENT_ROLES:
+            agent = self.agent(name, child)
+            if agent is None:
+                return False
+            more.agents.append(agent)
+        elif name in ("TransactedDate", "AcquiredDate"):
+            when = _parse_date_type(text)
+            if when is None:
+                return False
+            setattr(more, "transacted_date" if name == "TransactedDate" else "acquired_date", when)
+        elif name == "StartDate":
+            unit.start_date = self.date(child)
+        elif name == "EndDate":
+            unit.end_date = self.date(child, end=True)
+        else:
+            return False
+        return True
+
+    def plain_pairs(self, el: etree._Element) -> list[tuple[str, str]] | None:
+        """(name, text) of ``el``'s children when all are plain SEDA text elements
+        (no attributes, no children, no foreign element); None otherwise."""
+        pairs: list[tuple[str, str]] = []
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if not tag.startswith(self.prefix) or child.attrib or len(child):
+                return None
+            pairs.append((tag[len(self.prefix) :], _text(child)))
+        return pairs
+
+    def agent(self, name: str, el: etree._Element) -> Agent | None:
+        pairs = self.plain_pairs(el)
+        if pairs is None or any(local not in _AGENT_CHILDREN for local, _ in pairs):
+            return None
+        agent = Agent(name)
+        seen: set[str] = set()
+        for local, value in pairs:
+            for tag, attr in _AGENT_TEXT:
+                if local == tag:
+                    if tag in seen:
+                        return None
+                    seen.add(tag)
+                    setattr(agent, attr, value)
+            for tag, attr in _AGENT_LISTS:
+                if local == tag:
+                    getattr(agent, attr).append(value.strip() if tag == "Identifier" else value)
+        return agent
 
     def child_text_raw(self, el: etree._Element, name: str) -> str:
         for local, child in self.children(el):
@@ -897,7 +1179,10 @@ class _Reader:
         if oid:
             self.object_group[oid] = key
         if name == "BinaryDataObject":
-            group.append(self.binary_object(el))
+            obj = self.binary_object(el)
+            group.append(obj)
+            if oid:
+                self.new_ids[oid] = f"BDO{obj.uid}"
 
     # -- main loop ---------------------------------------------------------------------
     def start(self, name: str, el: etree._Element) -> None:
@@ -934,7 +1219,10 @@ class _Reader:
             if name == "Content":
                 self.content(el, rec.unit)
             elif name == "Management":
-                rec.attachment = self.management(el, rec.unit.management)
+                raw: list[str] = []
+                rec.attachment = self.management(el, rec.unit.management, raw)
+                if raw:
+                    rec.unit.more_description().raw_management.extend(raw)
             elif name == "ArchiveUnitRefId":
                 rec.ref_id = _text(el).strip()
             elif name == "ArchiveUnitProfile":
@@ -1101,6 +1389,7 @@ class _Reader:
         roots.extend(attached)
         roots.sort(key=lambda r: r.index)
         self.attach_objects()
+        self.renumber_kept([r.unit for r in self.records if r.ref_id is None])
         seda_version = VERSION_BY_NAMESPACE[self.ns]
         return Package(header=self.header, roots=[r.unit for r in roots], seda_version=seda_version)
 
@@ -1124,10 +1413,47 @@ class _Reader:
                         self.warn(Code.MANIFEST_SHARED_REFERENCE, line, id=key, kind=kind)
                 else:
                     used.add(key)
+                    if self.groups[key] and not key.startswith(("#", "obj:")):
+                        self.new_ids[key] = f"GOT{rec.unit.uid}"
                     rec.unit.objects.extend(self.groups[key])
         for key, objects in self.groups.items():
             if key not in used and objects:
                 self.warn(Code.MANIFEST_ORPHAN_OBJECT, None, id=key.removeprefix("obj:"))
+
+    def renumber_kept(self, units: list[ArchiveUnit]) -> None:
+        """References inside kept XML (RelatedObjectReference, CustodialHistoryFile...)
+        follow the units and objects they name to the ids the writer gives them."""
+        for rec in self.records:
+            if rec.xml_id and rec.ref_id is None and rec.xml_id not in self.new_ids:
+                self.new_ids[rec.xml_id] = f"AU{rec.unit.uid}"
+        for unit in units:
+            more = unit.more
+            if more is None or not more.raw_content:
+                continue
+            for i, text in enumerate(more.raw_content):
+                if not any(name in text for name in _IDREF_ELEMENTS):
+                    continue
+                el = _parse_kept(text)
+                if el is None:
+                    continue
+                changed = False
+                for node in el.iter():
+                    if _local(node.tag) in _IDREF_ELEMENTS:
+                        target = self.new_ids.get((node.text or "").strip())
+                        if target is not None:
+                            node.text, changed = target, True
+                if changed:
+                    more.raw_content[i] = str(etree.tostring(el, encoding="unicode"))
+
+
+# Elements whose text names another element of the manifest by its xml id.
+_IDREF_ELEMENTS = (
+    "ArchiveUnitRefId",
+    "DataObjectReferenceId",
+    "DataObjectGroupReferenceId",
+    "SignedDocumentReferenceId",
+    "SignedObjectId",
+)
 
 
 def _resolve(by_id: dict[str, _UnitRecord], ref_id: str) -> _UnitRecord | None:
@@ -1150,6 +1476,29 @@ def _free(el: etree._Element) -> None:
     if parent is not None:
         while el.getprevious() is not None:
             del parent[0]
+
+
+def content_element(unit: ArchiveUnit, version: str) -> etree._Element:
+    """``unit``'s ``<Content>`` as the writer makes it (unqualified names, XSD order):
+    the CSV export flattens it into columns."""
+    return _Writer(version, {}).content(unit)
+
+
+def management_element(unit: ArchiveUnit, version: str) -> etree._Element | None:
+    """``unit``'s ``<Management>`` as the writer makes it (rules, kept elements)."""
+    raw = unit.more.raw_management if unit.more is not None else None
+    return _Writer(version, {}).management(unit.management, raw=raw)
+
+
+def read_content(
+    content: etree._Element, unit: ArchiveUnit, findings: list[Finding] | None = None
+) -> None:
+    """Fill ``unit`` from a ``<Content>`` element in a SEDA namespace, as ``read_manifest``
+    does (the CSV import builds one per row and reads it the same way)."""
+    ns = etree.QName(content).namespace or ""
+    reader = _Reader("", [] if findings is None else findings)
+    reader.ns, reader.prefix = ns, f"{{{ns}}}"
+    reader.content(content, unit)
 
 
 def read_manifest(
@@ -1211,7 +1560,11 @@ __all__ = [
     "VERSION_BY_NAMESPACE",
     "ManifestError",
     "clean_text",
+    "content_element",
+    "kept_xml",
+    "management_element",
     "new_message_identifier",
+    "read_content",
     "read_manifest",
     "attachment_system_id",
     "write_manifest",

@@ -172,6 +172,80 @@ class Keyword:
     type: str = ""  # KeywordType: corpname, famname, geogname, name, occupation, subject, genreform, function, ""
 
 
+# Content elements naming a person or body (SEDA AgentType), in the XSD's order.
+AGENT_ROLES = ("AuthorizedAgent", "Writer", "Addressee", "Recipient", "Transmitter", "Sender")
+
+
+@dataclass(slots=True)
+class Agent:
+    """A person or body named in a unit's description (SEDA ``AgentType``).
+
+    ``element`` is the Content element it is written as (one of ``AGENT_ROLES``). An agent
+    read from a SIP with children Verso does not edit (BirthPlace, Mandate...) is kept whole
+    in ``MoreDescription.raw_content`` instead, so nothing is lost.
+    """
+
+    element: str = "Writer"
+    first_name: str = ""
+    birth_name: str = ""
+    full_name: str = ""
+    given_name: str = ""
+    corpname: str = ""
+    identifiers: list[str] = field(default_factory=list)
+    functions: list[str] = field(default_factory=list)
+    activities: list[str] = field(default_factory=list)
+    positions: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # SEDA Role: what the agent did
+
+    def is_empty(self) -> bool:
+        return not (
+            self.first_name.strip()
+            or self.birth_name.strip()
+            or self.full_name.strip()
+            or self.given_name.strip()
+            or self.corpname.strip()
+            or any(v.strip() for v in self.identifiers)
+            or any(v.strip() for v in self.functions)
+            or any(v.strip() for v in self.activities)
+            or any(v.strip() for v in self.positions)
+            or any(v.strip() for v in self.roles)
+        )
+
+
+@dataclass(slots=True)
+class MoreDescription:
+    """The descriptive fields most units leave empty, kept apart so that 100,000 scanned
+    units do not each carry a dozen empty lists (``ArchiveUnit.more`` is None until one
+    is set: use ``unit.more_description()`` to write).
+
+    ``raw_content`` / ``raw_management`` hold, as XML text, every element of the unit's
+    Content / Management that Verso has no field for (Event, Signature, Gps, extensions,
+    a second Title with its ``xml:lang``...), in document order, SEDA elements without
+    namespace prefix: the writer puts them back in the XSD's order, so re-exporting a
+    colleague's SIP drops nothing. Dates are ``date`` or ``datetime`` (SEDA DateType).
+    """
+
+    system_ids: list[str] = field(default_factory=list)
+    originating_system_ids: list[str] = field(default_factory=list)
+    custodial_history: list[str] = field(default_factory=list)  # CustodialHistoryItem
+    languages: list[str] = field(default_factory=list)
+    description_language: str = ""
+    tags: list[str] = field(default_factory=list)
+    spatial: list[str] = field(default_factory=list)  # Coverage/Spatial
+    temporal: list[str] = field(default_factory=list)  # Coverage/Temporal
+    juridictional: list[str] = field(default_factory=list)  # Coverage/Juridictional
+    agents: list[Agent] = field(default_factory=list)
+    transacted_date: date | None = None
+    acquired_date: date | None = None
+    title_lang: str = ""  # xml:lang of the (first) Title
+    description_lang: str = ""  # xml:lang of the (first) Description
+    raw_content: list[str] = field(default_factory=list)
+    raw_management: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return all(not getattr(self, name) for name in MoreDescription.__slots__)
+
+
 @dataclass(slots=True, eq=False)
 class ArchiveUnit:
     """An ArchiveUnit with its description, rules, objects and children.
@@ -191,6 +265,7 @@ class ArchiveUnit:
     )  # OriginatingAgencyArchiveUnitIdentifier
     archival_ids: list[str] = field(default_factory=list)  # ArchivalAgencyArchiveUnitIdentifier
     file_plan_position: list[str] = field(default_factory=list)
+    more: MoreDescription | None = None  # the rarer fields; see more_description()
     management: Management = field(default_factory=Management)
     attachment: Attachment = field(default_factory=Attachment)  # roots only
     objects: list[BinaryObject] = field(default_factory=list)
@@ -199,6 +274,12 @@ class ArchiveUnit:
     source: str = ""  # folder/file path it was made from, for the user
     archive_unit_profile: str = ""  # ArchiveUnitProfile: the SAE's archive-unit profile id
     uid: int = field(default_factory=new_uid)
+
+    def more_description(self) -> MoreDescription:
+        """``self.more``, created empty when absent (for writing)."""
+        if self.more is None:
+            self.more = MoreDescription()
+        return self.more
 
     # -- tree helpers -------------------------------------------------------------------
     def add(self, child: ArchiveUnit, index: int | None = None) -> ArchiveUnit:

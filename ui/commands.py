@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from seda.model import ArchiveUnit, DescriptionLevel, TransferHeader
+from seda.model import ArchiveUnit, DescriptionLevel, MoreDescription, TransferHeader
 from ui.tree_model import PackageTreeModel, top_level_only
 
 EDITABLE_FIELDS = (
@@ -27,13 +27,15 @@ EDITABLE_FIELDS = (
     "keywords",
     "originating_ids",
     "archival_ids",
+    "file_plan_position",
+    "more",  # MoreDescription (writers, languages, custodial history...): replaced whole
 )
 
 _MERGE_EDIT = 1001
 
 
 def _snapshot(value: Any) -> Any:
-    return copy.deepcopy(value) if isinstance(value, list) else value
+    return copy.deepcopy(value) if isinstance(value, list | MoreDescription) else value
 
 
 class EditFieldsCommand(QUndoCommand):

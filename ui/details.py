@@ -7,6 +7,8 @@ refreshing never creates a new command.
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -35,7 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel, Keyword
+from seda.model import (
+    Agent,
+    ArchiveUnit,
+    BinaryObject,
+    DescriptionLevel,
+    Keyword,
+    MoreDescription,
+)
 from seda.referentials import RulesReferential
 from ui.commands import BulkEditCommand, EditFieldsCommand, RenameCommand, title_from_pattern
 from ui.formatting import human_size, level_label, short_text
@@ -210,6 +219,10 @@ class UnitForm(QWidget):
         form.addRow(self.tr("&End date"), self.end)
         form.addRow(self.tr("&Keywords"), self.keywords)
         form.addRow(self.tr("&Originating identifiers"), self.identifiers)
+        from ui.more_description import MoreDescriptionForm  # it builds on this module
+
+        self.more = MoreDescriptionForm(model, stack, self)
+        form.addRow(self.more)
         form.addRow(self.tr("Made from"), self.source)
         self._description_timer = QTimer(self)
         self._description_timer.setSingleShot(True)
@@ -233,6 +246,7 @@ class UnitForm(QWidget):
             self._commit_description()
         self.unit = unit
         self.setEnabled(unit is not None)
+        self.more.set_unit(unit)
         self.refresh()
 
     def refresh(self) -> None:
@@ -482,6 +496,12 @@ class BulkEditor(QWidget):
                 "{parent}: parent's title, {year}: start year"
             )
         )
+        self.writer_box = QCheckBox(self.tr("Add a writer"), self)
+        self.writer = QLineEdit(self)
+        self.writer.setPlaceholderText(self.tr("Writer's name"))
+        self.language_box = QCheckBox(self.tr("Languages"), self)
+        self.language = QLineEdit(self)
+        self.language.setPlaceholderText(self.tr("Language codes, e.g. fr, oc"))
         self.preview = QLabel(self)
         self.preview.setStyleSheet("color: palette(mid);")
         self.apply_button = QPushButton(self.tr("Apply to the selection"), self)
@@ -492,6 +512,8 @@ class BulkEditor(QWidget):
         form.addRow(self.start_box, self.start)
         form.addRow(self.end_box, self.end)
         form.addRow(self.title_box, self.pattern)
+        form.addRow(self.writer_box, self.writer)
+        form.addRow(self.language_box, self.language)
         form.addRow("", self.preview)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -503,11 +525,15 @@ class BulkEditor(QWidget):
             (self.start, self.start_box),
             (self.end, self.end_box),
             (self.pattern, self.title_box),
+            (self.writer, self.writer_box),
+            (self.language, self.language_box),
         ):
             w.setEnabled(False)
             box.toggled.connect(w.setEnabled)
             box.toggled.connect(self._update)
         self.pattern.textChanged.connect(self._update)
+        self.writer.textChanged.connect(self._update)
+        self.language.textChanged.connect(self._update)
         self.apply_button.clicked.connect(self.apply)
         self._update()
 
@@ -530,16 +556,48 @@ class BulkEditor(QWidget):
                 title = title_from_pattern(self.pattern.text(), unit, n)
                 if title:
                     values["title"] = title
+            more = self._more_for(unit)
+            if more is not None:
+                values["more"] = more
             changed = {k: v for k, v in values.items() if getattr(unit, k) != v}
             if changed:
                 out.append((unit, changed))
         return out
 
+    def languages(self) -> list[str] | None:
+        """The language codes typed (xsd:language), None when one is not a code."""
+        codes = [c.strip() for c in self.language.text().replace(";", ",").split(",") if c.strip()]
+        ok = all(re.fullmatch(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*", c) for c in codes)
+        return codes if ok else None
+
+    def _more_for(self, unit: ArchiveUnit) -> MoreDescription | None:
+        """``unit.more`` with the writer added / languages set, None when unchanged."""
+        writer = self.writer.text().strip() if self.writer_box.isChecked() else ""
+        languages = self.languages() if self.language_box.isChecked() else None
+        if not writer and languages is None:
+            return None
+        more = copy.deepcopy(unit.more) if unit.more is not None else MoreDescription()
+        if writer and not any(a.element == "Writer" and a.full_name == writer for a in more.agents):
+            more.agents.append(Agent("Writer", full_name=writer))
+        if languages is not None:
+            more.languages = languages
+        return more if more != unit.more else None
+
     def _update(self) -> None:
-        any_checked = any(
-            b.isChecked() for b in (self.level_box, self.start_box, self.end_box, self.title_box)
+        boxes = (
+            self.level_box,
+            self.start_box,
+            self.end_box,
+            self.title_box,
+            self.writer_box,
+            self.language_box,
         )
-        self.apply_button.setEnabled(any_checked and bool(self.units))
+        any_checked = any(b.isChecked() for b in boxes)
+        bad_language = self.language_box.isChecked() and self.languages() is None
+        self.apply_button.setEnabled(any_checked and bool(self.units) and not bad_language)
+        if bad_language:
+            self.preview.setText(self.tr("Not a language code: write e.g. fr, en, oc, fr-FR."))
+            return
         if self.title_box.isChecked() and self.units:
             sample = [
                 title_from_pattern(self.pattern.text(), u, n)

@@ -24,6 +24,8 @@ def _copy_unit(unit: ArchiveUnit) -> ArchiveUnit:
     new.originating_ids = list(unit.originating_ids)
     new.archival_ids = list(unit.archival_ids)
     new.file_plan_position = list(unit.file_plan_position)
+    if unit.more is not None:
+        new.more = copy.deepcopy(unit.more)
     new.management = (
         copy.deepcopy(unit.management) if unit.management.rules else type(unit.management)()
     )

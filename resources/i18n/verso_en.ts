@@ -165,6 +165,26 @@
         <source>e.g.: %1</source>
         <translation>e.g.: %1</translation>
     </message>
+    <message>
+        <source>Add a writer</source>
+        <translation>Add a writer</translation>
+    </message>
+    <message>
+        <source>Writer's name</source>
+        <translation>Writer's name</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Language codes, e.g. fr, oc</source>
+        <translation>Language codes, e.g. fr, oc</translation>
+    </message>
+    <message>
+        <source>Not a language code: write e.g. fr, en, oc, fr-FR.</source>
+        <translation>Not a language code: write e.g. fr, en, oc, fr-FR.</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -2786,6 +2806,140 @@ Your files are only read, never changed.</translation>
         <location line="+12"/>
         <source>(The transfer changed since: verify again.)</source>
         <translation>(The transfer changed since: verify again.)</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImport</name>
+    <message>
+        <source>Table not imported</source>
+        <translation>Table not imported</translation>
+    </message>
+</context>
+<context>
+    <name>MoreDescriptionForm</name>
+    <message>
+        <source>More description</source>
+        <translation>More description</translation>
+    </message>
+    <message>
+        <source>Cote given by the archives</source>
+        <translation>Cote given by the archives</translation>
+    </message>
+    <message>
+        <source>Position in the filing plan</source>
+        <translation>Position in the filing plan</translation>
+    </message>
+    <message>
+        <source>Writer's name, then Enter</source>
+        <translation>Writer's name, then Enter</translation>
+    </message>
+    <message>
+        <source>Addressee's name, then Enter</source>
+        <translation>Addressee's name, then Enter</translation>
+    </message>
+    <message>
+        <source>Recipient's name, then Enter</source>
+        <translation>Recipient's name, then Enter</translation>
+    </message>
+    <message>
+        <source>Sender's name, then Enter</source>
+        <translation>Sender's name, then Enter</translation>
+    </message>
+    <message>
+        <source>Language code, e.g. fr</source>
+        <translation>Language code, e.g. fr</translation>
+    </message>
+    <message>
+        <source>e.g. fr</source>
+        <translation>e.g. fr</translation>
+    </message>
+    <message>
+        <source>New tag, then Enter</source>
+        <translation>New tag, then Enter</translation>
+    </message>
+    <message>
+        <source>Who kept it, when</source>
+        <translation>Who kept it, when</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Identifier in the archives' system</source>
+        <translation>Identifier in the archives' system</translation>
+    </message>
+    <message>
+        <source>Identifier in the producer's software</source>
+        <translation>Identifier in the producer's software</translation>
+    </message>
+    <message>
+        <source>Archives' cote</source>
+        <translation>Archives' cote</translation>
+    </message>
+    <message>
+        <source>Filing plan position</source>
+        <translation>Filing plan position</translation>
+    </message>
+    <message>
+        <source>Writers</source>
+        <translation>Writers</translation>
+    </message>
+    <message>
+        <source>Addressees</source>
+        <translation>Addressees</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Senders</source>
+        <translation>Senders</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Description language</source>
+        <translation>Description language</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Custodial history</source>
+        <translation>Custodial history</translation>
+    </message>
+    <message>
+        <source>Places covered</source>
+        <translation>Places covered</translation>
+    </message>
+    <message>
+        <source>Periods covered</source>
+        <translation>Periods covered</translation>
+    </message>
+    <message>
+        <source>System identifiers</source>
+        <translation>System identifiers</translation>
+    </message>
+    <message>
+        <source>Producer's system identifiers</source>
+        <translation>Producer's system identifiers</translation>
+    </message>
+    <message>
+        <source>Transaction date</source>
+        <translation>Transaction date</translation>
+    </message>
+    <message>
+        <source>Acquisition date</source>
+        <translation>Acquisition date</translation>
     </message>
 </context>
 </TS>

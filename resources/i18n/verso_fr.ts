@@ -165,6 +165,26 @@
         <source>e.g.: %1</source>
         <translation>ex. : %1</translation>
     </message>
+    <message>
+        <source>Add a writer</source>
+        <translation>Ajouter un rédacteur</translation>
+    </message>
+    <message>
+        <source>Writer's name</source>
+        <translation>Nom du rédacteur</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Language codes, e.g. fr, oc</source>
+        <translation>Codes de langue, par ex. fr, oc</translation>
+    </message>
+    <message>
+        <source>Not a language code: write e.g. fr, en, oc, fr-FR.</source>
+        <translation>Ce n'est pas un code de langue : écrivez par ex. fr, en, oc, fr-FR.</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -2786,6 +2806,140 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <location line="+12"/>
         <source>(The transfer changed since: verify again.)</source>
         <translation>(Le versement a changé depuis : vérifiez à nouveau.)</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImport</name>
+    <message>
+        <source>Table not imported</source>
+        <translation>Tableau non importé</translation>
+    </message>
+</context>
+<context>
+    <name>MoreDescriptionForm</name>
+    <message>
+        <source>More description</source>
+        <translation>Plus de description</translation>
+    </message>
+    <message>
+        <source>Cote given by the archives</source>
+        <translation>Cote donnée par le service d'archives</translation>
+    </message>
+    <message>
+        <source>Position in the filing plan</source>
+        <translation>Position dans le plan de classement</translation>
+    </message>
+    <message>
+        <source>Writer's name, then Enter</source>
+        <translation>Nom du rédacteur, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Addressee's name, then Enter</source>
+        <translation>Nom du destinataire, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Recipient's name, then Enter</source>
+        <translation>Nom du destinataire pour information, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Sender's name, then Enter</source>
+        <translation>Nom de l'expéditeur, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Language code, e.g. fr</source>
+        <translation>Code de langue, par ex. fr</translation>
+    </message>
+    <message>
+        <source>e.g. fr</source>
+        <translation>par ex. fr</translation>
+    </message>
+    <message>
+        <source>New tag, then Enter</source>
+        <translation>Nouvelle étiquette, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Who kept it, when</source>
+        <translation>Qui l'a conservé, quand</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Identifier in the archives' system</source>
+        <translation>Identifiant dans le système du service d'archives</translation>
+    </message>
+    <message>
+        <source>Identifier in the producer's software</source>
+        <translation>Identifiant dans le logiciel du producteur</translation>
+    </message>
+    <message>
+        <source>Archives' cote</source>
+        <translation>Cote du service d'archives</translation>
+    </message>
+    <message>
+        <source>Filing plan position</source>
+        <translation>Position dans le plan de classement</translation>
+    </message>
+    <message>
+        <source>Writers</source>
+        <translation>Rédacteurs</translation>
+    </message>
+    <message>
+        <source>Addressees</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires pour information</translation>
+    </message>
+    <message>
+        <source>Senders</source>
+        <translation>Expéditeurs</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Description language</source>
+        <translation>Langue de la description</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Custodial history</source>
+        <translation>Historique de conservation</translation>
+    </message>
+    <message>
+        <source>Places covered</source>
+        <translation>Lieux couverts</translation>
+    </message>
+    <message>
+        <source>Periods covered</source>
+        <translation>Périodes couvertes</translation>
+    </message>
+    <message>
+        <source>System identifiers</source>
+        <translation>Identifiants système</translation>
+    </message>
+    <message>
+        <source>Producer's system identifiers</source>
+        <translation>Identifiants dans le système du producteur</translation>
+    </message>
+    <message>
+        <source>Transaction date</source>
+        <translation>Date de la transaction</translation>
+    </message>
+    <message>
+        <source>Acquisition date</source>
+        <translation>Date d'acquisition</translation>
     </message>
 </context>
 </TS>

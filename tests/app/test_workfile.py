@@ -33,12 +33,14 @@ from app.workfile import (
 )
 from seda.findings import Code, Finding, Severity
 from seda.model import (
+    Agent,
     ArchiveUnit,
     Attachment,
     BinaryObject,
     FormatInfo,
     Keyword,
     Management,
+    MoreDescription,
     Package,
     Rule,
     TransferHeader,
@@ -138,6 +140,39 @@ def full_package() -> tuple[Package, list[Finding]]:
         attachment=Attachment("aeaaaaaaaa", "Cote", "1W", "Fonds de la mairie"),
         source="/srv/partage/Conseil",
         archive_unit_profile="AUP-000001",
+        more=MoreDescription(
+            system_ids=["SYS-1"],
+            originating_system_ids=["OS-1"],
+            custodial_history=["Versé en 1990", "Reclassé en 2001"],
+            languages=["fr", "oc"],
+            description_language="fr",
+            tags=["élections"],
+            spatial=["Saint-Émilion"],
+            temporal=["XXe siècle"],
+            juridictional=["Gironde"],
+            agents=[
+                Agent(
+                    "Writer",
+                    first_name="Marie",
+                    birth_name="Skłodowska",
+                    full_name="Marie Curie",
+                    given_name="Curie",
+                    corpname="Institut",
+                    identifiers=["ID-1"],
+                    functions=["Maire"],
+                    activities=["Recherche"],
+                    positions=["Directrice"],
+                    roles=["Rédactrice"],
+                ),
+                Agent("Addressee", full_name="Préfet"),
+            ],
+            transacted_date=datetime(2020, 5, 1, 10, 30, tzinfo=UTC),
+            acquired_date=date(2021, 1, 2),
+            title_lang="fr",
+            description_lang="fr",
+            raw_content=["<Event><EventIdentifier>E1</EventIdentifier></Event>"],
+            raw_management=["<NeedAuthorization>true</NeedAuthorization>"],
+        ),
     )
     package.roots.append(root)
     shared = full_object("/srv/partage/Conseil/d1.pdf", 1)

@@ -174,6 +174,27 @@ def _bool(value: bool) -> str:
     return "true" if value else "false"
 
 
+# Management's sequence, the same in SEDA 2.1/2.2/2.3 as Vitam validates them (its flavour
+# has HoldRule in 2.1 too); other elements (extensions) after them.
+_MANAGEMENT_ORDER = {
+    name: i
+    for i, name in enumerate(
+        (
+            "StorageRule",
+            "AppraisalRule",
+            "AccessRule",
+            "DisseminationRule",
+            "ReuseRule",
+            "ClassificationRule",
+            "LogBook",
+            "NeedAuthorization",
+            "HoldRule",
+            "UpdateOperation",
+        )
+    )
+}
+
+
 def attachment_system_id(att: Attachment) -> str:
     """The SAE GUID ``att`` names: ``system_id``, or a ``SystemId`` metadata key (the SAE
     has no metadata field of that name: it must be written as UpdateOperation/SystemId)."""
@@ -400,6 +421,9 @@ class _Writer:
             if kept is not None:
                 self.safe_tree(kept)
                 el.append(kept)
+        if raw:  # kept elements go to their place in the XSD's sequence (LogBook before HoldRule)
+            last = len(_MANAGEMENT_ORDER)
+            el[:] = sorted(el, key=lambda child: _MANAGEMENT_ORDER.get(_local(child.tag), last))
         if attachment is not None:
             op = etree.SubElement(el, "UpdateOperation")
             system_id = attachment_system_id(attachment)

@@ -20,6 +20,7 @@ fails cleanly) carrying a ``Finding`` (``Code.UNSAFE_DESTINATION``) the app turn
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -123,10 +124,15 @@ def check_destination(
         _norm(os.path.join(os.path.realpath(parent), os.path.basename(lexical))),
         _norm(os.path.realpath(lexical)),
     }
+    input_dirs: dict[tuple[int, int], str] = {}
     for given in inputs:
         source = _source_path(os.fspath(given))
         if not source:
             continue
+        with contextlib.suppress(OSError):
+            ist = os.stat(source)
+            if stat.S_ISDIR(ist.st_mode):
+                input_dirs[(ist.st_dev, ist.st_ino)] = source
         bases = {_norm(os.path.abspath(source)), _norm(os.path.realpath(source))}
         for base in bases:
             for candidate in candidates:
@@ -140,6 +146,20 @@ def check_destination(
                     return refuse("input", input=source)
             except OSError:
                 pass
+    if input_dirs:  # the same folder under another name: bind mount, case-insensitive disk
+        current = os.path.realpath(parent)
+        while True:
+            try:
+                ast = os.stat(current)
+            except OSError:
+                break
+            inside = input_dirs.get((ast.st_dev, ast.st_ino))
+            if inside is not None:
+                return refuse("inside_input", input=inside)
+            up = os.path.dirname(current)
+            if up == current:
+                break
+            current = up
     if st is not None and st.st_nlink > 1:
         for given in files:
             source = _source_path(os.fspath(given))

@@ -28,7 +28,7 @@ from ui.header_dialog import HeaderDialog
 
 def default_file_name(package: Package) -> str:
     """``SIP_<first root title>.zip`` with characters file managers dislike removed."""
-    base = package.roots[0].title if package.roots else "versement"
+    base = package.roots[0].title[:120] if package.roots else "versement"  # a title may be huge
     safe = "".join(c if c.isalnum() or c in "-_ " else "_" for c in base).strip() or "versement"
     return f"SIP_{safe.replace(' ', '_')}.zip"
 
@@ -107,8 +107,15 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # why the destination is refused (seda.safepath: an input, inside a transferred
+        # folder, a folder, a FIFO/device…), shown before the user clicks Export
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         # Never a silent refusal: say before writing that the SAE will refuse it, and why.
         self.refusal_label = QLabel(self)
         self.refusal_label.setWordWrap(True)
@@ -161,9 +168,16 @@ class ExportDialog(QDialog):
         self.header_label.setText("\n".join(lines))
 
     def _update(self) -> None:
+        from seda.safepath import check_destination
+        from ui.tree_picker import describe_findings
+
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        target = Path(self.path.text().strip())
-        ok.setEnabled(bool(self.path.text().strip()) and target.parent.is_dir())
+        text = self.path.text().strip()
+        sources = [u.source for u in self.package.roots if u.source]
+        finding = check_destination(text, inputs=sources) if text else None
+        self.problem.setText(describe_findings([finding]) if finding is not None else "")
+        self.problem.setVisible(finding is not None)
+        ok.setEnabled(bool(text) and finding is None)
 
     def browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -150,3 +151,28 @@ def test_a_50_mb_title_is_shown_cut_and_not_edited(qapp) -> None:
     normal = package.roots[0]
     form.set_unit(normal)
     assert not form.title.isReadOnly() and form.title.text() == normal.title
+
+
+def test_export_dialog_refuses_a_destination_inside_the_transferred_folder(
+    qapp, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.export_dialog import ExportDialog
+
+    base = tmp_path / "versé"
+    base.mkdir()
+    (base / "a.txt").write_text("x", encoding="utf-8")
+    os.mkfifo(tmp_path / "tube")
+    package = build_package()
+    package.roots[0].source = str(base)
+    package.roots[1].title = "Titre " * 5_000_000  # the default file name stays short
+    dialog = ExportDialog(package, folder=str(tmp_path))
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and dialog.problem.isHidden()
+    for bad in (base / "sip.zip", base / "a.txt", tmp_path / "tube", tmp_path / "absent" / "x.zip"):
+        dialog.path.setText(str(bad))
+        assert not ok.isEnabled(), bad
+        assert "Rien n'est écrit" in dialog.problem.text()
+    dialog.path.setText(str(tmp_path / "sip.zip"))
+    assert ok.isEnabled() and dialog.problem.isHidden()

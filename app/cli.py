@@ -204,33 +204,71 @@ def build_parser() -> argparse.ArgumentParser:
 
     bd = sub.add_parser(
         "bordereau",
-        help="écrire le bordereau de versement (HTML imprimable) d'un zip SIP existant",
+        help="écrire le bordereau de versement (PDF ou HTML) d'un versement, d'un dossier ou d'un travail",
         description=(
-            "Écrit le bordereau de versement d'un versement (zip SIP) déjà créé, ici ou ailleurs :\n"
-            "identification, contenu, rattachement, liste des unités d'archives avec leurs règles,\n"
-            "et les cadres de signature du service versant et du service d'archives.\n"
-            "Le fichier HTML s'ouvre dans un navigateur et s'imprime sur A4."
+            "Écrit le bordereau de versement à signer par le service versant et le service\n"
+            "d'archives : identification (services avec identifiant et nom), contenu (unités,\n"
+            "fichiers, volume, dates extrêmes, formats), rattachement, une ligne par unité\n"
+            "d'archives jusqu'au dossier avec ses règles (intitulé, durée, sort final, date de fin)\n"
+            "et les cadres de signature. SOURCE : un versement (zip SIP), un dossier, un zip de\n"
+            "fichiers ou un travail enregistré (.verso). Le format suit l'extension de -o :\n"
+            ".pdf (A4, numéroté) ou .html (s'ouvre dans un navigateur)."
         ),
-        epilog="exemple :\n  verso bordereau versement.zip --rules regles.csv -o bordereau.html",
+        epilog=(
+            "exemples :\n"
+            "  verso bordereau versement.zip --preset mairie.yaml -o bordereau.pdf\n"
+            "  verso bordereau « Conseil municipal 2023 » --preset mairie.yaml --annexe"
+        ),
     )
-    bd.add_argument("sip", metavar="SIP.zip", help="le versement")
+    bd.add_argument(
+        "sip",
+        metavar="SOURCE",
+        help="versement (SIP.zip), dossier, zip de fichiers ou travail enregistré (.verso)",
+    )
     bd.add_argument(
         "-o",
         "--output",
-        metavar="FICHIER.html",
-        help="fichier à écrire (défaut : SIP-bordereau.html à côté du zip ; remplacé s'il existe)",
+        metavar="FICHIER.pdf",
+        help="fichier à écrire, .pdf ou .html (défaut : SOURCE-bordereau.pdf à côté de SOURCE)",
     )
+    bd.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe déjà")
     bd.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue (défaut : fr)")
-    bd_rules = bd.add_mutually_exclusive_group()
-    bd_rules.add_argument(
+    bd.add_argument(
+        "--preset",
+        metavar="PROFIL.yaml",
+        help="profil de versement : ses référentiels (règles, services) ; pour un dossier, son en-tête",
+    )
+    bd.add_argument(
         "--rules",
         metavar="RÈGLES.csv",
         help="référentiel des règles de gestion (intitulés, durées, dates de fin)",
     )
-    bd_rules.add_argument(
-        "--preset",
-        metavar="PROFIL.yaml",
-        help="profil de versement dont prendre le référentiel des règles",
+    bd.add_argument(
+        "--agencies",
+        metavar="SERVICES.csv",
+        help="référentiel des services (noms des services absents de l'en-tête)",
+    )
+    bd.add_argument(
+        "--depth",
+        type=int,
+        metavar="N",
+        help="décrire les unités jusqu'au niveau N (0 : racines) ; défaut : toutes les unités "
+        "décrites, les fichiers étant résumés par dossier",
+    )
+    bd.add_argument(
+        "--annex",
+        "--annexe",
+        action="store_true",
+        help="ajouter en annexe la liste de tous les fichiers",
+    )
+    bd.add_argument(
+        "--engine", choices=ENGINES, help="pour un dossier : outil d'identification des formats"
+    )
+    bd.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="pour un dossier : processus d'analyse (0 : aucun ; défaut : un par cœur)",
     )
     bd.set_defaults(func=cmd_bordereau)
 
@@ -753,36 +791,69 @@ def _export_slip_path(args: argparse.Namespace, output: Path) -> Path | None | s
     return slip
 
 
+SLIP_FORMATS = (".pdf", ".html", ".htm")
+
+
+def _slip_format_error(slip: Path) -> str | None:
+    """Why ``slip``'s extension names no format the slip is written in (None: it does)."""
+    if slip.suffix.lower() in SLIP_FORMATS:
+        return None
+    return (
+        f"« {slip.name} » : le format du bordereau se choisit par l'extension, "
+        ".pdf (à imprimer et signer) ou .html (à ouvrir dans un navigateur)."
+    )
+
+
 def _write_slip(
     package: Package,
     slip: Path,
     *,
     rules: Any,
-    sip: Path,
+    sip: Path | None,
+    agencies: Any = None,
     message_identifier: str = "",
     lang: str = "fr",
+    verdict: Any = None,
+    depth: int | None = None,
+    annex: bool = False,
     failure: str = "bordereau non écrit",
 ) -> int | None:
-    """Write the slip (SIP digest first, then one progress step per unit); None when done,
-    else the exit code after saying why (nothing partial is left: ``write_bordereau``)."""
+    """Write the slip, PDF or HTML after ``slip``'s extension (SIP digest first, then one
+    progress step per unit); None when done, else the exit code after saying why (nothing
+    partial is left: ``write_bordereau`` / ``write_bordereau_pdf``)."""
     from app.bordereau import BordereauError, sip_digest, write_bordereau
 
+    writer: Any = write_bordereau
+    if slip.suffix.lower() == ".pdf":
+        from app.bordereau_pdf import write_bordereau_pdf
+
+        # a command line has no window: Qt lays the PDF out offscreen (never an X server
+        # it might fail to reach); Windows' own platform needs no display and has the fonts
+        if sys.platform != "win32":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        writer = write_bordereau_pdf
     progress = TerminalProgress("Empreinte du versement", unit="bytes")
     try:
-        with _interruptible(progress):
-            digest = sip_digest(sip, progress)
-        progress.finish()
+        digest = None
+        if sip is not None:
+            with _interruptible(progress):
+                digest = sip_digest(sip, progress)
+            progress.finish()
         progress = TerminalProgress("Bordereau")
         with _interruptible(progress):
-            write_bordereau(
+            writer(
                 package,
                 slip,
                 lang=lang,
                 rules=rules,
+                agencies=agencies,
                 sip_path=sip,
                 sip_sha512=digest,
                 progress=progress,
                 message_identifier=message_identifier,
+                verdict=verdict,
+                depth=depth,
+                annex=annex,
             )
     except (Cancelled, KeyboardInterrupt):
         progress.finish()
@@ -800,65 +871,192 @@ def _write_slip(
     return None
 
 
-def cmd_bordereau(args: argparse.Namespace) -> int:
-    from app.bordereau import default_path
-    from seda.package import SipError, read_sip
+def _default_slip(source: Path) -> Path:
+    """``versement.zip`` / ``Conseil`` / ``travail.verso`` -> ``…-bordereau.pdf`` beside it."""
+    from app.bordereau_pdf import default_pdf_path
 
-    sip = Path(args.sip)
-    if not sip.is_file():
-        _err(f"Introuvable : « {sip} » (vérifiez le chemin).")
+    if source.is_dir():
+        resolved = source.resolve()
+        return resolved.parent / f"{resolved.name}-bordereau.pdf"
+    return default_pdf_path(source)
+
+
+def _bordereau_package(
+    args: argparse.Namespace, source: Path, preset: Any
+) -> tuple[Package, Path | None, list[Finding], str]:
+    """The package the slip describes, the SIP it was read from (None for a folder, a plain
+    zip or saved work), what was found on the way, and the saved work's own preset path
+    ("" if none). Raises _UsageError (exit 2), _SourceError (exit 1), Cancelled."""
+    from app.presets import apply_preset
+
+    if source.suffix.lower() == ".verso" and source.is_file():
+        from app.workfile import WorkError, load_work
+
+        try:
+            work = load_work(source, check_files=False)
+        except WorkError as exc:
+            raise _SourceError(
+                f"« {source} » n'est pas un travail enregistré lisible :\n"
+                + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+            ) from None
+        return work.package, None, list(work.findings), work.preset_path
+    if source.is_file():
+        from seda.package import SipError, looks_like_sip, read_sip
+        from seda.scan import is_zip_archive
+
+        if looks_like_sip(source):
+            try:
+                package, findings = read_sip(source)
+            except SipError as exc:
+                raise _SourceError(
+                    f"« {source} » n'est pas un versement lisible :\n"
+                    + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+                ) from None
+            return package, source, findings, ""
+        if not is_zip_archive(source):
+            raise _SourceError(
+                f"« {source} » n'est ni un versement (zip SIP), ni un zip de fichiers, "
+                "ni un dossier, ni un travail enregistré (.verso)."
+            )
+    result = _scan([str(source)], args.engine or preset.engine, preset.exclusions, args.workers)
+    package = Package(roots=result.roots, signature_version=result.signature_version)
+    apply_preset(preset, package)
+    if args.preset is None:
+        package.seda_version = preset.seda_version
+    return package, None, list(result.findings), ""
+
+
+class _SourceError(Exception):
+    """The SOURCE of ``verso bordereau`` cannot be used: message shown, exit 1."""
+
+
+def cmd_bordereau(args: argparse.Namespace) -> int:
+    from app.bordereau import Verdict
+    from app.presets import Preset, PresetError, load_preset
+
+    source = Path(args.sip)
+    if not source.exists():
+        _err(f"Introuvable : « {source} » (vérifiez le chemin).")
         return EXIT_USAGE
-    slip = Path(args.output) if args.output else default_path(sip)
+    slip = Path(args.output) if args.output else _default_slip(source)
     if slip.is_dir():
-        _err(f"« {slip} » est un dossier : donnez le nom du bordereau à créer (-o FICHIER.html).")
+        _err(f"« {slip} » est un dossier : donnez le nom du bordereau à créer (-o FICHIER.pdf).")
+        return EXIT_USAGE
+    bad_format = _slip_format_error(slip)
+    if bad_format:
+        _err(bad_format)
         return EXIT_USAGE
     if not slip.parent.resolve().is_dir():
         _err(f"Le dossier « {slip.parent} » n'existe pas.")
         return EXIT_USAGE
-    if slip.resolve() == sip.resolve():
+    if slip.resolve() == source.resolve():
         _err("Le bordereau ne peut pas remplacer le versement lui-même : choisissez un autre nom.")
         return EXIT_USAGE
-    rules_path: Path | str | None = args.rules
-    origin = ""
+    if slip.exists() and not args.force:
+        _err(
+            f"« {slip} » existe déjà (peut-être déjà signé) : choisissez un autre nom (-o) "
+            "ou ajoutez --force pour le remplacer."
+        )
+        return EXIT_USAGE
+    if args.depth is not None and args.depth < 0:
+        _err("--depth : donnez un niveau positif ou nul (0 : les racines seulement).")
+        return EXIT_USAGE
+    preset = Preset()
     if args.preset:
-        from app.presets import PresetError, load_preset
-
         try:
             preset = load_preset(args.preset)
         except PresetError as exc:
             _err(str(exc))
             return EXIT_USAGE
-        rules_path = preset.referentials.rules
-        origin = " (indiqué dans le profil de versement)"
-        if rules_path is None:
-            _err("Le profil de versement n'indique pas de référentiel des règles de gestion.")
     try:
-        rules = _load_referential("rules", rules_path, origin)
+        package, sip, findings, work_preset = _bordereau_package(args, source, preset)
     except _UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    try:
-        package, findings = read_sip(sip)
-    except SipError as exc:
-        _err(
-            f"« {sip} » n'est pas un versement lisible :\n"
-            + "\n".join(f"  - {describe(f)}" for f in exc.findings)
-        )
+    except _SourceError as exc:
+        _err(str(exc))
         return EXIT_FAILED
-    if findings:
-        _err(
-            f"Remarque : {len(findings)} problème(s) dans ce versement "
-            f"(« verso check {sip} » pour le détail)."
+    except (Cancelled, KeyboardInterrupt):
+        _err("Interrompu : bordereau non écrit.")
+        return EXIT_INTERRUPTED
+    if work_preset and not args.preset:  # saved work: the profile it was made with
+        with contextlib.suppress(PresetError):
+            preset = load_preset(work_preset)
+    origin = " (indiqué dans le profil de versement)"
+    try:
+        rules = _load_referential(
+            "rules", args.rules or preset.referentials.rules, "" if args.rules else origin
         )
-    failed = _write_slip(package, slip, rules=rules, sip=sip, lang=args.lang)
+        agencies = _load_referential(
+            "agencies",
+            args.agencies or preset.referentials.agencies,
+            "" if args.agencies else origin,
+        )
+    except _UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    if rules is None:
+        _err(
+            "Remarque : sans référentiel des règles de gestion (--rules ou --preset), les "
+            "règles ne sont données que par leur identifiant, sans intitulé ni date de fin."
+        )
+    if not package.roots:
+        _err(f"Rien à décrire : « {source} » ne contient aucune unité d'archives.")
+        return EXIT_FAILED
+
+    # the verdict: what the SAE would say (the SIP itself when there is one)
+    if sip is not None:
+        from seda.validate import check_sip
+
+        progress = TerminalProgress("Vérification", unit="bytes")
+        try:
+            with _interruptible(progress):
+                checked = check_sip(
+                    sip,
+                    xsd_root=os.environ.get(XSD_ENV) or None,
+                    rules=rules,
+                    agencies=agencies,
+                    progress=progress,
+                )
+        except (Cancelled, KeyboardInterrupt):
+            progress.finish()
+            _err("Interrompu : bordereau non écrit.")
+            return EXIT_INTERRUPTED
+        progress.finish()
+    else:
+        from seda.validate import check_package
+
+        checked = [*findings, *check_package(package, rules=rules, agencies=agencies)]
+    verdict = Verdict.of(checked)
+
+    failed = _write_slip(
+        package,
+        slip,
+        rules=rules,
+        agencies=agencies,
+        sip=sip,
+        lang=args.lang,
+        verdict=verdict,
+        depth=args.depth,
+        annex=args.annex,
+    )
     if failed is not None:
         return failed
     stats = package.stats()
     print(f"Bordereau de versement écrit : {slip}")
-    print(f"  Versement : {sip} (SEDA {package.seda_version})")
-    print(f"  Identifiant du message : {package.header.message_identifier or '?'}")
+    if sip is not None:
+        print(f"  Versement : {sip} (SEDA {package.seda_version})")
+        print(f"  Identifiant du message : {package.header.message_identifier or '?'}")
+    else:
+        print(f"  Source : {source}")
     print(f"  Unités d'archives : {stats.units}")
     print(f"  Fichiers : {stats.files} ({human_size(stats.total_size)})")
+    if verdict.errors:
+        print(
+            f"Attention : le service d'archives refuserait ce versement ({verdict.errors} "
+            f"erreur(s) ; « verso check » ou la fenêtre pour le détail) ; le bordereau le dit.",
+        )
+        return EXIT_FAILED
     return EXIT_OK
 
 

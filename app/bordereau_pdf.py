@@ -1,0 +1,328 @@
+"""The *bordereau de versement* as a PDF, made with Qt itself (no other dependency).
+
+The same document as the HTML slip (``app.bordereau.render`` in its Qt flavour) is laid out
+by ``QTextDocument`` on A4 portrait pages and painted page by page on a ``QPdfWriter``, with
+a header repeated on every page (title, message identifier, agencies) and a footer
+"page n / N": what a browser's print dialog cannot be trusted to add. The table's header
+row repeats on each page too (``<thead>``: Qt's header rows).
+
+Needs a ``QGuiApplication`` (fonts): one is created, offscreen when no display platform is
+set, if none exists (the CLI). Thread-affinity: the GUI thread only — Qt's text layout
+and painting of fonts are not safe in a worker thread while the GUI thread paints.
+Written to a temporary file beside the destination, renamed into place at the end: an
+error or a cancel leaves nothing behind and keeps a previous file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from app.bordereau import (
+    KEEP_TOGETHER,
+    BordereauError,
+    Verdict,
+    check_destination,
+    date_text,
+    render,
+    sip_facts,
+)
+from seda.atomic import atomic_file
+from seda.bordereau import Bordereau, collect
+from seda.findings import Code, Finding, Severity
+from seda.model import Package
+from seda.progress import Progress, check
+from seda.referentials.agencies_csv import AgenciesReferential
+from seda.referentials.rules_csv import RulesReferential
+
+SUFFIX = "-bordereau.pdf"
+RESOLUTION = 300  # dots per inch of the PDF's coordinate space (text stays vector)
+MARGIN_MM = 14.0
+HEADER_MM = 11.0  # band above the body holding the repeated header
+FOOTER_MM = 8.0  # band below the body holding "page n / N"
+
+_TEXT = {
+    "fr": {"title": "Bordereau de versement", "page": "page {n} / {total}", "made": "établi le {date}"},
+    "en": {"title": "Transfer slip", "page": "page {n} / {total}", "made": "produced on {date}"},
+}
+
+_app_ref: object | None = None  # keeps an application this module created alive
+
+
+def ensure_gui_application() -> None:
+    """A QGuiApplication must exist for fonts; make one (offscreen without a display)."""
+    global _app_ref
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        return
+    if not os.environ.get("QT_QPA_PLATFORM") and (
+        sys.platform.startswith("linux")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _app_ref = QGuiApplication(sys.argv[:1] or ["verso"])
+
+
+def html_for_qt(
+    doc: Bordereau,
+    *,
+    lang: str = "fr",
+    sip: Path | None = None,
+    sip_size: int | None = None,
+    sha512: str = "",
+    verdict: Verdict | None = None,
+    depth: int | None = None,
+    annex: bool = False,
+    progress: Progress | None = None,
+) -> str:
+    buf = io.StringIO()
+    render(
+        buf,
+        doc,
+        lang=lang,
+        sip=sip,
+        sip_size=sip_size,
+        sha512=sha512,
+        verdict=verdict,
+        depth=depth,
+        annex=annex,
+        progress=progress,
+        qt=True,
+    )
+    return buf.getvalue()
+
+
+def _header_line(doc: Bordereau, lang: str) -> str:
+    h = doc.header
+    words = _TEXT.get(lang, _TEXT["fr"])
+    parts = [words["title"]]
+    if h.message_identifier:
+        parts.append(h.message_identifier)
+    who = " → ".join(
+        x
+        for x in (
+            h.transferring_agency_name or h.transferring_agency,
+            h.archival_agency_name or h.archival_agency,
+        )
+        if x
+    )
+    if who:
+        parts.append(who)
+    return " — ".join(parts)
+
+
+def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[bytes, int]:
+    """Lay ``html`` out on A4 pages and paint it with header and "page n / N": the PDF's
+    bytes and its number of pages."""
+    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import (
+        QAbstractTextDocumentLayout,
+        QFont,
+        QFontMetricsF,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPalette,
+        QPdfWriter,
+        QPen,
+        QTextDocument,
+    )
+
+    words = _TEXT.get(lang, _TEXT["fr"])
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title or header)
+    writer.setCreator("Verso")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    paint_rect = writer.pageLayout().paintRectPixels(RESOLUTION)
+    width = float(paint_rect.width())
+    dots_per_mm = RESOLUTION / 25.4
+    head_h = HEADER_MM * dots_per_mm
+    foot_h = FOOTER_MM * dots_per_mm
+    body_h = float(paint_rect.height()) - head_h - foot_h
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)  # lay out in the PDF's dots, not the screen's
+    font = QFont("DejaVu Sans")
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(8.5)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    doc.setPageSize(QSizeF(width, body_h))
+    _keep_together(doc, body_h)
+    pages = max(1, doc.pageCount())
+
+    small = QFont(font)
+    small.setPointSizeF(7.5)
+    bold = QFont(font)
+    bold.setPointSizeF(8.5)
+    bold.setBold(True)
+    made = words["made"].format(date=date_text(datetime.now().astimezone(), lang))
+
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("QPdfWriter refused to start")
+    try:
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
+        pen = QPen(Qt.GlobalColor.darkGray)
+        pen.setWidthF(0.25 * dots_per_mm)
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            # header: title — identifier — agencies, with a rule under it
+            painter.setFont(bold)
+            metrics = QFontMetricsF(bold, writer)
+            text = metrics.elidedText(header, Qt.TextElideMode.ElideRight, width)
+            painter.setPen(Qt.GlobalColor.black)
+            painter.drawText(QPointF(0, metrics.ascent()), text)
+            painter.setPen(pen)
+            rule_y = head_h - 3 * dots_per_mm
+            painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
+            # body: this page's slice of the laid-out document
+            painter.save()
+            painter.translate(0, head_h - page * body_h)
+            clip = QRectF(0, page * body_h, width, body_h)
+            painter.setClipRect(clip)
+            ctx.clip = clip
+            doc.documentLayout().draw(painter, ctx)
+            painter.restore()
+            # footer: when it was made, and "page n / N"
+            painter.setFont(small)
+            painter.setPen(Qt.GlobalColor.black)
+            foot_metrics = QFontMetricsF(small, writer)
+            base = float(paint_rect.height()) - foot_metrics.descent()
+            painter.drawText(QPointF(0, base), made)
+            number = words["page"].format(n=page + 1, total=pages)
+            painter.drawText(
+                QPointF(width - foot_metrics.horizontalAdvance(number), base), number
+            )
+    finally:
+        painter.end()
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data, pages
+
+
+def _keep_together(doc: object, page_height: float) -> None:
+    """Start the signatures (heading and boxes) on a new page when they would be split
+    across two: a slip signed on two sheets is not one anyone signs. Qt's rich text has no
+    ``page-break-inside: avoid``; the writer marks the heading with an anchor."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+
+    assert isinstance(doc, QTextDocument)
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        found = False
+        while not it.atEnd():
+            if KEEP_TOGETHER in it.fragment().charFormat().anchorNames():
+                found = True
+                break
+            it += 1
+        if found:
+            break
+        block = block.next()
+    if not block.isValid():
+        return
+    top = layout.blockBoundingRect(block).top()
+    bottom = layout.documentSize().height()
+    # the kept block runs to the end of the body, but the closing line may follow it
+    last = doc.lastBlock()
+    tail = layout.blockBoundingRect(last).height() if last != block else 0.0
+    end = bottom - tail
+    if end - top >= page_height or int(top // page_height) == int(max(top, end - 1) // page_height):
+        return
+    cursor = QTextCursor(block)
+    fmt = QTextBlockFormat(block.blockFormat())
+    fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(fmt)
+
+
+def default_pdf_path(sip_path: str | os.PathLike[str]) -> Path:
+    """``versement.zip`` -> ``versement-bordereau.pdf``, in the same folder."""
+    sip = Path(sip_path)
+    return sip.with_name(sip.stem + SUFFIX)
+
+
+def write_bordereau_pdf(
+    package: Package,
+    dest: str | os.PathLike[str],
+    *,
+    lang: str = "fr",
+    rules: RulesReferential | None = None,
+    agencies: AgenciesReferential | None = None,
+    sip_path: str | os.PathLike[str] | None = None,
+    sip_sha512: str | None = None,
+    progress: Progress | None = None,
+    message_identifier: str = "",
+    date: datetime | None = None,
+    verdict: Verdict | None = None,
+    depth: int | None = None,
+    annex: bool = False,
+) -> Path:
+    """Write the slip for ``package`` at ``dest`` as an A4 PDF and return its path.
+
+    Same arguments and guarantees as ``app.bordereau.write_bordereau`` (atomic, raises
+    ``Cancelled`` or ``BordereauError``). Thread-affinity: the GUI thread (see module doc).
+    """
+    ensure_gui_application()
+    dest = check_destination(dest)
+    sip, sip_size, digest = sip_facts(sip_path, sip_sha512, progress)
+    doc = collect(
+        package,
+        rules=rules,
+        agencies=agencies,
+        message_identifier=message_identifier,
+        date=date,
+    )
+    html = html_for_qt(
+        doc,
+        lang=lang,
+        sip=sip,
+        sip_size=sip_size,
+        sha512=digest,
+        verdict=verdict,
+        depth=depth,
+        annex=annex,
+        progress=progress,
+    )
+    check(progress)
+    title = _TEXT.get(lang, _TEXT["fr"])["title"]
+    data, _pages = paint_pdf(html, header=_header_line(doc, lang), lang=lang, title=title)
+    check(progress)
+    try:
+        if not data.startswith(b"%PDF"):
+            raise OSError("Qt wrote no PDF")
+        with atomic_file(dest) as out:
+            out.write(data)
+    except OSError as exc:
+        raise BordereauError(
+            [
+                Finding(
+                    Code.BORDEREAU_WRITE_ERROR,
+                    Severity.ERROR,
+                    str(dest),
+                    {"error": exc.strerror or str(exc)},
+                )
+            ]
+        ) from exc
+    return dest
+
+
+__all__ = ["default_pdf_path", "ensure_gui_application", "paint_pdf", "write_bordereau_pdf"]

@@ -33,10 +33,10 @@ LANGS = ("fr", "en")
 SUFFIX = "-bordereau.html"
 CHUNK = 1 << 20
 _REPORT_EVERY = 100  # rows between two progress reports
-_MAX_INDENT = 12
-KEEP_TOGETHER = "verso-keep"  # anchor of the block the PDF must not split (signatures)  # deeper units are indented as much as depth 12
+_MAX_INDENT = 12  # deeper units are indented as much as depth 12
 # main table column widths (%): no., cote, title (+ level, files), dates, appraisal, access
 _WIDTHS = (4, 10, 36, 12, 21, 17)
+_WIDTHS_NO_COTE = (4, 0, 44, 12, 22, 18)  # no unit has a cote: no empty column
 
 
 class BordereauError(Exception):
@@ -461,6 +461,7 @@ class _Writer:
     def __init__(self, out: IO[str], lang: str, *, qt: bool = False) -> None:
         self.out = out
         self.qt = qt
+        self.with_cote = True
         self.lang = lang if lang in LANGS else "fr"
         self.t = _TEXT[self.lang]
 
@@ -641,8 +642,9 @@ class _Writer:
         self.w("</ul>\n")
 
     # main table ---------------------------------------------------------------------------
-    def table_start(self) -> None:
+    def table_start(self, with_cote: bool = True) -> None:
         t = self.t
+        self.with_cote = with_cote
         self.w(f"<h2>{esc(t['description'])}</h2>\n")
         cols = (
             "col_number",
@@ -656,8 +658,10 @@ class _Writer:
             '<table class="units" border="1" cellpadding="3" cellspacing="0" width="100%">\n'
             "<thead><tr>"
         )
-        for key, width in zip(cols, _WIDTHS, strict=True):
-            self.w(f'<th align="left" width="{width}%">{esc(t[key])}</th>')
+        widths = _WIDTHS if with_cote else _WIDTHS_NO_COTE
+        for key, width in zip(cols, widths, strict=True):
+            if width:
+                self.w(f'<th align="left" width="{width}%">{esc(t[key])}</th>')
         self.w("</tr></thead>\n<tbody>\n")
 
     def rule_name(self, r: RuleLine) -> str:
@@ -679,8 +683,14 @@ class _Writer:
                 meta.append(esc(t["from"].format(date=date_text(r.start_date, lang))))
             elif r.category != "HoldRule":
                 meta.append(esc(t["no_start"]))
-            if r.inherited:
-                meta.append(f'<span class="inh">{esc(t["inherited"])}</span>')
+            if r.inherited:  # one line, code left to the row declaring it
+                words = [duration_label(r.duration, lang)] if r.duration else []
+                name = esc(" — ".join([*words, r.label])) if r.label else self.rule_name(r)
+                tail = " · ".join([name, *meta])
+                out.append(
+                    f'<div class="r">{tail} <span class="inh">({esc(t["inherited"])})</span></div>'
+                )
+                continue
             out.append(f'<div class="r">{self.rule_name(r)}</div>')
             if meta:
                 out.append(f'<div class="m">{" · ".join(meta)}</div>')
@@ -737,13 +747,13 @@ class _Writer:
         style = f' style="margin-left:{indent:.1f}em"' if row.depth else ""
         desc = f'<div class="d">{esc(row.description)}</div>' if row.description else ""
         cote = "<br>".join(esc(c) for c in row.cote)
+        cote_cell = f'<td class="cote">{cote}</td>' if self.with_cote else ""
         files = self.summary_text(row)
         files_html = f'<div class="f">{esc(files)}</div>' if files else ""
         level = f'<span class="lv">{esc(level_label(row.level, lang))}</span>'
         self.w(
             f'<tr class="l{min(row.depth, 1)}">'
-            f'<td class="num">{row.number}</td>'
-            f'<td class="cote">{cote}</td>'
+            f'<td class="num">{row.number}</td>{cote_cell}'
             f'<td><div{style}><strong class="t">{esc(row.title)}</strong> {level}'
             f"{desc}{files_html}{self.others(row)}</div></td>"
             f"<td>{esc(range_text(row.start_date, row.end_date, lang))}</td>"
@@ -754,13 +764,16 @@ class _Writer:
 
     def table_end(self, empty: bool) -> None:
         if empty:
-            self.w(f'<tr><td colspan="6">{esc(self.t["no_units"])}</td></tr>\n')
+            span = 6 if self.with_cote else 5
+            self.w(f'<tr><td colspan="{span}">{esc(self.t["no_units"])}</td></tr>\n')
         self.w("</tbody>\n</table>\n")
 
     # annex --------------------------------------------------------------------------------
     def annex_start(self) -> None:
         t = self.t
-        self.w(f'<h2 class="annex">{esc(t["annex"])}</h2>\n<p class="note">{esc(t["annex_note"])}</p>\n')
+        self.w(
+            f'<h2 class="annex">{esc(t["annex"])}</h2>\n<p class="note">{esc(t["annex_note"])}</p>\n'
+        )
         self.w(
             '<table class="files" border="1" cellpadding="2" cellspacing="0" width="100%">\n'
             f'<thead><tr><th align="left" width="6%">{esc(t["col_number"])}</th>'
@@ -798,9 +811,7 @@ class _Writer:
             ),
             (t["sign_archival"], h.archival_agency_name or h.archival_agency, "visa"),
         )
-        # the anchor lets app.bordereau_pdf keep the heading and boxes on one page
-        anchor = f'<a name="{KEEP_TOGETHER}"></a>' if self.qt else ""
-        self.w(f"<h2>{anchor}{esc(t['visas'])}</h2>\n")
+        self.w(f"<h2>{esc(t['visas'])}</h2>\n")
         self.w('<table class="sign" border="1" cellpadding="8" cellspacing="0" width="100%"><tr>')
         for who, name, last in boxes:
             self.w(
@@ -864,9 +875,7 @@ def sip_facts(
             if not digest:
                 digest = sip_digest(sip, progress)
         except OSError as exc:
-            raise _error(
-                Code.BORDEREAU_SIP_UNREADABLE, sip, exc.strerror or str(exc)
-            ) from exc
+            raise _error(Code.BORDEREAU_SIP_UNREADABLE, sip, exc.strerror or str(exc)) from exc
     return sip, size, digest
 
 
@@ -895,7 +904,7 @@ def render(
     writer.identification(doc, sip, sip_size, sha512, verdict)
     writer.summary(doc)
     writer.attachments(doc)
-    writer.table_start()
+    writer.table_start(with_cote=doc.has_cote)
     done = rows = 0
     last = 0
     if progress is not None:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import io
 import os
 import sys
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from app.bordereau import (
-    KEEP_TOGETHER,
     BordereauError,
     Verdict,
     check_destination,
@@ -45,7 +45,11 @@ HEADER_MM = 11.0  # band above the body holding the repeated header
 FOOTER_MM = 8.0  # band below the body holding "page n / N"
 
 _TEXT = {
-    "fr": {"title": "Bordereau de versement", "page": "page {n} / {total}", "made": "établi le {date}"},
+    "fr": {
+        "title": "Bordereau de versement",
+        "page": "page {n} / {total}",
+        "made": "établi le {date}",
+    },
     "en": {"title": "Transfer slip", "page": "page {n} / {total}", "made": "produced on {date}"},
 }
 
@@ -53,7 +57,11 @@ _app_ref: object | None = None  # keeps an application this module created alive
 
 
 def ensure_gui_application() -> None:
-    """A QGuiApplication must exist for fonts; make one (offscreen without a display)."""
+    """A QGuiApplication must exist for fonts; make one (offscreen without a display).
+
+    A ``QApplication`` (QtWidgets) when available: the process may open the window or run
+    widget tests later, and Qt allows one application object per process.
+    """
     global _app_ref
     from PySide6.QtGui import QGuiApplication
 
@@ -64,7 +72,12 @@ def ensure_gui_application() -> None:
         and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app_ref = QGuiApplication(sys.argv[:1] or ["verso"])
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:  # pragma: no cover - PySide6-Essentials ships QtWidgets
+        _app_ref = QGuiApplication(sys.argv[:1] or ["verso"])
+    else:
+        _app_ref = QApplication(sys.argv[:1] or ["verso"])
 
 
 def html_for_qt(
@@ -118,7 +131,7 @@ def _header_line(doc: Bordereau, lang: str) -> str:
 def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[bytes, int]:
     """Lay ``html`` out on A4 pages and paint it with header and "page n / N": the PDF's
     bytes and its number of pages."""
-    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
     from PySide6.QtGui import (
         QAbstractTextDocumentLayout,
         QFont,
@@ -162,9 +175,9 @@ def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[by
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setHtml(html)
-    doc.setPageSize(QSizeF(width, body_h))
-    _keep_together(doc, body_h)
-    pages = max(1, doc.pageCount())
+    doc.setTextWidth(width)  # one long page: the slices are cut here, between rows
+    slices = paginate(doc, body_h)
+    pages = len(slices)
 
     small = QFont(font)
     small.setPointSizeF(7.5)
@@ -193,14 +206,21 @@ def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[by
             painter.setPen(pen)
             rule_y = head_h - 3 * dots_per_mm
             painter.drawLine(QPointF(0, rule_y), QPointF(width, rule_y))
-            # body: this page's slice of the laid-out document
-            painter.save()
-            painter.translate(0, head_h - page * body_h)
-            clip = QRectF(0, page * body_h, width, body_h)
-            painter.setClipRect(clip)
-            ctx.clip = clip
-            doc.documentLayout().draw(painter, ctx)
-            painter.restore()
+            # body: this page's slice of the document, under the table's header row
+            # when the slice continues a table
+            top = head_h
+            part = slices[page]
+            for y0, y1 in ((part.header_top, part.header_bottom), (part.top, part.bottom)):
+                if y1 <= y0:
+                    continue
+                painter.save()
+                painter.translate(0, top - y0)
+                clip = QRectF(0, y0, width, y1 - y0)
+                painter.setClipRect(clip)
+                ctx.clip = clip
+                doc.documentLayout().draw(painter, ctx)
+                painter.restore()
+                top += y1 - y0
             # footer: when it was made, and "page n / N"
             painter.setFont(small)
             painter.setPen(Qt.GlobalColor.black)
@@ -208,9 +228,7 @@ def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[by
             base = float(paint_rect.height()) - foot_metrics.descent()
             painter.drawText(QPointF(0, base), made)
             number = words["page"].format(n=page + 1, total=pages)
-            painter.drawText(
-                QPointF(width - foot_metrics.horizontalAdvance(number), base), number
-            )
+            painter.drawText(QPointF(width - foot_metrics.horizontalAdvance(number), base), number)
     finally:
         painter.end()
     data = bytes(buffer.data().data())
@@ -218,40 +236,116 @@ def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[by
     return data, pages
 
 
-def _keep_together(doc: object, page_height: float) -> None:
-    """Start the signatures (heading and boxes) on a new page when they would be split
-    across two: a slip signed on two sheets is not one anyone signs. Qt's rich text has no
-    ``page-break-inside: avoid``; the writer marks the heading with an anchor."""
-    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+@dataclass(slots=True)
+class PageSlice:
+    """The part of the laid-out document one page shows (document coordinates), and the
+    header row of the table it continues, painted first (``header_bottom == header_top``
+    when none)."""
+
+    top: float
+    bottom: float
+    header_top: float = 0.0
+    header_bottom: float = 0.0
+
+
+@dataclass(slots=True)
+class _Table:
+    top: float
+    bottom: float
+    header_bottom: float  # == top when the table has no header row
+    cuts: list[float]  # between two body rows
+
+
+def _tables(doc: object) -> list[_Table]:
+    from PySide6.QtGui import QTextDocument, QTextFrame, QTextTable
 
     assert isinstance(doc, QTextDocument)
     layout = doc.documentLayout()
+    found: list[_Table] = []
+    frames: list[QTextFrame] = [doc.rootFrame()]
+    while frames:
+        frame = frames.pop()
+        for child in frame.childFrames():
+            frames.append(child)
+            if not isinstance(child, QTextTable):
+                continue
+            rect = layout.frameBoundingRect(child)
+            tops, bottoms = [], []
+            for r in range(child.rows()):
+                cells = [child.cellAt(r, c) for c in range(child.columns())]
+                tops.append(
+                    min(
+                        layout.blockBoundingRect(c.firstCursorPosition().block()).top()
+                        for c in cells
+                    )
+                )
+                bottoms.append(
+                    max(
+                        layout.blockBoundingRect(c.lastCursorPosition().block()).bottom()
+                        for c in cells
+                    )
+                )
+            # a cut halfway between one row's text and the next one's: on the cell borders
+            between = [(bottoms[r - 1] + tops[r]) / 2 for r in range(1, child.rows())]
+            headers = min(child.format().headerRowCount(), len(between))
+            found.append(
+                _Table(
+                    top=rect.top(),
+                    bottom=rect.bottom(),
+                    header_bottom=between[headers - 1] if headers else rect.top(),
+                    cuts=between[headers:],
+                )
+            )
+    return found
+
+
+def paginate(doc: object, page_height: float) -> list[PageSlice]:
+    """Cut the one long laid-out page into A4 slices: only between paragraphs or between
+    table rows (a row is never split unless taller than a page), never right after a
+    heading, the signatures (the last table) kept whole; a slice continuing a table
+    repeats its header row. Qt's own pagination splits rows line by line."""
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    assert isinstance(doc, QTextDocument)
+    layout = doc.documentLayout()
+    total = layout.documentSize().height()
+    tables = _tables(doc)
+    cuts: set[float] = set()
+    previous_heading = False
     block = doc.begin()
     while block.isValid():
-        it = block.begin()
-        found = False
-        while not it.atEnd():
-            if KEEP_TOGETHER in it.fragment().charFormat().anchorNames():
-                found = True
-                break
-            it += 1
-        if found:
-            break
+        if QTextCursor(block).currentTable() is None:
+            if not previous_heading:
+                cuts.add(layout.blockBoundingRect(block).top())
+            previous_heading = block.blockFormat().headingLevel() > 0
+        else:
+            previous_heading = False
         block = block.next()
-    if not block.isValid():
-        return
-    top = layout.blockBoundingRect(block).top()
-    bottom = layout.documentSize().height()
-    # the kept block runs to the end of the body, but the closing line may follow it
-    last = doc.lastBlock()
-    tail = layout.blockBoundingRect(last).height() if last != block else 0.0
-    end = bottom - tail
-    if end - top >= page_height or int(top // page_height) == int(max(top, end - 1) // page_height):
-        return
-    cursor = QTextCursor(block)
-    fmt = QTextBlockFormat(block.blockFormat())
-    fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    cursor.setBlockFormat(fmt)
+    for table in tables:
+        cuts.update(table.cuts)
+        cuts.add(table.bottom)
+    # nothing inside a table but between its rows
+    ordered = sorted(
+        c for c in cuts if not any(t.top < c < t.bottom and c not in t.cuts for t in tables)
+    )
+    slices: list[PageSlice] = []
+    y0 = 0.0
+    while y0 < total - 0.5:
+        owner = next(
+            (t for t in tables if t.header_bottom <= y0 < t.bottom and t.cuts and y0 in t.cuts),
+            None,
+        )
+        header = (owner.top, owner.header_bottom) if owner is not None else (0.0, 0.0)
+        room = page_height - (header[1] - header[0])
+        limit = y0 + room
+        if limit >= total:
+            y1 = total
+        else:
+            fitting = [c for c in ordered if y0 < c <= limit]
+            y1 = fitting[-1] if fitting else limit  # taller than a page: cut anyway
+        slices.append(PageSlice(y0, y1, *header))
+        y0 = y1
+    return slices or [PageSlice(0.0, total)]
 
 
 def default_pdf_path(sip_path: str | os.PathLike[str]) -> Path:

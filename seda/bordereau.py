@@ -175,6 +175,7 @@ class Bordereau:
     package: Package = field(repr=False)
     referential: RulesReferential | None = field(default=None, repr=False)
     _subtree: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
+    has_cote: bool = False  # some unit has a cote (else the slip needs no Cote column)
 
     def rows(self) -> Iterator[Row]:
         """One ``Row`` per unit, depth first, parents before children, siblings in order."""
@@ -205,9 +206,7 @@ class Bordereau:
 
     def files(self, depth: int | None = None) -> Iterator[FileLine]:
         """Every file, in tree order, under the number of the described row it is folded in."""
-        for number, (_unit, _level, folded, _units) in enumerate(
-            self._described(depth), start=1
-        ):
+        for number, (_unit, _level, folded, _units) in enumerate(self._described(depth), start=1):
             for obj, prefix in folded:
                 yield FileLine(
                     row_number=number,
@@ -411,4 +410,5 @@ def collect(
         package=package,
         referential=rules,
         _subtree=subtree,
+        has_cote=any(u.archival_ids or u.originating_ids for u in package.walk()),
     )

@@ -172,6 +172,10 @@ def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[by
     font = QFont("DejaVu Sans")
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(8.5)
+    # no ligatures: "ﬁ" as one glyph would make "fichiers" unsearchable in the PDF's text
+    if hasattr(QFont, "Tag"):  # Qt 6.7+
+        for tag in ("liga", "clig"):
+            font.setFeature(QFont.Tag(tag), 0)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setHtml(html)
@@ -398,7 +402,12 @@ def write_bordereau_pdf(
     )
     check(progress)
     title = _TEXT.get(lang, _TEXT["fr"])["title"]
-    data, _pages = paint_pdf(html, header=_header_line(doc, lang), lang=lang, title=title)
+    try:
+        data, _pages = paint_pdf(html, header=_header_line(doc, lang), lang=lang, title=title)
+    except Exception as exc:  # Qt's own failure: said as a finding, never a traceback
+        raise BordereauError(
+            [Finding(Code.BORDEREAU_WRITE_ERROR, Severity.ERROR, str(dest), {"error": str(exc)})]
+        ) from exc
     check(progress)
     try:
         if not data.startswith(b"%PDF"):

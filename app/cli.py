@@ -982,6 +982,18 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
     if work_preset and not args.preset:  # saved work: the profile it was made with
         with contextlib.suppress(PresetError):
             preset = load_preset(work_preset)
+    # names the SIP's header does not carry: the profile's, for the same identifiers
+    h = package.header
+    for ident, name in (
+        ("archival_agency", "archival_agency_name"),
+        ("transferring_agency", "transferring_agency_name"),
+    ):
+        if (
+            not getattr(h, name)
+            and getattr(h, ident)
+            and getattr(h, ident) == getattr(preset, ident)
+        ):
+            setattr(h, name, getattr(preset, name))
     origin = " (indiqué dans le profil de versement)"
     try:
         rules = _load_referential(

@@ -193,7 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     slip.add_argument(
         "--bordereau",
         metavar="FICHIER.html",
-        help="où écrire le bordereau de versement (défaut : SORTIE-bordereau.html à côté du zip)",
+        help="où écrire le bordereau de versement, .html ou .pdf "
+        "(défaut : SORTIE-bordereau.html à côté du zip)",
     )
     slip.add_argument(
         "--no-bordereau",
@@ -718,16 +719,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     slip_failed = None
     if slip is not None:
+        from app.bordereau import Verdict
+
         try:
             rules = _load_referential("rules", preset.referentials.rules)
         except _UsageError:
             rules = None  # already reported by the checks above
+        try:
+            agencies = _load_referential("agencies", preset.referentials.agencies)
+        except _UsageError:
+            agencies = None
         slip_failed = _write_slip(
             package,
             slip,
             rules=rules,
+            agencies=agencies,
             sip=output,
             message_identifier=report.message_identifier,
+            verdict=Verdict.of([*result.findings, *model_findings, *report.findings]),
             failure="le versement est écrit, mais pas le bordereau",
         )
 
@@ -779,6 +788,9 @@ def _export_slip_path(args: argparse.Namespace, output: Path) -> Path | None | s
     slip = Path(args.bordereau) if args.bordereau else default_path(output)
     if slip.is_dir():
         return f"« {slip} » est un dossier : donnez le nom du bordereau à créer (--bordereau FICHIER.html)."
+    bad_format = _slip_format_error(slip)
+    if bad_format:
+        return bad_format
     if not slip.parent.resolve().is_dir():
         return f"Le dossier du bordereau « {slip.parent} » n'existe pas."
     if slip.resolve() == output.resolve():

@@ -266,3 +266,28 @@ def test_cli_pdf_without_a_display(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert dest.read_bytes().startswith(b"%PDF")
     assert "Bordereau de versement" in " ".join(pages(dest))
+
+
+def test_cli_export_slip_says_the_verdict_and_can_be_a_pdf(tmp_path: Path, capsys) -> None:
+    from tests.conftest import pdf_bytes
+
+    top = tmp_path / "src" / "Courrier"
+    top.mkdir(parents=True)
+    (top / "lettre.pdf").write_bytes(pdf_bytes())
+    common = ["--preset", str(EXAMPLE), "--workers", "0"]
+    rc, out, err = run(["export", str(top), "-o", str(tmp_path / "a.zip"), *common], capsys)
+    assert rc == 0, err
+    html = (tmp_path / "a-bordereau.html").read_text(encoding="utf-8")
+    assert "aucune erreur bloquante" in html
+    assert "Délibérations et arrêtés" in html  # the profile's rules referential
+    slip = tmp_path / "a.pdf"
+    argv = ["export", str(top), "-o", str(tmp_path / "b.zip"), "--bordereau", str(slip)]
+    rc, out, err = run([*argv, *common], capsys)
+    assert rc == 0, err
+    text = " ".join(pages(slip))
+    assert "vérifié le" in text and "Courrier" in text
+    rc, out, err = run(
+        ["export", str(top), "-o", str(tmp_path / "c.zip"), "--bordereau", "x.doc", *common],
+        capsys,
+    )
+    assert rc == 2 and ".pdf" in err and not (tmp_path / "c.zip").exists()

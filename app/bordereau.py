@@ -818,7 +818,10 @@ class _Writer:
                 f'<td width="50%" valign="top"><p><strong class="who">{esc(who)}</strong>'
                 + (f"<br>{esc(name)}" if name else "")
                 + f"</p><p>{esc(t['name_role'])}</p><p>{esc(t['sign_date'])}</p>"
-                f"<p>{esc(t[last])}</p><p>&nbsp;</p></td>"
+                f"<p>{esc(t[last])}</p><p>&nbsp;</p>"
+                # Qt ignores the cell's CSS height: room to sign, as blank lines
+                + ("<p>&nbsp;</p>" * 4 if self.qt else "")
+                + "</td>"
             )
         self.w("</tr></table>\n")
 

@@ -329,9 +329,10 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("paths", nargs="+", metavar="DOSSIER", help="dossier ou fichier à analyser")
     sc.add_argument(
         "--format",
-        choices=("json", "csv", "text"),
+        choices=("json", "csv", "csv-raw", "text"),
         default="text",
-        help="format de sortie (défaut : text)",
+        help="format de sortie (défaut : text) ; csv : pour un tableur (« ; », UTF-8 avec BOM, "
+        "en-têtes en français, dates JJ/MM/AAAA) ; csv-raw : pour un programme (« , », codes)",
     )
     sc.add_argument(
         "--engine",
@@ -1216,11 +1217,56 @@ def _inventory(result: Any) -> tuple[list[dict[str, Any]], list[Finding]]:
                         "format": obj.format.name,
                         "version": obj.format.version,
                         "mime": obj.format.mime,
+                        "modified": obj.last_modified,
                         "findings": own,
                     }
                 )
     others = [f for f in result.findings if f.path not in used]
     return rows, others
+
+
+# (key, column header) of the spreadsheet inventory, in order
+_SCAN_COLUMNS_FR = (
+    ("path", "Chemin"),
+    ("name", "Nom du fichier"),
+    ("size", "Taille (octets)"),
+    ("modified", "Modifié le"),
+    ("puid", "Identifiant PRONOM"),
+    ("format", "Format"),
+    ("version", "Version du format"),
+    ("mime", "Type MIME"),
+    ("sha512", "Empreinte SHA-512"),
+    ("findings", "Remarques"),
+)
+
+
+def _write_inventory_csv(rows: list[dict[str, Any]], bases: Sequence[Path], out: TextIO) -> None:
+    """The inventory as a French spreadsheet opens it with a double click: « ; » between
+    columns, UTF-8 with a BOM (else accents come out garbled), headers and remarks in
+    French, dates as JJ/MM/AAAA, sizes as plain numbers of bytes (summable). Written as
+    bytes whatever the console's encoding: the file is UTF-8, not the terminal's."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow([title for _key, title in _SCAN_COLUMNS_FR])
+    for r in rows:
+        modified = r.get("modified")
+        values = {
+            **r,
+            "path": _display_path(r["path"], bases),
+            "name": Path(r["path"]).name,
+            "modified": modified.strftime("%d/%m/%Y") if modified is not None else "",
+            "puid": r["puid"] or "non identifié",
+            "findings": " | ".join(describe(f, with_place=False) for f in r["findings"]),
+        }
+        writer.writerow([values[key] for key, _title in _SCAN_COLUMNS_FR])
+    data = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    binary = getattr(out, "buffer", None)
+    if binary is None:  # a text-only stream (tests): the same characters
+        out.write(data.decode("utf-8"))
+        return
+    out.flush()
+    binary.write(data)
+    binary.flush()
 
 
 def _finding_json(f: Finding) -> dict[str, Any]:
@@ -1258,12 +1304,20 @@ def cmd_scan(args: argparse.Namespace) -> int:
         doc = {
             "engine": result.engine,
             "signature_version": result.signature_version,
-            "files": [{**r, "findings": [_finding_json(f) for f in r["findings"]]} for r in rows],
+            "files": [
+                {
+                    **{k: v for k, v in r.items() if k != "modified"},
+                    "findings": [_finding_json(f) for f in r["findings"]],
+                }
+                for r in rows
+            ],
             "other_findings": [_finding_json(f) for f in others],
         }
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "csv":
+        _write_inventory_csv(rows, _bases(args.paths), out)
+    elif args.format == "csv-raw":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_SCAN_COLUMNS)
         for r in rows:

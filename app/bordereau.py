@@ -439,7 +439,7 @@ tr.l0 td { background-color: #f4f4f4; }
 .o { font-size: 7.5pt; color: #333; }
 .f { font-size: 8pt; }
 .lv { font-size: 7.5pt; color: #555; }
-.code, .id, .hash { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 7pt; }
+.code, .id, .hash { font-size: 7pt; color: #333; }
 .r { font-size: 8pt; }
 .m { font-size: 7.5pt; color: #333; }
 .inh { color: #555; font-style: italic; }

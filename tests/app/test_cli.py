@@ -344,10 +344,10 @@ def test_rules_checked_against_preset_referential(
     save_preset(preset, good)
     argv = ["export", str(odd_tree / "Courrier"), "--workers", "0"]
     rc, out, err = run([*argv, "-o", str(tmp_path / "a.zip"), "--preset", str(good)], capsys)
-    assert rc == 0, err
-    errors = out.split("Erreurs", 1)[1]
-    assert "APP-99999" in errors and "n'existe pas dans le référentiel" in errors
-    assert "APP-00001" not in out  # known rule: no complaint
+    # said when the profile is loaded, with its line, not after a refused export
+    assert rc == 2 and "ligne" in err and "APP-99999" in err
+    assert "n'existe pas dans le référentiel" in err and "APP-00001" not in err
+    assert not (tmp_path / "a.zip").exists()
 
     preset.referentials.rules = RULES / "R16_KO_regles_avec_meme_id.csv"
     bad = tmp_path / "mauvais-ref.yaml"

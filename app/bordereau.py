@@ -820,8 +820,7 @@ class _Writer:
                 + f"</p><p>{esc(t['name_role'])}</p><p>{esc(t['sign_date'])}</p>"
                 f"<p>{esc(t[last])}</p><p>&nbsp;</p>"
                 # Qt ignores the cell's CSS height: room to sign, as blank lines
-                + ("<p>&nbsp;</p>" * 4 if self.qt else "")
-                + "</td>"
+                 + ("<p>&nbsp;</p>" * 4 if self.qt else "") + "</td>"
             )
         self.w("</tr></table>\n")
 

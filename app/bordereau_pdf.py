@@ -15,9 +15,12 @@ error or a cancel leaves nothing behind and keeps a previous file.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import io
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -128,9 +131,41 @@ def _header_line(doc: Bordereau, lang: str) -> str:
     return " — ".join(parts)
 
 
+@contextlib.contextmanager
+def _shield_none(calls: int) -> Iterator[None]:
+    """PySide6 6.12 on Python 3.11 drops one reference to ``None`` at each call of a Qt
+    method returning nothing (``save()``, ``translate()``...; None is immortal only from
+    Python 3.12): painting a few hundred pages would take None's count to zero and abort
+    the interpreter ("deallocating None"). Hold ``calls`` spare references while Qt is
+    called, then give back for good as many as were lost (``Py_IncRef``: never released,
+    not even when the interpreter exits and clears the modules)."""
+    if sys.version_info >= (3, 12):
+        yield
+        return
+    before = sys.getrefcount(None)
+    spare = [None] * calls
+    try:
+        yield
+    finally:
+        lost = before + calls - sys.getrefcount(None)
+        if lost > 0:
+            import ctypes
+
+            none = ctypes.py_object(None)
+            for _ in range(lost):
+                ctypes.pythonapi.Py_IncRef(none)
+        del spare
+
+
 def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[bytes, int]:
     """Lay ``html`` out on A4 pages and paint it with header and "page n / N": the PDF's
     bytes and its number of pages."""
+    # the calls to Qt grow with the pages, the pages with the text
+    with _shield_none(100_000 + len(html) // 50):
+        return _paint_pdf(html, header=header, lang=lang, title=title)
+
+
+def _paint_pdf(html: str, *, header: str, lang: str, title: str) -> tuple[bytes, int]:
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
     from PySide6.QtGui import (
         QAbstractTextDocumentLayout,
@@ -325,28 +360,25 @@ def paginate(doc: object, page_height: float) -> list[PageSlice]:
         else:
             previous_heading = False
         block = block.next()
+    row_cuts = {c: t for t in tables for c in t.cuts}  # a cut between rows -> its table
     for table in tables:
-        cuts.update(table.cuts)
         cuts.add(table.bottom)
-    # nothing inside a table but between its rows
+    # nothing inside a table but between its rows (tables are few: a linear scan each)
     ordered = sorted(
-        c for c in cuts if not any(t.top < c < t.bottom and c not in t.cuts for t in tables)
+        [c for c in cuts if not any(t.top < c < t.bottom for t in tables)] + list(row_cuts)
     )
     slices: list[PageSlice] = []
     y0 = 0.0
     while y0 < total - 0.5:
-        owner = next(
-            (t for t in tables if t.header_bottom <= y0 < t.bottom and t.cuts and y0 in t.cuts),
-            None,
-        )
+        owner = row_cuts.get(y0)  # the slice continues this table: repeat its header row
         header = (owner.top, owner.header_bottom) if owner is not None else (0.0, 0.0)
-        room = page_height - (header[1] - header[0])
-        limit = y0 + room
+        limit = y0 + page_height - (header[1] - header[0])
         if limit >= total:
             y1 = total
         else:
-            fitting = [c for c in ordered if y0 < c <= limit]
-            y1 = fitting[-1] if fitting else limit  # taller than a page: cut anyway
+            # the last cut that fits; none (a row taller than a page): cut anyway
+            i = bisect.bisect_right(ordered, limit) - 1
+            y1 = ordered[i] if i >= 0 and ordered[i] > y0 else limit
         slices.append(PageSlice(y0, y1, *header))
         y0 = y1
     return slices or [PageSlice(0.0, total)]

@@ -291,3 +291,14 @@ def test_cli_export_slip_says_the_verdict_and_can_be_a_pdf(tmp_path: Path, capsy
         capsys,
     )
     assert rc == 2 and ".pdf" in err and not (tmp_path / "c.zip").exists()
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
+def test_painting_many_pages_does_not_use_up_none(tmp_path: Path) -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None at each void Qt call: without
+    the shield a few hundred pages abort the interpreter ("deallocating None")."""
+    write_bordereau_pdf(package(units=5), tmp_path / "warm.pdf")  # imports, caches
+    before = sys.getrefcount(None)
+    write_bordereau_pdf(package(units=301, per_folder=1), tmp_path / "b.pdf")
+    assert len(PdfReader(tmp_path / "b.pdf").pages) > 15
+    assert sys.getrefcount(None) > before - 50

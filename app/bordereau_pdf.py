@@ -160,6 +160,7 @@ def _shield_none(calls: int) -> Iterator[None]:
 def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[bytes, int]:
     """Lay ``html`` out on A4 pages and paint it with header and "page n / N": the PDF's
     bytes and its number of pages."""
+    ensure_gui_application()
     # the calls to Qt grow with the pages, the pages with the text
     with _shield_none(100_000 + len(html) // 50):
         return _paint_pdf(html, header=header, lang=lang, title=title)

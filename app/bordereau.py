@@ -150,6 +150,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "col_modified": "Modifié le",
         "no_ext": "sans extension",
         "inherited_from": "héritée",
+        "idem": "idem",
     },
     "en": {
         "title": "Transfer slip",
@@ -230,6 +231,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "col_modified": "Modified",
         "no_ext": "no extension",
         "inherited_from": "inherited",
+        "idem": "same as above",
     },
 }
 
@@ -454,6 +456,11 @@ table.files td, table.files th { font-size: 7.5pt; }
 """
 
 
+def _signature(lines: list[RuleLine]) -> tuple[object, ...]:
+    """What two rows must share for the second to say « idem »."""
+    return tuple((r.rule_id, r.start_date, r.end_date, r.final_action) for r in lines)
+
+
 # -- writer -------------------------------------------------------------------------------
 class _Writer:
     """Writes the document section by section; rows are streamed one at a time."""
@@ -462,6 +469,7 @@ class _Writer:
         self.out = out
         self.qt = qt
         self.with_cote = True
+        self.previous: dict[str, tuple[object, ...]] = {}  # the row above's rules
         self.lang = lang if lang in LANGS else "fr"
         self.t = _TEXT[self.lang]
 
@@ -757,10 +765,24 @@ class _Writer:
             f'<td><div{style}><strong class="t">{esc(row.title)}</strong> {level}'
             f"{desc}{files_html}{self.others(row)}</div></td>"
             f"<td>{esc(range_text(row.start_date, row.end_date, lang))}</td>"
-            f"<td>{self.rule_lines(row.rules.get('AppraisalRule', []), with_final=True)}</td>"
-            f"<td>{self.rule_lines(row.rules.get('AccessRule', []), with_final=False)}</td>"
+            f"<td>{self.rules_cell(row, 'AppraisalRule')}</td>"
+            f"<td>{self.rules_cell(row, 'AccessRule')}</td>"
             "</tr>\n"
         )
+        self.previous = {c: _signature(lines) for c, lines in row.rules.items()}
+
+    def rules_cell(self, row: Row, category: str) -> str:
+        """The category's rules, or « idem » when the row only inherits exactly what the
+        row above shows (same rules, end dates and final action): a slip of 40 dossiers
+        under one rule reads, and prints, as the archivist writes it by hand."""
+        lines = row.rules.get(category, [])
+        if (
+            lines
+            and all(r.inherited for r in lines)
+            and self.previous.get(category) == _signature(lines)
+        ):
+            return f'<div class="r inh">{esc(self.t["idem"])}</div>'
+        return self.rule_lines(lines, with_final=category == "AppraisalRule")
 
     def table_end(self, empty: bool) -> None:
         if empty:

@@ -91,8 +91,17 @@ def leftovers(folder: Path) -> list[str]:
 # -- document -----------------------------------------------------------------------------
 def test_french_document_sections_and_values(tmp_path: Path) -> None:
     rules = load_rules(RULES_CSV)
-    pkg = package(units=14)  # the series, two dossiers (10 + 3 pieces)
+    pkg = package(units=17)  # the series, two dossiers (10 + 6 pieces)
     pkg.roots[0].children[1].archival_ids.append("3 W 12/2")
+    # a third dossier with a rule of its own, then one inheriting again
+    own = pkg.roots[0].children[1].children[0]
+    own.add(ArchiveUnit("annexe", DescriptionLevel.ITEM)).objects.append(
+        BinaryObject("/nowhere/a.pdf", "a.pdf", size=10, format=PDF)
+    )
+    own.management.category("AccessRule").rules.append(Rule("ACC-00001", date(2020, 1, 1)))
+    pkg.roots[0].children[1].children[1].add(ArchiveUnit("sous-dossier")).objects.append(
+        BinaryObject("/nowhere/b.pdf", "b.pdf", size=10, format=PDF)
+    )
     dest = write_bordereau(pkg, tmp_path / "b.html", rules=rules)
     assert dest == tmp_path / "b.html"
     doc = parse(dest)
@@ -117,18 +126,27 @@ def test_french_document_sections_and_values(tmp_path: Path) -> None:
     assert "01/01/2019\u00a0– 31/12/2023" in text
     # one row per described unit: the series and its two dossiers, not one per file
     rows = table_rows(doc)
-    assert len(rows) == 3
+    assert len(rows) == 5
     first = rows[0].text_content()
     assert "3 W 12" in first and "Série" in first and "Conserver" in first
     assert "jusqu'au 01/01/2100" in first  # APP-00001: 80 years from 2020-01-01
     # the rule's title and duration from the referential, not its code alone
     assert "80 ans — Dossier individuel d’agent civil" in first
     dossier = rows[1].text_content()
-    assert "Dossier 1" in dossier and "Pièce" not in dossier and "héritée" in dossier
+    # what it inherits is exactly what the row above shows: « idem », as written by hand
+    assert "Dossier 1" in dossier and "Pièce" not in dossier and "idem" in dossier
+    assert "APP-00001" not in dossier
     assert "10 fichiers, 14,6 Ko, PDF ×10" in dossier
     assert "3 W 12/2" in rows[2].text_content()  # the cote
-    assert "3 fichiers, 4,4 Ko, PDF ×3" in rows[2].text_content()
-    assert "en tout : 13 fichiers" in first
+    assert "4 fichiers, 5,9 Ko, PDF ×4" in rows[2].text_content()
+    assert "en tout : 18 fichiers" in first
+    # Pièce 11 declares its own access rule: in full, code and all
+    assert "Pièce 11" in rows[3].text_content() and "ACC-00001" in rows[3].text_content()
+    # Pièce 12 inherits again, but not what the row above shows: in full, said inherited
+    assert "Pièce 12" in rows[4].text_content()
+    access = rows[4].xpath("td")[-1].text_content()
+    assert "idem" not in access and "héritée" in access and "25 ans" in access
+    assert rows[4].xpath("td")[-2].text_content() == "idem"  # its appraisal is the same
     # indentation grows with depth; the root is not indented
     assert "margin-left" in lxml.html.tostring(rows[1]).decode()
     assert "margin-left" not in lxml.html.tostring(rows[0]).decode()

@@ -934,8 +934,7 @@ def _bordereau_package(
     result = _scan([str(source)], args.engine or preset.engine, preset.exclusions, args.workers)
     package = Package(roots=result.roots, signature_version=result.signature_version)
     apply_preset(preset, package)
-    if args.preset is None:
-        package.seda_version = preset.seda_version
+    package.seda_version = preset.seda_version  # what an export with this profile writes
     return package, None, list(result.findings), ""
 
 

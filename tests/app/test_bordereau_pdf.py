@@ -305,3 +305,21 @@ def test_painting_many_pages_does_not_use_up_none(tmp_path: Path) -> None:
     _data, count = bordereau_pdf.paint_pdf(html, header="", lang="fr")
     assert count > 30
     assert sys.getrefcount(None) > before - 100  # ~600 lost without the shield
+
+
+def test_cli_depth_and_annex(tmp_path: Path, capsys) -> None:
+    import lxml.html
+
+    from seda.package import read_sip
+
+    pkg, _ = read_sip(VITAM_SIP)
+    dest = tmp_path / "b.html"
+    argv = ["bordereau", str(VITAM_SIP), "-o", str(dest), "--rules", str(RULES_CSV)]
+    rc, out, err = run([*argv, "--depth", "0", "--annexe"], capsys)
+    assert rc in (0, 1), err
+    doc = lxml.html.fromstring(dest.read_bytes())
+    rows = doc.xpath('//table[contains(@class, "units")]/tbody/tr')
+    assert len(rows) == len(pkg.roots)  # roots only, everything else summarised
+    files = doc.xpath('//table[contains(@class, "files")]/tbody/tr')
+    assert len(files) == sum(1 for _ in pkg.objects())  # the annex lists every file
+    assert "Annexe : liste des fichiers" in doc.text_content()

@@ -470,6 +470,7 @@ class _Writer:
         self.qt = qt
         self.with_cote = True
         self.previous: dict[str, tuple[object, ...]] = {}  # the row above's rules
+        self.full_rows: frozenset[str] = frozenset()
         self.lang = lang if lang in LANGS else "fr"
         self.t = _TEXT[self.lang]
 
@@ -778,6 +779,7 @@ class _Writer:
         lines = row.rules.get(category, [])
         if (
             lines
+            and str(row.number) not in self.full_rows
             and all(r.inherited for r in lines)
             and self.previous.get(category) == _signature(lines)
         ):
@@ -916,6 +918,7 @@ def render(
     annex: bool = False,
     progress: Progress | None = None,
     qt: bool = False,
+    full_rows: frozenset[str] = frozenset(),
 ) -> None:
     """Write the whole document to ``out``; ``qt``: the markup and style Qt's rich text
     engine renders (``app.bordereau_pdf``), not the browser's print stylesheet.
@@ -924,6 +927,7 @@ def render(
     """
     total = doc.totals.units
     writer = _Writer(out, lang, qt=qt)
+    writer.full_rows = full_rows  # rows that start a PDF page: never « idem »
     writer.head(doc)
     writer.identification(doc, sip, sip_size, sha512, verdict)
     writer.summary(doc)

@@ -20,7 +20,7 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +37,7 @@ from seda.atomic import atomic_file
 from seda.bordereau import Bordereau, collect
 from seda.findings import Code, Finding, Severity
 from seda.model import Package
-from seda.progress import Progress, check
+from seda.progress import Cancelled, Progress, check
 from seda.referentials.agencies_csv import AgenciesReferential
 from seda.referentials.rules_csv import RulesReferential
 
@@ -94,6 +94,7 @@ def html_for_qt(
     depth: int | None = None,
     annex: bool = False,
     progress: Progress | None = None,
+    full_rows: frozenset[str] = frozenset(),
 ) -> str:
     buf = io.StringIO()
     render(
@@ -108,6 +109,7 @@ def html_for_qt(
         annex=annex,
         progress=progress,
         qt=True,
+        full_rows=full_rows,
     )
     return buf.getvalue()
 
@@ -157,16 +159,24 @@ def _shield_none(calls: int) -> Iterator[None]:
         del spare
 
 
-def paint_pdf(html: str, *, header: str, lang: str, title: str = "") -> tuple[bytes, int]:
+def paint_pdf(
+    html: str | Callable[[frozenset[str]], str], *, header: str, lang: str, title: str = ""
+) -> tuple[bytes, int]:
     """Lay ``html`` out on A4 pages and paint it with header and "page n / N": the PDF's
-    bytes and its number of pages."""
+    bytes and its number of pages. ``html`` may be a function of the row numbers that
+    start a page, to render again (a few times at most) so that those rows do not say « idem »
+    of a row on the page before."""
     ensure_gui_application()
+    make = html if callable(html) else (lambda _rows: html)
+    first = make(frozenset())
     # the calls to Qt grow with the pages, the pages with the text
-    with _shield_none(100_000 + len(html) // 50):
-        return _paint_pdf(html, header=header, lang=lang, title=title)
+    with _shield_none(100_000 + len(first) // 15):
+        return _paint_pdf(make, first, header=header, lang=lang, title=title)
 
 
-def _paint_pdf(html: str, *, header: str, lang: str, title: str) -> tuple[bytes, int]:
+def _paint_pdf(
+    make: Callable[[frozenset[str]], str], html: str, *, header: str, lang: str, title: str
+) -> tuple[bytes, int]:
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
     from PySide6.QtGui import (
         QAbstractTextDocumentLayout,
@@ -217,6 +227,17 @@ def _paint_pdf(html: str, *, header: str, lang: str, title: str) -> tuple[bytes,
     doc.setHtml(html)
     doc.setTextWidth(width)  # one long page: the slices are cut here, between rows
     slices = paginate(doc, body_h)
+    full: frozenset[str] = frozenset()
+    # the rows starting a page, in full: that may move the cuts again, so a few passes
+    # (two for a long slip: each pass lays the whole document out again)
+    for _ in range(6 if len(slices) <= 40 else 2):
+        tops = frozenset(s.first_row for s in slices if s.first_row.isdigit())
+        if tops <= full:
+            break
+        full |= tops
+        doc.setHtml(make(full))
+        doc.setTextWidth(width)
+        slices = paginate(doc, body_h)
     pages = len(slices)
 
     small = QFont(font)
@@ -286,6 +307,7 @@ class PageSlice:
     bottom: float
     header_top: float = 0.0
     header_bottom: float = 0.0
+    first_row: str = ""  # first cell's text of the table row the slice starts with
 
 
 @dataclass(slots=True)
@@ -294,6 +316,7 @@ class _Table:
     bottom: float
     header_bottom: float  # == top when the table has no header row
     cuts: list[float]  # between two body rows
+    labels: list[str]  # first cell's text of the row after each cut
 
 
 def _tables(doc: object) -> list[_Table]:
@@ -328,12 +351,17 @@ def _tables(doc: object) -> list[_Table]:
             # a cut halfway between one row's text and the next one's: on the cell borders
             between = [(bottoms[r - 1] + tops[r]) / 2 for r in range(1, child.rows())]
             headers = min(child.format().headerRowCount(), len(between))
+            labels = [
+                child.cellAt(r, 0).firstCursorPosition().block().text().strip()
+                for r in range(headers + 1, child.rows())
+            ]
             found.append(
                 _Table(
                     top=rect.top(),
                     bottom=rect.bottom(),
                     header_bottom=between[headers - 1] if headers else rect.top(),
                     cuts=between[headers:],
+                    labels=labels,
                 )
             )
     return found
@@ -361,7 +389,8 @@ def paginate(doc: object, page_height: float) -> list[PageSlice]:
         else:
             previous_heading = False
         block = block.next()
-    row_cuts = {c: t for t in tables for c in t.cuts}  # a cut between rows -> its table
+    # a cut between rows -> its table and the first cell of the row below
+    row_cuts = {c: (t, label) for t in tables for c, label in zip(t.cuts, t.labels, strict=True)}
     for table in tables:
         cuts.add(table.bottom)
     # nothing inside a table but between its rows (tables are few: a linear scan each)
@@ -371,7 +400,7 @@ def paginate(doc: object, page_height: float) -> list[PageSlice]:
     slices: list[PageSlice] = []
     y0 = 0.0
     while y0 < total - 0.5:
-        owner = row_cuts.get(y0)  # the slice continues this table: repeat its header row
+        owner, label = row_cuts.get(y0, (None, ""))  # continues a table: repeat its header
         header = (owner.top, owner.header_bottom) if owner is not None else (0.0, 0.0)
         limit = y0 + page_height - (header[1] - header[0])
         if limit >= total:
@@ -380,7 +409,7 @@ def paginate(doc: object, page_height: float) -> list[PageSlice]:
             # the last cut that fits; none (a row taller than a page): cut anyway
             i = bisect.bisect_right(ordered, limit) - 1
             y1 = ordered[i] if i >= 0 and ordered[i] > y0 else limit
-        slices.append(PageSlice(y0, y1, *header))
+        slices.append(PageSlice(y0, y1, *header, first_row=label))
         y0 = y1
     return slices or [PageSlice(0.0, total)]
 
@@ -422,21 +451,26 @@ def write_bordereau_pdf(
         message_identifier=message_identifier,
         date=date,
     )
-    html = html_for_qt(
-        doc,
-        lang=lang,
-        sip=sip,
-        sip_size=sip_size,
-        sha512=digest,
-        verdict=verdict,
-        depth=depth,
-        annex=annex,
-        progress=progress,
-    )
-    check(progress)
+
+    def html(full_rows: frozenset[str]) -> str:
+        return html_for_qt(
+            doc,
+            lang=lang,
+            sip=sip,
+            sip_size=sip_size,
+            sha512=digest,
+            verdict=verdict,
+            depth=depth,
+            annex=annex,
+            progress=None if full_rows else progress,  # a second pass: no new progress
+            full_rows=full_rows,
+        )
+
     title = _TEXT.get(lang, _TEXT["fr"])["title"]
     try:
         data, _pages = paint_pdf(html, header=_header_line(doc, lang), lang=lang, title=title)
+    except Cancelled:
+        raise
     except Exception as exc:  # Qt's own failure: said as a finding, never a traceback
         raise BordereauError(
             [Finding(Code.BORDEREAU_WRITE_ERROR, Severity.ERROR, str(dest), {"error": str(exc)})]

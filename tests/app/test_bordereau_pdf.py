@@ -65,9 +65,12 @@ def test_pdf_a4_with_header_and_page_numbers_on_every_page(tmp_path: Path) -> No
     assert "vérifié le" in first and "aucune erreur bloquante" in first
     assert "80 ans — Dossier individuel d’agent civil" in first
     assert "Sort final : Conserver" in first
-    # the table's header row is repeated on every page it continues on
+    # the table's header row is repeated on every page it continues on, and the first
+    # row under it shows its rules in full, never « idem » of a row on the page before
     for page in text[1:-1]:
         assert "N° Cote Intitulé" in page
+        body = page.split("Communicabilité", 1)[1]
+        assert "idem" in body and body.index("Sort final") < body.index("idem")
     # a row is never cut in two: each dossier's number and title share a page
     for k in range(1, 120):
         row = f" {k + 1} Dossier {k} Dossier 1 fichier"  # number, title, level, files

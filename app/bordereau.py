@@ -16,15 +16,17 @@ import html
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
 from seda.atomic import atomic_file
-from seda.bordereau import Bordereau, RootAttachment, Row, RuleLine, collect
+from seda.bordereau import Bordereau, FileLine, RootAttachment, Row, RuleLine, collect
 from seda.findings import Code, Finding, Severity
 from seda.model import Package
 from seda.progress import Progress, check
+from seda.referentials.agencies_csv import AgenciesReferential
 from seda.referentials.rules_csv import RulesReferential
 from seda.safepath import check_destination
 
@@ -33,8 +35,9 @@ SUFFIX = "-bordereau.html"
 CHUNK = 1 << 20
 _REPORT_EVERY = 100  # rows between two progress reports
 _MAX_INDENT = 12  # deeper units are indented as much as depth 12
-# main table column widths (%): no., cote, title, level, dates, files, appraisal, access
-_WIDTHS = (3, 9, 35, 8, 10, 8, 15, 12)
+# main table column widths (%): no., cote, title (+ level, files), dates, appraisal, access
+_WIDTHS = (4, 10, 36, 12, 21, 17)
+_WIDTHS_NO_COTE = (4, 0, 44, 12, 22, 18)  # no unit has a cote: no empty column
 
 
 class BordereauError(Exception):
@@ -43,6 +46,22 @@ class BordereauError(Exception):
     def __init__(self, findings: list[Finding]) -> None:
         super().__init__(", ".join(str(f.code) for f in findings))
         self.findings = findings
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the checks said of the package when it was exported (or the slip made)."""
+
+    errors: int
+    warnings: int = 0
+    checked_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Verdict:
+        severities = [f.severity for f in findings]
+        return cls(
+            errors=severities.count(Severity.ERROR), warnings=severities.count(Severity.WARNING)
+        )
 
 
 def default_path(sip_path: str | os.PathLike[str]) -> Path:
@@ -115,6 +134,24 @@ _TEXT: dict[str, dict[str, str]] = {
         "generated": "Bordereau établi avec Verso {version} le {date}.",
         "page": "Page",
         "no_units": "Ce versement ne contient aucune unité d'archives.",
+        "page_of": "page {n} / {total}",
+        "verdict": "Vérification",
+        "verdict_ok": "vérifié le {date} : aucune erreur bloquante",
+        "verdict_warnings": "vérifié le {date} : aucune erreur bloquante ({n} avertissement(s))",
+        "verdict_errors": "vérifié le {date} : {n} erreur(s) que le service d'archives refuserait",
+        "file_one": "{n} fichier",
+        "file_many": "{n} fichiers",
+        "in_all": "en tout : {files}, {size}",
+        "no_file": "aucun fichier",
+        "annex": "Annexe : liste des fichiers",
+        "annex_note": "Chaque fichier figure sous le numéro de la ligne qui le décrit ci-dessus.",
+        "col_file": "Fichier",
+        "col_format": "Format",
+        "col_size": "Taille",
+        "col_modified": "Modifié le",
+        "no_ext": "sans extension",
+        "inherited_from": "héritée",
+        "idem": "idem",
     },
     "en": {
         "title": "Transfer slip",
@@ -178,6 +215,24 @@ _TEXT: dict[str, dict[str, str]] = {
         "generated": "Slip produced with Verso {version} on {date}.",
         "page": "Page",
         "no_units": "This transfer holds no archive unit.",
+        "page_of": "page {n} / {total}",
+        "verdict": "Verification",
+        "verdict_ok": "checked on {date}: no blocking error",
+        "verdict_warnings": "checked on {date}: no blocking error ({n} warning(s))",
+        "verdict_errors": "checked on {date}: {n} error(s) the archival agency would refuse",
+        "file_one": "{n} file",
+        "file_many": "{n} files",
+        "in_all": "in all: {files}, {size}",
+        "no_file": "no file",
+        "annex": "Annex: list of files",
+        "annex_note": "Each file is listed under the number of the row describing it above.",
+        "col_file": "File",
+        "col_format": "Format",
+        "col_size": "Size",
+        "col_modified": "Modified",
+        "no_ext": "no extension",
+        "inherited_from": "inherited",
+        "idem": "same as above",
     },
 }
 
@@ -333,7 +388,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 td.num { color: #666; font-size: 8pt; text-align: right; }
-.t { font-weight: bold; display: block; }
+.t { font-weight: bold; }
 tr.l0 .t { font-size: 10.5pt; }
 tr.l0 td { background: #f4f4f4; }
 .d { font-size: 8.5pt; color: #333; white-space: pre-line; margin-top: 0.5mm; }
@@ -352,6 +407,16 @@ table.sign td { width: 50%%; border: 1px solid #555; padding: 3mm; vertical-alig
 table.sign .who { font-size: 10.5pt; }
 table.sign p { margin: 0 0 7mm 0; }
 .foot { margin-top: 6mm; font-size: 8pt; color: #555; }
+.lv { font-size: 8pt; color: #555; font-weight: normal; }
+.f { font-size: 8.5pt; margin-top: 0.5mm; }
+.ok { font-weight: bold; }
+.bad { font-weight: bold; color: #a00; }
+table.files { width: 100%%; margin-top: 2mm; }
+table.files th, table.files td { border: 1px solid #bbb; padding: 0.5mm 1.5mm; font-size: 8pt;
+  vertical-align: top; }
+table.files th { background: #e8e8e8; }
+.p { overflow-wrap: anywhere; }
+.note { font-size: 8.5pt; color: #333; }
 @media print {
   body { padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
@@ -359,12 +424,54 @@ table.sign p { margin: 0 0 7mm 0; }
 """
 
 
+# What Qt's rich text engine understands (a CSS subset: no @page, no box-sizing); the
+# PDF's page header, numbers and margins are painted by app.bordereau_pdf.
+_QT_CSS = """
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 8.5pt; color: #111; }
+h1 { font-size: 16pt; margin-top: 0; margin-bottom: 4px; }
+h2 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; }
+h2.annex { page-break-before: always; }
+.sub { font-size: 10pt; color: #333; margin-bottom: 6px; }
+th { background-color: #e8e8e8; font-size: 8pt; font-weight: bold; }
+th.k { background-color: #ffffff; font-weight: normal; color: #444; font-size: 8.5pt; }
+td.n { text-align: right; }
+td.num { color: #666; font-size: 7.5pt; }
+.t { font-weight: bold; }
+tr.l0 td { background-color: #f4f4f4; }
+.d { font-size: 8pt; color: #333; white-space: pre-wrap; }
+.o { font-size: 7.5pt; color: #333; }
+.f { font-size: 8pt; }
+.lv { font-size: 7.5pt; color: #555; }
+.code, .id, .hash { font-size: 7pt; color: #333; }
+.r { font-size: 8pt; }
+.m { font-size: 7.5pt; color: #333; }
+.inh { color: #555; font-style: italic; }
+.fa { font-size: 8pt; font-weight: bold; }
+.missing { color: #888; font-style: italic; }
+.cote { font-size: 8pt; }
+.ok { font-weight: bold; }
+.bad { font-weight: bold; color: #a00; }
+table.files td, table.files th { font-size: 7.5pt; }
+.note { font-size: 8pt; color: #333; }
+.foot { font-size: 7.5pt; color: #555; }
+"""
+
+
+def _signature(lines: list[RuleLine]) -> tuple[object, ...]:
+    """What two rows must share for the second to say « idem »."""
+    return tuple((r.rule_id, r.start_date, r.end_date, r.final_action) for r in lines)
+
+
 # -- writer -------------------------------------------------------------------------------
 class _Writer:
     """Writes the document section by section; rows are streamed one at a time."""
 
-    def __init__(self, out: IO[str], lang: str) -> None:
+    def __init__(self, out: IO[str], lang: str, *, qt: bool = False) -> None:
         self.out = out
+        self.qt = qt
+        self.with_cote = True
+        self.previous: dict[str, tuple[object, ...]] = {}  # the row above's rules
+        self.full_rows: frozenset[str] = frozenset()
         self.lang = lang if lang in LANGS else "fr"
         self.t = _TEXT[self.lang]
 
@@ -382,7 +489,7 @@ class _Writer:
     def kv(self, rows: Iterable[tuple[str, str]]) -> None:
         self.w('<table class="kv" cellpadding="2" cellspacing="0">\n')
         for label, value in rows:
-            self.w(f'<tr><th align="left">{esc(label)}</th><td>{value}</td></tr>\n')
+            self.w(f'<tr><th class="k" align="left">{esc(label)}</th><td>{value}</td></tr>\n')
         self.w("</table>\n")
 
     # header and summary ------------------------------------------------------------------
@@ -393,7 +500,8 @@ class _Writer:
             f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta name="generator" content="Verso">\n<title>{esc(title)}</title>\n'
-            f"<style>{_CSS % {'page': esc(t['page'])}}</style>\n</head>\n<body>\n"
+            f"<style>{_QT_CSS if self.qt else _CSS % {'page': esc(t['page'])}}</style>\n"
+            "</head>\n<body>\n"
         )
         self.w(f"<h1>{esc(t['title'])}</h1>\n")
         who = " → ".join(
@@ -408,17 +516,24 @@ class _Writer:
             self.w(f'<p class="sub">{esc(who)}</p>\n')
 
     def identification(
-        self, doc: Bordereau, sip_path: Path | None, sip_size: int | None, sha512: str
+        self,
+        doc: Bordereau,
+        sip_path: Path | None,
+        sip_size: int | None,
+        sha512: str,
+        verdict: Verdict | None = None,
     ) -> None:
         t, h, lang = self.t, doc.header, self.lang
         self.w(f"<h2>{esc(t['identification'])}</h2>\n")
         rows = [
             (t["transferring"], self.agency(h.transferring_agency_name, h.transferring_agency)),
             (t["archival"], self.agency(h.archival_agency_name, h.archival_agency)),
-            (t["originating"], self.agency("", h.originating_agency)),
+            (t["originating"], self.agency(h.originating_agency_name, h.originating_agency)),
         ]
         if h.submission_agency:
-            rows.append((t["submission"], self.agency("", h.submission_agency)))
+            rows.append(
+                (t["submission"], self.agency(h.submission_agency_name, h.submission_agency))
+            )
         rows += [
             (t["agreement"], esc(h.archival_agreement) if h.archival_agreement else self.missing()),
             (
@@ -451,6 +566,16 @@ class _Writer:
             if sha512:
                 parts.append(f'SHA-512 : <span class="hash">{esc(sha512)}</span>')
             rows.append((t["sip"], "<br>".join(parts)))
+        if verdict is not None:
+            when = date_text(verdict.checked_at.date(), lang)
+            if verdict.errors:
+                text = t["verdict_errors"].format(date=when, n=number(verdict.errors, lang))
+            elif verdict.warnings:
+                text = t["verdict_warnings"].format(date=when, n=number(verdict.warnings, lang))
+            else:
+                text = t["verdict_ok"].format(date=when)
+            cls = "bad" if verdict.errors else "ok"
+            rows.append((t["verdict"], f'<span class="{cls}">{esc(text)}</span>'))
         self.kv(rows)
 
     def summary(self, doc: Bordereau) -> None:
@@ -527,16 +652,15 @@ class _Writer:
         self.w("</ul>\n")
 
     # main table ---------------------------------------------------------------------------
-    def table_start(self) -> None:
+    def table_start(self, with_cote: bool = True) -> None:
         t = self.t
+        self.with_cote = with_cote
         self.w(f"<h2>{esc(t['description'])}</h2>\n")
         cols = (
             "col_number",
             "col_cote",
             "col_title",
-            "col_level",
             "col_dates",
-            "col_files",
             "col_appraisal",
             "col_access",
         )
@@ -544,37 +668,40 @@ class _Writer:
             '<table class="units" border="1" cellpadding="3" cellspacing="0" width="100%">\n'
             "<thead><tr>"
         )
-        for key, width in zip(cols, _WIDTHS, strict=True):
-            self.w(f'<th align="left" width="{width}%">{esc(t[key])}</th>')
+        widths = _WIDTHS if with_cote else _WIDTHS_NO_COTE
+        for key, width in zip(cols, widths, strict=True):
+            if width:
+                self.w(f'<th align="left" width="{width}%">{esc(t[key])}</th>')
         self.w("</tr></thead>\n<tbody>\n")
+
+    def rule_name(self, r: RuleLine) -> str:
+        """« 10 ans — Délibérations » (code in small), the code alone when unknown."""
+        code = f'<span class="code">{esc(r.rule_id)}</span>'
+        words = [duration_label(r.duration, self.lang)] if r.duration else []
+        if r.label:
+            words.append(r.label)
+        return f"{esc(' — '.join(words))} {code}" if words else code
 
     def rule_lines(self, lines: list[RuleLine], *, with_final: bool) -> str:
         t, lang = self.t, self.lang
         out = []
         for r in lines:
-            # the label in full where the rule is declared; inherited ones by code only
-            # (a long label repeated on every row of a folder would drown the table)
-            name = (
-                esc(r.label) + f' <span class="code">{esc(r.rule_id)}</span>'
-                if r.label and not r.inherited
-                else f'<span class="code">{esc(r.rule_id)}</span>'
-            )
             meta = []
-            if r.duration and not r.inherited:  # the declaring row says how long
-                meta.append(esc(duration_label(r.duration, lang)))
             if r.end_date is not None:
                 meta.append(esc(t["until"].format(date=date_text(r.end_date, lang))))
             elif r.start_date is not None:
                 meta.append(esc(t["from"].format(date=date_text(r.start_date, lang))))
             elif r.category != "HoldRule":
                 meta.append(esc(t["no_start"]))
-            if r.inherited:  # one line: code, end, "(inherited)"
+            if r.inherited:  # one line, code left to the row declaring it
+                words = [duration_label(r.duration, lang)] if r.duration else []
+                name = esc(" — ".join([*words, r.label])) if r.label else self.rule_name(r)
                 tail = " · ".join([name, *meta])
                 out.append(
-                    f'<div class="r inh">{tail} <span class="inh">({esc(t["inherited"])})</span></div>'
+                    f'<div class="r">{tail} <span class="inh">({esc(t["inherited"])})</span></div>'
                 )
                 continue
-            out.append(f'<div class="r">{name}</div>')
+            out.append(f'<div class="r">{self.rule_name(r)}</div>')
             if meta:
                 out.append(f'<div class="m">{" · ".join(meta)}</div>')
         if with_final and lines and lines[0].final_action:
@@ -604,31 +731,98 @@ class _Writer:
         sep = " : " if self.lang == "fr" else ": "
         return f'<div class="o">{esc(self.t["other_rules"] + sep + " ; ".join(parts))}</div>'
 
+    def files_text(self, n: int) -> str:
+        key = "file_one" if n <= 1 else "file_many"
+        return self.t[key].format(n=number(n, self.lang))
+
+    def summary_text(self, row: Row) -> str:
+        """ "12 fichiers, 4,2 Mo, PDF ×10, ODT ×2" (+ the whole subtree when larger)."""
+        lang, folded = self.lang, row.folded
+        parts = []
+        if folded is not None and folded.files:
+            parts = [self.files_text(folded.files), size_text(folded.size, lang)]
+            for kind, n in folded.kinds:
+                parts.append(f"{kind or self.t['no_ext']} ×{number(n, lang)}")
+        text = ", ".join(parts)
+        if row.files and (folded is None or row.files > folded.files):
+            whole = self.t["in_all"].format(
+                files=self.files_text(row.files), size=size_text(row.size, lang)
+            )
+            text = f"{text} — {whole}" if text else whole
+        return text
+
     def row(self, row: Row) -> None:
         lang = self.lang
         indent = min(row.depth, _MAX_INDENT) * 1.1
         style = f' style="margin-left:{indent:.1f}em"' if row.depth else ""
         desc = f'<div class="d">{esc(row.description)}</div>' if row.description else ""
         cote = "<br>".join(esc(c) for c in row.cote)
-        files = ""
-        if row.files:
-            files = f"{esc(number(row.files, lang))}<br>{esc(size_text(row.size, lang))}"
+        cote_cell = f'<td class="cote">{cote}</td>' if self.with_cote else ""
+        files = self.summary_text(row)
+        files_html = f'<div class="f">{esc(files)}</div>' if files else ""
+        level = f'<span class="lv">{esc(level_label(row.level, lang))}</span>'
         self.w(
             f'<tr class="l{min(row.depth, 1)}">'
-            f'<td class="num">{row.number}</td>'
-            f'<td class="cote">{cote}</td>'
-            f'<td><div{style}><strong class="t">{esc(row.title)}</strong>{desc}{self.others(row)}</div></td>'
-            f"<td>{esc(level_label(row.level, lang))}</td>"
+            f'<td class="num">{row.number}</td>{cote_cell}'
+            f'<td><div{style}><strong class="t">{esc(row.title)}</strong> {level}'
+            f"{desc}{files_html}{self.others(row)}</div></td>"
             f"<td>{esc(range_text(row.start_date, row.end_date, lang))}</td>"
-            f'<td class="n">{files}</td>'
-            f"<td>{self.rule_lines(row.rules.get('AppraisalRule', []), with_final=True)}</td>"
-            f"<td>{self.rule_lines(row.rules.get('AccessRule', []), with_final=False)}</td>"
+            f"<td>{self.rules_cell(row, 'AppraisalRule')}</td>"
+            f"<td>{self.rules_cell(row, 'AccessRule')}</td>"
             "</tr>\n"
         )
+        self.previous = {c: _signature(lines) for c, lines in row.rules.items()}
+
+    def rules_cell(self, row: Row, category: str) -> str:
+        """The category's rules, or « idem » when the row only inherits exactly what the
+        row above shows (same rules, end dates and final action): a slip of 40 dossiers
+        under one rule reads, and prints, as the archivist writes it by hand."""
+        lines = row.rules.get(category, [])
+        if (
+            lines
+            and str(row.number) not in self.full_rows
+            and all(r.inherited for r in lines)
+            and self.previous.get(category) == _signature(lines)
+        ):
+            return f'<div class="r inh">{esc(self.t["idem"])}</div>'
+        return self.rule_lines(lines, with_final=category == "AppraisalRule")
 
     def table_end(self, empty: bool) -> None:
         if empty:
-            self.w(f'<tr><td colspan="8">{esc(self.t["no_units"])}</td></tr>\n')
+            span = 6 if self.with_cote else 5
+            self.w(f'<tr><td colspan="{span}">{esc(self.t["no_units"])}</td></tr>\n')
+        self.w("</tbody>\n</table>\n")
+
+    # annex --------------------------------------------------------------------------------
+    def annex_start(self) -> None:
+        t = self.t
+        self.w(
+            f'<h2 class="annex">{esc(t["annex"])}</h2>\n<p class="note">{esc(t["annex_note"])}</p>\n'
+        )
+        self.w(
+            '<table class="files" border="1" cellpadding="2" cellspacing="0" width="100%">\n'
+            f'<thead><tr><th align="left" width="6%">{esc(t["col_number"])}</th>'
+            f'<th align="left" width="50%">{esc(t["col_file"])}</th>'
+            f'<th align="left" width="20%">{esc(t["col_format"])}</th>'
+            f'<th align="right" width="11%">{esc(t["col_size"])}</th>'
+            f'<th align="left" width="13%">{esc(t["col_modified"])}</th></tr></thead>\n<tbody>\n'
+        )
+
+    def annex_line(self, f: FileLine) -> None:
+        lang = self.lang
+        fmt = (
+            f'<span class="code">{esc(f.puid)}</span> {esc(f.format_name)}'
+            if f.puid
+            else f'<span class="missing">{esc(self.t["unknown_format"])}</span>'
+        )
+        modified = f.last_modified.date() if f.last_modified is not None else None
+        self.w(
+            f'<tr><td class="num">{f.row_number}</td><td class="p">{esc(f.path)}</td>'
+            f'<td class="fm">{fmt}</td><td class="n" align="right">{esc(size_text(f.size, lang))}</td>'
+            f"<td>{esc(date_text(modified, lang))}</td></tr>\n"
+        )
+
+    def annex_end(self) -> None:
         self.w("</tbody>\n</table>\n")
 
     # signatures ---------------------------------------------------------------------------
@@ -649,7 +843,9 @@ class _Writer:
                 f'<td width="50%" valign="top"><p><strong class="who">{esc(who)}</strong>'
                 + (f"<br>{esc(name)}" if name else "")
                 + f"</p><p>{esc(t['name_role'])}</p><p>{esc(t['sign_date'])}</p>"
-                f"<p>{esc(t[last])}</p><p>&nbsp;</p></td>"
+                f"<p>{esc(t[last])}</p><p>&nbsp;</p>"
+                # Qt ignores the cell's CSS height: room to sign, as blank lines
+                 + ("<p>&nbsp;</p>" * 4 if self.qt else "") + "</td>"
             )
         self.w("</tr></table>\n")
 
@@ -678,98 +874,165 @@ def sip_digest(path: str | os.PathLike[str], progress: Progress | None = None) -
     return digest.hexdigest()
 
 
+def _error(code: Code, path: Path, error: str) -> BordereauError:
+    return BordereauError([Finding(code, Severity.ERROR, str(path), {"error": error})])
+
+
+def slip_destination(
+    dest: str | os.PathLike[str],
+    package: Package,
+    sip_path: str | os.PathLike[str] | None = None,
+) -> Path:
+    """``dest`` made absolute; ``BordereauError`` when the one output guard
+    (``seda.safepath``) refuses it: a folder, a missing folder, a special file, the SIP,
+    a described file, or a place inside a described folder (links and ``..`` seen through)."""
+    sources = [obj.source for _unit, obj in package.objects()]
+    zips = {s[4:].rsplit("!", 1)[0] for s in sources if s.startswith("zip:")}
+    inputs: list[str | Path] = [*(u.source for u in package.roots if u.source), *zips]
+    if sip_path:
+        inputs.append(Path(os.path.abspath(os.fspath(sip_path))))
+    unsafe = check_destination(dest, inputs=inputs, files=sources)
+    if unsafe is not None:
+        raise BordereauError([unsafe])
+    return Path(os.path.abspath(os.fspath(dest)))
+
+
+def sip_facts(
+    sip_path: str | os.PathLike[str] | None,
+    sip_sha512: str | None,
+    progress: Progress | None,
+) -> tuple[Path | None, int | None, str]:
+    """(absolute SIP path, its size, its SHA-512) — the digest read once when not given."""
+    sip: Path | None = Path(os.path.abspath(os.fspath(sip_path))) if sip_path else None
+    size: int | None = None
+    digest = sip_sha512 or ""
+    if sip is not None:
+        try:
+            size = sip.stat().st_size
+            if not digest:
+                digest = sip_digest(sip, progress)
+        except OSError as exc:
+            raise _error(Code.BORDEREAU_SIP_UNREADABLE, sip, exc.strerror or str(exc)) from exc
+    return sip, size, digest
+
+
+def render(
+    out: IO[str],
+    doc: Bordereau,
+    *,
+    lang: str = "fr",
+    sip: Path | None = None,
+    sip_size: int | None = None,
+    sha512: str = "",
+    verdict: Verdict | None = None,
+    depth: int | None = None,
+    annex: bool = False,
+    progress: Progress | None = None,
+    qt: bool = False,
+    full_rows: frozenset[str] = frozenset(),
+) -> None:
+    """Write the whole document to ``out``; ``qt``: the markup and style Qt's rich text
+    engine renders (``app.bordereau_pdf``), not the browser's print stylesheet.
+
+    Progress counts units (each row stands for its own unit and those folded into it).
+    """
+    total = doc.totals.units
+    writer = _Writer(out, lang, qt=qt)
+    writer.full_rows = full_rows  # rows that start a PDF page: never « idem »
+    writer.head(doc)
+    writer.identification(doc, sip, sip_size, sha512, verdict)
+    writer.summary(doc)
+    writer.attachments(doc)
+    writer.table_start(with_cote=doc.has_cote)
+    done = rows = 0
+    last = 0
+    if progress is not None:
+        progress.report(0, total, "")
+    for row in doc.described_rows(depth):
+        check(progress)
+        writer.row(row)
+        rows += 1
+        done += row.folded.units if row.folded is not None else 1
+        if progress is not None and done - last >= _REPORT_EVERY:
+            last = done
+            progress.report(min(done, total), total, "")
+    writer.table_end(empty=rows == 0)
+    writer.signatures(doc)
+    if annex and doc.totals.files:
+        writer.annex_start()
+        for n, line in enumerate(doc.files(depth)):
+            if n % _REPORT_EVERY == 0:
+                check(progress)
+            writer.annex_line(line)
+        writer.annex_end()
+    writer.foot()
+    if progress is not None:
+        progress.report(total, total, "")
+
+
 def write_bordereau(
     package: Package,
     dest: str | os.PathLike[str],
     *,
     lang: str = "fr",
     rules: RulesReferential | None = None,
+    agencies: AgenciesReferential | None = None,
     sip_path: str | os.PathLike[str] | None = None,
     sip_sha512: str | None = None,
     progress: Progress | None = None,
     message_identifier: str = "",
     date: datetime | None = None,
+    verdict: Verdict | None = None,
+    depth: int | None = None,
+    annex: bool = False,
 ) -> Path:
     """Write the slip for ``package`` at ``dest`` (HTML, UTF-8) and return its path.
 
     ``sip_path``: the exported zip, named in the document with its size and SHA-512
     (``sip_sha512``, or computed by reading the zip once). ``message_identifier`` / ``date``:
-    what ``export_sip`` wrote when the header left them empty. Progress is per unit row
-    (after the SIP's bytes when its digest is computed). Raises ``Cancelled`` or
-    ``BordereauError``; either way nothing is left behind and a previous ``dest`` is kept.
+    what ``export_sip`` wrote when the header left them empty. ``agencies`` names the
+    agencies the header leaves unnamed; ``verdict``: the checks' result at export time.
+    ``depth``: list units down to this depth only (default: every described unit);
+    ``annex``: add the list of every file. Progress is per unit (after the SIP's bytes
+    when its digest is computed). Raises ``Cancelled`` or ``BordereauError``; either way
+    nothing is left behind and a previous ``dest`` is kept.
     Thread-affinity: none (reads the package; the caller does not mutate it meanwhile).
     """
-    sip: Path | None = Path(os.path.abspath(os.fspath(sip_path))) if sip_path else None
-    # never over the SIP, a dropped file, or inside a dropped folder (seda.safepath)
-    sources = [obj.source for _unit, obj in package.objects()]
-    zips = {s[4:].rsplit("!", 1)[0] for s in sources if s.startswith("zip:")}
-    inputs = [*(u.source for u in package.roots if u.source), *zips]
-    if sip is not None:
-        inputs.append(sip)
-    unsafe = check_destination(dest, inputs=inputs, files=sources)
-    if unsafe is not None:
-        raise BordereauError([unsafe])
-    dest = Path(os.path.abspath(os.fspath(dest)))
-    sip_size: int | None = None
-    digest = sip_sha512 or ""
-    if sip is not None:
-        try:
-            sip_size = sip.stat().st_size
-            if not digest:
-                digest = sip_digest(sip, progress)
-        except OSError as exc:
-            raise BordereauError(
-                [
-                    Finding(
-                        Code.BORDEREAU_SIP_UNREADABLE,
-                        Severity.ERROR,
-                        str(sip),
-                        {"error": exc.strerror or str(exc)},
-                    )
-                ]
-            ) from exc
-
-    doc = collect(package, rules=rules, message_identifier=message_identifier, date=date)
-    total = doc.totals.units
+    dest = slip_destination(dest, package, sip_path)
+    sip, sip_size, digest = sip_facts(sip_path, sip_sha512, progress)
+    doc = collect(
+        package,
+        rules=rules,
+        agencies=agencies,
+        message_identifier=message_identifier,
+        date=date,
+    )
     try:
         with atomic_file(dest, text=True, errors="replace") as out:
-            writer = _Writer(out, lang)
-            writer.head(doc)
-            writer.identification(doc, sip, sip_size, digest)
-            writer.summary(doc)
-            writer.attachments(doc)
-            writer.table_start()
-            done = 0
-            if progress is not None:
-                progress.report(0, total, "")
-            for row in doc.rows():
-                check(progress)
-                writer.row(row)
-                done += 1
-                if progress is not None and done % _REPORT_EVERY == 0:
-                    progress.report(done, total, "")
-            writer.table_end(empty=done == 0)
-            writer.signatures(doc)
-            writer.foot()
-        if progress is not None:
-            progress.report(total, total, "")
+            render(
+                out,
+                doc,
+                lang=lang,
+                sip=sip,
+                sip_size=sip_size,
+                sha512=digest,
+                verdict=verdict,
+                depth=depth,
+                annex=annex,
+                progress=progress,
+            )
     except OSError as exc:
-        raise BordereauError(
-            [
-                Finding(
-                    Code.BORDEREAU_WRITE_ERROR,
-                    Severity.ERROR,
-                    str(dest),
-                    {"error": exc.strerror or str(exc)},
-                )
-            ]
-        ) from exc
+        raise _error(Code.BORDEREAU_WRITE_ERROR, dest, exc.strerror or str(exc)) from exc
     return dest
 
 
 __all__ = [
     "BordereauError",
+    "Verdict",
+    "slip_destination",
     "default_path",
+    "render",
+    "sip_facts",
     "level_label",
     "sip_digest",
     "write_bordereau",

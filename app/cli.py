@@ -213,7 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     slip.add_argument(
         "--bordereau",
         metavar="FICHIER.html",
-        help="où écrire le bordereau de versement (défaut : SORTIE-bordereau.html à côté du zip)",
+        help="où écrire le bordereau de versement, .html ou .pdf "
+        "(défaut : SORTIE-bordereau.html à côté du zip)",
     )
     slip.add_argument(
         "--no-bordereau",
@@ -224,33 +225,71 @@ def build_parser() -> argparse.ArgumentParser:
 
     bd = sub.add_parser(
         "bordereau",
-        help="écrire le bordereau de versement (HTML imprimable) d'un zip SIP existant",
+        help="écrire le bordereau de versement (PDF ou HTML) d'un versement, d'un dossier ou d'un travail",
         description=(
-            "Écrit le bordereau de versement d'un versement (zip SIP) déjà créé, ici ou ailleurs :\n"
-            "identification, contenu, rattachement, liste des unités d'archives avec leurs règles,\n"
-            "et les cadres de signature du service versant et du service d'archives.\n"
-            "Le fichier HTML s'ouvre dans un navigateur et s'imprime sur A4."
+            "Écrit le bordereau de versement à signer par le service versant et le service\n"
+            "d'archives : identification (services avec identifiant et nom), contenu (unités,\n"
+            "fichiers, volume, dates extrêmes, formats), rattachement, une ligne par unité\n"
+            "d'archives jusqu'au dossier avec ses règles (intitulé, durée, sort final, date de fin)\n"
+            "et les cadres de signature. SOURCE : un versement (zip SIP), un dossier, un zip de\n"
+            "fichiers ou un travail enregistré (.verso). Le format suit l'extension de -o :\n"
+            ".pdf (A4, numéroté) ou .html (s'ouvre dans un navigateur)."
         ),
-        epilog="exemple :\n  verso bordereau versement.zip --rules regles.csv -o bordereau.html",
+        epilog=(
+            "exemples :\n"
+            "  verso bordereau versement.zip --preset mairie.yaml -o bordereau.pdf\n"
+            "  verso bordereau « Conseil municipal 2023 » --preset mairie.yaml --annexe"
+        ),
     )
-    bd.add_argument("sip", metavar="SIP.zip", help="le versement")
+    bd.add_argument(
+        "sip",
+        metavar="SOURCE",
+        help="versement (SIP.zip), dossier, zip de fichiers ou travail enregistré (.verso)",
+    )
     bd.add_argument(
         "-o",
         "--output",
-        metavar="FICHIER.html",
-        help="fichier à écrire (défaut : SIP-bordereau.html à côté du zip ; remplacé s'il existe)",
+        metavar="FICHIER.pdf",
+        help="fichier à écrire, .pdf ou .html (défaut : SOURCE-bordereau.pdf à côté de SOURCE)",
     )
+    bd.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe déjà")
     bd.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue (défaut : fr)")
-    bd_rules = bd.add_mutually_exclusive_group()
-    bd_rules.add_argument(
+    bd.add_argument(
+        "--preset",
+        metavar="PROFIL.yaml",
+        help="profil de versement : ses référentiels (règles, services) ; pour un dossier, son en-tête",
+    )
+    bd.add_argument(
         "--rules",
         metavar="RÈGLES.csv",
         help="référentiel des règles de gestion (intitulés, durées, dates de fin)",
     )
-    bd_rules.add_argument(
-        "--preset",
-        metavar="PROFIL.yaml",
-        help="profil de versement dont prendre le référentiel des règles",
+    bd.add_argument(
+        "--agencies",
+        metavar="SERVICES.csv",
+        help="référentiel des services (noms des services absents de l'en-tête)",
+    )
+    bd.add_argument(
+        "--depth",
+        type=int,
+        metavar="N",
+        help="décrire les unités jusqu'au niveau N (0 : racines) ; défaut : toutes les unités "
+        "décrites, les fichiers étant résumés par dossier",
+    )
+    bd.add_argument(
+        "--annex",
+        "--annexe",
+        action="store_true",
+        help="ajouter en annexe la liste de tous les fichiers",
+    )
+    bd.add_argument(
+        "--engine", choices=ENGINES, help="pour un dossier : outil d'identification des formats"
+    )
+    bd.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="pour un dossier : processus d'analyse (0 : aucun ; défaut : un par cœur)",
     )
     bd.set_defaults(func=cmd_bordereau)
 
@@ -333,9 +372,10 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("paths", nargs="+", metavar="DOSSIER", help="dossier ou fichier à analyser")
     sc.add_argument(
         "--format",
-        choices=("json", "csv", "text"),
+        choices=("json", "csv", "csv-raw", "text"),
         default="text",
-        help="format de sortie (défaut : text)",
+        help="format de sortie (défaut : text) ; csv : pour un tableur (« ; », UTF-8 avec BOM, "
+        "en-têtes en français, dates JJ/MM/AAAA) ; csv-raw : pour un programme (« , », codes)",
     )
     sc.add_argument(
         "--engine",
@@ -990,16 +1030,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     slip_failed = None
     if slip is not None:
+        from app.bordereau import Verdict
+
         try:
             rules = _load_referential("rules", preset.referentials.rules)
         except _UsageError:
             rules = None  # already reported by the checks above
+        try:
+            agencies = _load_referential("agencies", preset.referentials.agencies)
+        except _UsageError:
+            agencies = None
         slip_failed = _write_slip(
             package,
             slip,
             rules=rules,
+            agencies=agencies,
             sip=output,
             message_identifier=report.message_identifier,
+            verdict=Verdict.of([*result.findings, *model_findings, *report.findings]),
             failure="le versement est écrit, mais pas le bordereau",
         )
 
@@ -1246,6 +1294,9 @@ def _export_slip_path(
     if args.bordereau is not None and not args.bordereau.strip():
         return "--bordereau est vide : donnez le nom du bordereau à créer, ou --no-bordereau."
     slip = Path(args.bordereau) if args.bordereau else default_path(output)
+    bad_format = _slip_format_error(slip)
+    if bad_format:
+        return bad_format
     problem = _slip_problem(
         slip,
         sip=output,
@@ -1281,36 +1332,69 @@ def _slip_problem(
     )
 
 
+SLIP_FORMATS = (".pdf", ".html", ".htm")
+
+
+def _slip_format_error(slip: Path) -> str | None:
+    """Why ``slip``'s extension names no format the slip is written in (None: it does)."""
+    if slip.suffix.lower() in SLIP_FORMATS:
+        return None
+    return (
+        f"« {slip.name} » : le format du bordereau se choisit par l'extension, "
+        ".pdf (à imprimer et signer) ou .html (à ouvrir dans un navigateur)."
+    )
+
+
 def _write_slip(
     package: Package,
     slip: Path,
     *,
     rules: Any,
-    sip: Path,
+    sip: Path | None,
+    agencies: Any = None,
     message_identifier: str = "",
     lang: str = "fr",
+    verdict: Any = None,
+    depth: int | None = None,
+    annex: bool = False,
     failure: str = "bordereau non écrit",
 ) -> int | None:
-    """Write the slip (SIP digest first, then one progress step per unit); None when done,
-    else the exit code after saying why (nothing partial is left: ``write_bordereau``)."""
+    """Write the slip, PDF or HTML after ``slip``'s extension (SIP digest first, then one
+    progress step per unit); None when done, else the exit code after saying why (nothing
+    partial is left: ``write_bordereau`` / ``write_bordereau_pdf``)."""
     from app.bordereau import BordereauError, sip_digest, write_bordereau
 
+    writer: Any = write_bordereau
+    if slip.suffix.lower() == ".pdf":
+        from app.bordereau_pdf import write_bordereau_pdf
+
+        # a command line has no window: Qt lays the PDF out offscreen (never an X server
+        # it might fail to reach); Windows' own platform needs no display and has the fonts
+        if sys.platform != "win32":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        writer = write_bordereau_pdf
     progress = TerminalProgress("Empreinte du versement", unit="bytes")
     try:
-        with _interruptible(progress):
-            digest = sip_digest(sip, progress)
-        progress.finish()
+        digest = None
+        if sip is not None:
+            with _interruptible(progress):
+                digest = sip_digest(sip, progress)
+            progress.finish()
         progress = TerminalProgress("Bordereau")
         with _interruptible(progress):
-            write_bordereau(
+            writer(
                 package,
                 slip,
                 lang=lang,
                 rules=rules,
+                agencies=agencies,
                 sip_path=sip,
                 sip_sha512=digest,
                 progress=progress,
                 message_identifier=message_identifier,
+                verdict=verdict,
+                depth=depth,
+                annex=annex,
             )
     except (Cancelled, KeyboardInterrupt):
         progress.finish()
@@ -1329,73 +1413,220 @@ def _write_slip(
     return None
 
 
-def cmd_bordereau(args: argparse.Namespace) -> int:
-    from app.bordereau import default_path
-    from seda.package import SipError, read_sip
+def _default_slip(source: Path) -> Path:
+    """``versement.zip`` / ``Conseil`` / ``travail.verso`` -> ``…-bordereau.pdf`` beside it."""
+    from app.bordereau_pdf import default_pdf_path
 
-    sip = Path(args.sip)
-    problem = _not_a_file(sip, "le fichier zip du versement") or _given_files_problem(
+    if source.is_dir():
+        resolved = source.resolve()
+        return resolved.parent / f"{resolved.name}-bordereau.pdf"
+    return default_pdf_path(source)
+
+
+def _bordereau_package(
+    args: argparse.Namespace, source: Path, preset: Any
+) -> tuple[Package, Path | None, list[Finding], str]:
+    """The package the slip describes, the SIP it was read from (None for a folder, a plain
+    zip or saved work), what was found on the way, and the saved work's own preset path
+    ("" if none). Raises _UsageError (exit 2), _SourceError (exit 1), Cancelled."""
+    from app.presets import apply_preset
+
+    if source.suffix.lower() == ".verso" and source.is_file():
+        from app.workfile import WorkError, load_work
+
+        try:
+            work = load_work(source, check_files=False)
+        except WorkError as exc:
+            raise _SourceError(
+                f"« {source} » n'est pas un travail enregistré lisible :\n"
+                + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+            ) from None
+        return work.package, None, list(work.findings), work.preset_path
+    if source.is_file():
+        from seda.package import SipError, looks_like_sip, read_sip
+        from seda.scan import is_zip_archive
+
+        if looks_like_sip(source):
+            try:
+                package, findings = read_sip(source)
+            except SipError as exc:
+                raise _SourceError(
+                    f"« {source} » n'est pas un versement lisible :\n"
+                    + "\n".join(f"  - {describe(f)}" for f in exc.findings)
+                ) from None
+            return package, source, findings, ""
+        if not is_zip_archive(source):
+            raise _SourceError(
+                f"« {source} » n'est ni un versement (zip SIP), ni un zip de fichiers, "
+                "ni un dossier, ni un travail enregistré (.verso)."
+            )
+    result = _scan([str(source)], args.engine or preset.engine, preset.exclusions, args.workers)
+    package = Package(roots=result.roots, signature_version=result.signature_version)
+    apply_preset(preset, package)
+    package.seda_version = preset.seda_version  # what an export with this profile writes
+    return package, None, list(result.findings), ""
+
+
+class _SourceError(Exception):
+    """The SOURCE of ``verso bordereau`` cannot be used: message shown, exit 1."""
+
+
+def cmd_bordereau(args: argparse.Namespace) -> int:
+    from app.bordereau import Verdict
+    from app.presets import Preset, PresetError, load_preset
+
+    source = Path(args.sip)
+    problem = (
+        None
+        if source.is_dir()
+        else _not_a_file(
+            source, "la source du bordereau (versement, dossier, zip ou travail .verso)"
+        )
+    ) or _given_files_problem(
         (args.rules, "le référentiel des règles (CSV)"),
+        (args.agencies, "le référentiel des services (CSV)"),
         (args.preset, "le profil de versement (YAML)"),
     )
-    read = [p for p in (args.rules, args.preset) if p]
+    read = [p for p in (args.rules, args.agencies, args.preset) if p]
+    slip = Path(args.output) if args.output else _default_slip(source)
+    replace_hint = (
+        "il est peut-être déjà signé : choisissez un autre nom (-o) ou ajoutez --force pour "
+        "le remplacer."
+    )
     if problem is None:
-        slip = Path(args.output) if args.output else default_path(sip)
-        problem = _slip_problem(
-            slip, sip=sip, inputs=read, force=True, name_hint="-o FICHIER.html", replace_hint=""
+        problem = _slip_format_error(slip) or _slip_problem(
+            slip,
+            sip=source,
+            inputs=[source, *read],
+            force=args.force,
+            name_hint="-o FICHIER.pdf",
+            replace_hint=replace_hint,
         )
     if problem is not None:
         _err(problem)
         return EXIT_USAGE
-    rules_path: Path | str | None = args.rules
-    origin = ""
+    if args.depth is not None and args.depth < 0:
+        _err("--depth : donnez un niveau positif ou nul (0 : les racines seulement).")
+        return EXIT_USAGE
+    preset = Preset()
     if args.preset:
-        from app.presets import PresetError, load_preset
-
         try:
             preset = load_preset(args.preset)
         except PresetError as exc:
             _err(str(exc))
             return EXIT_USAGE
-        rules_path = preset.referentials.rules
-        origin = " (indiqué dans le profil de versement)"
         problem = _slip_problem(
             slip,
-            sip=sip,
+            sip=source,
             inputs=_preset_files(preset),
-            force=True,
-            name_hint="-o FICHIER.html",
-            replace_hint="",
+            force=args.force,
+            name_hint="-o FICHIER.pdf",
+            replace_hint=replace_hint,
         )
         if problem is not None:
             _err(problem)
             return EXIT_USAGE
-        if rules_path is None:
-            _err("Le profil de versement n'indique pas de référentiel des règles de gestion.")
     try:
-        rules = _load_referential("rules", rules_path, origin)
+        package, sip, findings, work_preset = _bordereau_package(args, source, preset)
     except _UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    try:
-        package, findings = read_sip(sip)
-    except SipError as exc:
-        _err(f"« {sip} » n'est pas un versement lisible :\n" + _finding_lines(exc.findings))
+    except _SourceError as exc:
+        _err(str(exc))
         return EXIT_FAILED
-    if findings:
-        _err(
-            f"Remarque : {len(findings)} problème(s) dans ce versement "
-            f"(« verso check {sip} » pour le détail)."
+    except (Cancelled, KeyboardInterrupt):
+        _err("Interrompu : bordereau non écrit.")
+        return EXIT_INTERRUPTED
+    if work_preset and not args.preset:  # saved work: the profile it was made with
+        with contextlib.suppress(PresetError):
+            preset = load_preset(work_preset)
+    # names the SIP's header does not carry: the profile's, for the same identifiers
+    h = package.header
+    for ident, name in (
+        ("archival_agency", "archival_agency_name"),
+        ("transferring_agency", "transferring_agency_name"),
+    ):
+        if (
+            not getattr(h, name)
+            and getattr(h, ident)
+            and getattr(h, ident) == getattr(preset, ident)
+        ):
+            setattr(h, name, getattr(preset, name))
+    origin = " (indiqué dans le profil de versement)"
+    try:
+        rules = _load_referential(
+            "rules", args.rules or preset.referentials.rules, "" if args.rules else origin
         )
-    failed = _write_slip(package, slip, rules=rules, sip=sip, lang=args.lang)
+        agencies = _load_referential(
+            "agencies",
+            args.agencies or preset.referentials.agencies,
+            "" if args.agencies else origin,
+        )
+    except _UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    if rules is None:
+        _err(
+            "Remarque : sans référentiel des règles de gestion (--rules ou --preset), les "
+            "règles ne sont données que par leur identifiant, sans intitulé ni date de fin."
+        )
+    if not package.roots:
+        _err(f"Rien à décrire : « {source} » ne contient aucune unité d'archives.")
+        return EXIT_FAILED
+
+    # the verdict: what the SAE would say (the SIP itself when there is one)
+    if sip is not None:
+        from seda.validate import check_sip
+
+        progress = TerminalProgress("Vérification", unit="bytes")
+        try:
+            with _interruptible(progress):
+                checked = check_sip(
+                    sip,
+                    xsd_root=os.environ.get(XSD_ENV) or None,
+                    rules=rules,
+                    agencies=agencies,
+                    progress=progress,
+                )
+        except (Cancelled, KeyboardInterrupt):
+            progress.finish()
+            _err("Interrompu : bordereau non écrit.")
+            return EXIT_INTERRUPTED
+        progress.finish()
+    else:
+        from seda.validate import check_package
+
+        checked = [*findings, *check_package(package, rules=rules, agencies=agencies)]
+    verdict = Verdict.of(checked)
+
+    failed = _write_slip(
+        package,
+        slip,
+        rules=rules,
+        agencies=agencies,
+        sip=sip,
+        lang=args.lang,
+        verdict=verdict,
+        depth=args.depth,
+        annex=args.annex,
+    )
     if failed is not None:
         return failed
     stats = package.stats()
     print(f"Bordereau de versement écrit : {slip}")
-    print(f"  Versement : {sip} (SEDA {package.seda_version})")
-    print(f"  Identifiant du message : {package.header.message_identifier or '?'}")
+    if sip is not None:
+        print(f"  Versement : {sip} (SEDA {package.seda_version})")
+        print(f"  Identifiant du message : {package.header.message_identifier or '?'}")
+    else:
+        print(f"  Source : {source}")
     print(f"  Unités d'archives : {stats.units}")
     print(f"  Fichiers : {stats.files} ({human_size(stats.total_size)})")
+    if verdict.errors:
+        print(
+            f"Attention : le service d'archives refuserait ce versement ({verdict.errors} "
+            f"erreur(s) ; « verso check » ou la fenêtre pour le détail) ; le bordereau le dit.",
+        )
+        return EXIT_FAILED
     return EXIT_OK
 
 
@@ -1586,11 +1817,56 @@ def _inventory(result: Any) -> tuple[list[dict[str, Any]], list[Finding]]:
                         "format": obj.format.name,
                         "version": obj.format.version,
                         "mime": obj.format.mime,
+                        "modified": obj.last_modified,
                         "findings": own,
                     }
                 )
     others = [f for f in result.findings if f.path not in used]
     return rows, others
+
+
+# (key, column header) of the spreadsheet inventory, in order
+_SCAN_COLUMNS_FR = (
+    ("path", "Chemin"),
+    ("name", "Nom du fichier"),
+    ("size", "Taille (octets)"),
+    ("modified", "Modifié le"),
+    ("puid", "Identifiant PRONOM"),
+    ("format", "Format"),
+    ("version", "Version du format"),
+    ("mime", "Type MIME"),
+    ("sha512", "Empreinte SHA-512"),
+    ("findings", "Remarques"),
+)
+
+
+def _write_inventory_csv(rows: list[dict[str, Any]], bases: Sequence[Path], out: TextIO) -> None:
+    """The inventory as a French spreadsheet opens it with a double click: « ; » between
+    columns, UTF-8 with a BOM (else accents come out garbled), headers and remarks in
+    French, dates as JJ/MM/AAAA, sizes as plain numbers of bytes (summable). Written as
+    bytes whatever the console's encoding: the file is UTF-8, not the terminal's."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow([title for _key, title in _SCAN_COLUMNS_FR])
+    for r in rows:
+        modified = r.get("modified")
+        values = {
+            **r,
+            "path": _display_path(r["path"], bases),
+            "name": Path(r["path"]).name,
+            "modified": modified.strftime("%d/%m/%Y") if modified is not None else "",
+            "puid": r["puid"] or "non identifié",
+            "findings": " | ".join(describe(f, with_place=False) for f in r["findings"]),
+        }
+        writer.writerow([values[key] for key, _title in _SCAN_COLUMNS_FR])
+    data = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    binary = getattr(out, "buffer", None)
+    if binary is None:  # a text-only stream (tests): the same characters
+        out.write(data.decode("utf-8"))
+        return
+    out.flush()
+    binary.write(data)
+    binary.flush()
 
 
 def _finding_json(f: Finding) -> dict[str, Any]:
@@ -1643,7 +1919,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
                 args.output_file,
                 text=True,
                 errors="backslashreplace",
-                bom=args.format == "csv",
+                bom=False,  # the French CSV writes its own BOM (_write_inventory_csv)
                 inputs=args.paths,
             ) as fh:
                 _write_inventory(args, result, rows, others, fh, utf8=True)
@@ -1689,7 +1965,10 @@ def _write_inventory(
     if args.format == "json":
         files = []
         for r in rows:
-            item = {**r, "findings": [_finding_json(f) for f in r["findings"]]}
+            item = {
+                **{k: v for k, v in r.items() if k != "modified"},
+                "findings": [_finding_json(f) for f in r["findings"]],
+            }
             if escape_undecodable(r["path"])[1]:
                 item["name_undecodable"] = True
             files.append(item)
@@ -1702,6 +1981,8 @@ def _write_inventory(
         json.dump(_json_clean(doc), out, ensure_ascii=not utf8, indent=2)
         out.write("\n")
     elif args.format == "csv":
+        _write_inventory_csv(rows, _bases(args.paths), out)
+    elif args.format == "csv-raw":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_SCAN_COLUMNS)
         for r in rows:
@@ -1946,6 +2227,32 @@ class _Stdout(io.TextIOBase):
         except OSError as exc:
             raise _OutputLost(exc) from None
         return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.inner.flush()
+        except OSError as exc:
+            raise _OutputLost(exc) from None
+
+    @property
+    def buffer(self) -> Any:
+        """The binary stream below (bytes written as they are, e.g. a UTF-8 CSV whatever
+        the console's encoding), with the same refused-write handling; None if there is none."""
+        inner = getattr(self.inner, "buffer", None)
+        return None if inner is None else _Bytes(inner)
+
+
+class _Bytes:
+    """``sys.stdout.buffer`` while a command runs: a refused write becomes ``_OutputLost``."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def write(self, data: bytes) -> int:
+        try:
+            return int(self.inner.write(data))
+        except OSError as exc:
+            raise _OutputLost(exc) from None
 
     def flush(self) -> None:
         try:

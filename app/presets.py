@@ -458,6 +458,7 @@ def _load_preset(path: Path) -> Preset:
             r.problem(node, "default_attachment", "metadata_name et metadata_value vont ensemble.")
     if "default_rules" in keys:
         preset.default_rules = _read_rules(r, keys["default_rules"])
+        _check_rules_known(r, keys["default_rules"], preset.referentials.rules)
     if "sae_signatures" in keys:
         value = r.text(keys["sae_signatures"], "sae_signatures", choices=SAE_SIGNATURES)
         if value is not None:
@@ -567,6 +568,49 @@ def _read_rules(r: _Reader, node: Node) -> list[DefaultRule]:
         if category and rule_id:
             rules.append(DefaultRule(category, rule_id, start, final))
     return rules
+
+
+def _check_rules_known(r: _Reader, node: Node, referential: Path | None) -> None:
+    """Each default rule must be in the profile's own rules referential, with its category:
+    said now, on the rule's line, rather than as a refusal at export. A referential that
+    cannot be read is said where it is used (export, check), not here."""
+    if referential is None or not isinstance(node, SequenceNode) or not referential.is_file():
+        return
+    from seda.referentials import ReferentialError, load_rules
+
+    try:
+        rules = load_rules(referential)
+    except (ReferentialError, OSError):
+        return
+    for i, item in enumerate(node.value, 1):
+        if not isinstance(item, MappingNode):
+            continue
+        values = {
+            k.value: v
+            for k, v in item.value
+            if isinstance(k, ScalarNode) and isinstance(v, ScalarNode)
+        }
+        id_node = values.get("rule_id")
+        category = values["category"].value if "category" in values else ""
+        if id_node is None or not isinstance(id_node.value, str) or not id_node.value.strip():
+            continue
+        rule_id = id_node.value.strip()
+        found = rules.get(rule_id)
+        where = f"default_rules[{i}].rule_id"
+        if found is None:
+            r.problem(
+                id_node,
+                where,
+                f"la règle « {rule_id} » n'existe pas dans le référentiel des règles du profil "
+                f"(« {referential.name} ») : le service d'archives refuserait le versement.",
+            )
+        elif category in RULE_CATEGORIES and found.rule_type != category:
+            r.problem(
+                id_node,
+                where,
+                f"la règle « {rule_id} » est de type {found.rule_type} dans le référentiel "
+                f"des règles du profil, pas {category}.",
+            )
 
 
 # -- writing -----------------------------------------------------------------------------

@@ -955,8 +955,24 @@ class _Reader:
                 h.code_list_versions[local] = _text(child).strip()
         elif name == "ArchivalAgency":
             h.archival_agency = self.child_text(el, "Identifier")
+            h.archival_agency_name = h.archival_agency_name or self.agency_name(el)
         elif name == "TransferringAgency":
             h.transferring_agency = self.child_text(el, "Identifier")
+            h.transferring_agency_name = h.transferring_agency_name or self.agency_name(el)
+
+    def agency_name(self, el: etree._Element) -> str:
+        """A name some tools put in ``OrganizationDescriptiveMetadata`` (an open element:
+        ``Name``, ``OrganizationName`` or ``Nom``, any namespace); "" when none."""
+        for local, child in self.children(el):
+            if local == "OrganizationDescriptiveMetadata":
+                for value in child:
+                    if isinstance(value.tag, str) and etree.QName(value).localname in (
+                        "Name",
+                        "OrganizationName",
+                        "Nom",
+                    ):
+                        return _text(value).strip()
+        return ""
 
     def rule_block(self, category: str, el: etree._Element) -> RuleCategory:
         block = RuleCategory(category)

@@ -37,7 +37,8 @@ HOSTILE = '<script>alert("x")</script> & \'quotes\' "double" 😀 <b>gras</b>'
 PDF = FormatInfo("fmt/18", "Acrobat PDF 1.4", "1.4", "application/pdf")
 
 
-def package(units: int = 3) -> Package:
+def package(units: int = 3, per_folder: int = 10) -> Package:
+    """A series holding ``units - 1`` pieces (one PDF each) in dossiers of ``per_folder``."""
     pkg = Package(seda_version="2.1")
     h = pkg.header
     h.message_identifier = "MSG-2024-001"
@@ -60,11 +61,19 @@ def package(units: int = 3) -> Package:
     appraisal.rules.append(Rule("APP-00001", date(2020, 1, 1)))
     appraisal.final_action = "Keep"
     root.management.category("AccessRule").rules.append(Rule("ACC-00003", date(2020, 1, 1)))
+    folder = root
     for i in range(units - 1):
-        item = root.add(ArchiveUnit(f"Pièce {i + 1}", DescriptionLevel.ITEM))
+        if not folder.children or len(folder.children) == per_folder:
+            folder = root.add(ArchiveUnit(f"Dossier {i // per_folder + 1}", DescriptionLevel.FILE))
+        item = folder.add(ArchiveUnit(f"Pièce {i + 1}", DescriptionLevel.ITEM))
         item.objects.append(BinaryObject(f"/nowhere/{i}.pdf", f"{i}.pdf", size=1500, format=PDF))
     pkg.roots.append(root)
     return pkg
+
+
+def described(pkg: Package) -> int:
+    """Rows of the slip's main table: the root and its dossiers (pieces are summarised)."""
+    return sum(1 for u in pkg.walk() if u.children or u.parent is None)
 
 
 def parse(path: Path) -> lxml.html.HtmlElement:
@@ -82,7 +91,18 @@ def leftovers(folder: Path) -> list[str]:
 # -- document -----------------------------------------------------------------------------
 def test_french_document_sections_and_values(tmp_path: Path) -> None:
     rules = load_rules(RULES_CSV)
-    dest = write_bordereau(package(), tmp_path / "b.html", rules=rules)
+    pkg = package(units=17)  # the series, two dossiers (10 + 6 pieces)
+    pkg.roots[0].children[1].archival_ids.append("3 W 12/2")
+    # a third dossier with a rule of its own, then one inheriting again
+    own = pkg.roots[0].children[1].children[0]
+    own.add(ArchiveUnit("annexe", DescriptionLevel.ITEM)).objects.append(
+        BinaryObject("/nowhere/a.pdf", "a.pdf", size=10, format=PDF)
+    )
+    own.management.category("AccessRule").rules.append(Rule("ACC-00001", date(2020, 1, 1)))
+    pkg.roots[0].children[1].children[1].add(ArchiveUnit("sous-dossier")).objects.append(
+        BinaryObject("/nowhere/b.pdf", "b.pdf", size=10, format=PDF)
+    )
+    dest = write_bordereau(pkg, tmp_path / "b.html", rules=rules)
     assert dest == tmp_path / "b.html"
     doc = parse(dest)
     text = doc.text_content()
@@ -104,12 +124,29 @@ def test_french_document_sections_and_values(tmp_path: Path) -> None:
     assert "MSG-2024-001" in text and "IC-000001" in text and "12/03/2024" in text
     assert "Archives publiques" in text
     assert "01/01/2019\u00a0– 31/12/2023" in text
+    # one row per described unit: the series and its two dossiers, not one per file
     rows = table_rows(doc)
-    assert len(rows) == 3
+    assert len(rows) == 5
     first = rows[0].text_content()
     assert "3 W 12" in first and "Série" in first and "Conserver" in first
     assert "jusqu'au 01/01/2100" in first  # APP-00001: 80 years from 2020-01-01
-    assert "Pièce" in rows[1].text_content() and "héritée" in rows[1].text_content()
+    # the rule's title and duration from the referential, not its code alone
+    assert "80 ans — Dossier individuel d’agent civil" in first
+    dossier = rows[1].text_content()
+    # what it inherits is exactly what the row above shows: « idem », as written by hand
+    assert "Dossier 1" in dossier and "Pièce" not in dossier and "idem" in dossier
+    assert "APP-00001" not in dossier
+    assert "10 fichiers, 14,6 Ko, PDF ×10" in dossier
+    assert "3 W 12/2" in rows[2].text_content()  # the cote
+    assert "4 fichiers, 5,9 Ko, PDF ×4" in rows[2].text_content()
+    assert "en tout : 18 fichiers" in first
+    # Pièce 11 declares its own access rule: in full, code and all
+    assert "Pièce 11" in rows[3].text_content() and "ACC-00001" in rows[3].text_content()
+    # Pièce 12 inherits again, but not what the row above shows: in full, said inherited
+    assert "Pièce 12" in rows[4].text_content()
+    access = rows[4].xpath("td")[-1].text_content()
+    assert "idem" not in access and "héritée" in access and "25 ans" in access
+    assert rows[4].xpath("td")[-2].text_content() == "idem"  # its appraisal is the same
     # indentation grows with depth; the root is not indented
     assert "margin-left" in lxml.html.tostring(rows[1]).decode()
     assert "margin-left" not in lxml.html.tostring(rows[0]).decode()
@@ -131,7 +168,7 @@ def test_english_labels(tmp_path: Path) -> None:
 
 
 def test_hostile_title_is_escaped(tmp_path: Path) -> None:
-    pkg = package()
+    pkg = package(units=3, per_folder=1)
     pkg.roots[0].title = HOSTILE
     pkg.roots[0].description = "a\x00b\x1fc </td></tr></table> fin"
     pkg.header.transferring_agency_name = HOSTILE
@@ -187,7 +224,7 @@ def test_progress_reaches_every_row(tmp_path: Path) -> None:
 
     progress = Recorder()
     write_bordereau(package(units=450), tmp_path / "b.html", progress=progress)
-    assert progress.calls[-1] == (450, 450)
+    assert progress.calls[-1] == (450 + 45, 450 + 45)  # pieces and their 45 dossiers
     done = [d for d, _ in progress.calls]
     assert done == sorted(done) and len(done) >= 5
 
@@ -225,7 +262,7 @@ def test_write_error_mid_document_leaves_nothing(tmp_path: Path, monkeypatch) ->
 
     monkeypatch.setattr(slip_module.os, "fdopen", failing_fdopen)
     with pytest.raises(BordereauError) as caught:
-        write_bordereau(package(units=500), dest)
+        write_bordereau(package(units=500, per_folder=1), dest)
     assert caught.value.findings[0].code == Code.BORDEREAU_WRITE_ERROR
     assert "space" in caught.value.findings[0].params["error"]
     assert dest.read_text(encoding="utf-8") == "ancien bordereau"  # the previous one is kept
@@ -247,7 +284,7 @@ def test_cancel_leaves_nothing(tmp_path: Path) -> None:
 
     progress = CancelAfter(rows=250)
     with pytest.raises(Cancelled):
-        write_bordereau(package(units=1000), tmp_path / "b.html", progress=progress)
+        write_bordereau(package(units=1000, per_folder=2), tmp_path / "b.html", progress=progress)
     assert progress.asked > 250  # it did stop in the middle of the rows
     assert list(tmp_path.iterdir()) == []
 
@@ -275,7 +312,8 @@ def test_twenty_thousand_units_stream(tmp_path: Path) -> None:
     started = time.monotonic()
     dest = write_bordereau(pkg, tmp_path / "b.html", rules=load_rules(RULES_CSV))
     assert time.monotonic() - started < 60
-    assert dest.read_bytes().count(b'<tr class="l') == units == 20_202
+    assert units == 20_203
+    assert dest.read_bytes().count(b'<tr class="l') == described(pkg) == 202
 
 
 # -- command line ---------------------------------------------------------------------------
@@ -315,7 +353,7 @@ def test_cli_export_writes_sip_and_slip(folder: Path, tmp_path: Path, capsys) ->
     assert sip_package.header.message_identifier in text
     titles = [t.text_content() for t in doc.xpath("//*[@class='t']")]
     assert titles[0] == "Conseil <municipal> & co"
-    assert len(table_rows(doc)) == 4
+    assert len(table_rows(doc)) == 2  # the folder and its sub-folder; files summarised
     # a second export does not silently replace the slip, --force does
     (tmp_path / "autre.zip").write_bytes(b"")
     argv[3] = str(tmp_path / "autre.zip")
@@ -399,18 +437,31 @@ def test_cli_bordereau_default_path_and_errors(tmp_path: Path, capsys) -> None:
     sip.write_bytes(VITAM_SIP.read_bytes())
     rc, out, err = run(["bordereau", str(sip)], capsys)
     assert rc == 0, err
-    assert (tmp_path / "copie-bordereau.html").is_file()
+    made = tmp_path / "copie-bordereau.pdf"  # the PDF to sign, by default
+    assert made.read_bytes().startswith(b"%PDF")
+    # never replaced without --force (it may be the signed one)
+    made.write_bytes(b"%PDF signed")
     rc, _, err = run(["bordereau", str(sip), "--preset", str(EXAMPLE)], capsys)
-    assert rc == 0, err  # the example preset's sample rules referential is used
-    assert "référentiel des règles" not in err
+    assert rc == 2 and "existe déjà" in err and "--force" in err
+    assert made.read_bytes() == b"%PDF signed"
+    rc, out, err = run(["bordereau", str(sip), "--preset", str(EXAMPLE), "--force"], capsys)
+    assert "référentiel des règles" not in err  # the example preset's sample one is used
+    assert made.read_bytes() != b"%PDF signed"
+    # its rules are not in that referential: the slip is written, and says so, exit 1
+    assert rc == 1 and "refuserait" in out
     bare = tmp_path / "sans-referentiel.yaml"
     bare.write_text("name: Sans référentiel\n", encoding="utf-8")
-    rc, _, err = run(["bordereau", str(sip), "--preset", str(bare)], capsys)
+    rc, _, err = run(
+        ["bordereau", str(sip), "--preset", str(bare), "-o", str(tmp_path / "b.html")], capsys
+    )
     assert rc == 0, err  # no rules referential: said, not fatal
     assert "référentiel des règles" in err
+    assert (tmp_path / "b.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    rc, _, err = run(["bordereau", str(sip), "-o", str(tmp_path / "b.docx")], capsys)
+    assert rc == 2 and ".pdf" in err and not (tmp_path / "b.docx").exists()
     rc, _, err = run(["bordereau", str(tmp_path / "absent.zip")], capsys)
     assert rc == 2 and "Introuvable" in err
     not_zip = tmp_path / "pas-un-zip.zip"
     not_zip.write_text("bonjour")
     rc, _, err = run(["bordereau", str(not_zip)], capsys)
-    assert rc == 1 and not (tmp_path / "pas-un-zip-bordereau.html").exists()
+    assert rc == 1 and not (tmp_path / "pas-un-zip-bordereau.pdf").exists()

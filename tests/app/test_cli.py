@@ -346,11 +346,10 @@ def test_rules_checked_against_preset_referential(
     save_preset(preset, good)
     argv = ["export", str(odd_tree / "Courrier"), "--workers", "0"]
     rc, out, err = run([*argv, "-o", str(tmp_path / "a.zip"), "--preset", str(good)], capsys)
-    assert rc == 1, err  # an unknown rule: the SAE refuses, said last
-    assert "APP-99999" in out.splitlines()[-1]
-    errors = out.split("Erreurs", 1)[1]
-    assert "APP-99999" in errors and "n'existe pas dans le référentiel" in errors
-    assert "APP-00001" not in out  # known rule: no complaint
+    # said when the profile is loaded, with its line, not after a refused export
+    assert rc == 2 and "ligne" in err and "APP-99999" in err
+    assert "n'existe pas dans le référentiel" in err and "APP-00001" not in err
+    assert not (tmp_path / "a.zip").exists()
 
     preset.referentials.rules = RULES / "R16_KO_regles_avec_meme_id.csv"
     bad = tmp_path / "mauvais-ref.yaml"
@@ -454,10 +453,44 @@ def test_scan_json_lists_every_file(odd_tree: Path, capsys: pytest.CaptureFixtur
     assert doc["engine"] == "siegfried" and doc["signature_version"]
 
 
-def test_scan_csv_and_text(odd_tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rc, out, _err = run(["scan", str(odd_tree), "--format", "csv", "--workers", "0"], capsys)
+def test_scan_csv_for_a_french_spreadsheet(odd_tree: Path, capsysbinary) -> None:
+    """``--format csv`` opens right in a French spreadsheet: « ; », UTF-8 with BOM, French
+    headers and remarks, dates JJ/MM/AAAA, sizes in bytes."""
+    rc = main(["scan", str(odd_tree), "--format", "csv", "--workers", "0"])
+    raw = capsysbinary.readouterr().out
     assert rc == 0
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: accents are read as UTF-8
+    text = raw[3:].decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    assert list(rows[0]) == [
+        "Chemin",
+        "Nom du fichier",
+        "Taille (octets)",
+        "Modifié le",
+        "Identifiant PRONOM",
+        "Format",
+        "Version du format",
+        "Type MIME",
+        "Empreinte SHA-512",
+        "Remarques",
+    ]
+    assert {r["Nom du fichier"] for r in rows} >= EXPECTED_FILES
+    pdf = next(r for r in rows if r["Nom du fichier"] == "rapport.pdf")
+    assert pdf["Chemin"] == str(Path("Versement été") / "Courrier" / "rapport.pdf")
+    assert pdf["Modifié le"] == "10/01/2019"
+    assert pdf["Taille (octets)"] == str((odd_tree / "Courrier" / "rapport.pdf").stat().st_size)
+    assert pdf["Identifiant PRONOM"] == "fmt/18" and len(pdf["Empreinte SHA-512"]) == 128
+    empty = next(r for r in rows if r["Nom du fichier"] == "vide.txt")
+    assert empty["Remarques"].startswith("Fichier vide")  # words, not scan.empty_file
+    assert "\r\n" in text  # what spreadsheets expect
+
+
+def test_scan_csv_raw_and_text(odd_tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rc, out, _err = run(["scan", str(odd_tree), "--format", "csv-raw", "--workers", "0"], capsys)
+    assert rc == 0
+    assert out.startswith("path,size,sha512,puid,format,version,mime,findings\n")
     rows = list(csv.DictReader(io.StringIO(out)))
+    assert "scan.empty_file" in next(r for r in rows if r["path"].endswith("vide.txt"))["findings"]
     assert {Path(r["path"]).name for r in rows} >= EXPECTED_FILES
     assert all(len(r["sha512"]) == 128 for r in rows)
     rc, out, _err = run(["scan", str(odd_tree / "Courrier"), "--workers", "0"], capsys)

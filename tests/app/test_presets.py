@@ -277,3 +277,47 @@ def test_bare_name_is_the_shipped_preset(tmp_path: Path, monkeypatch) -> None:  
     assert shipped_preset("example") == Path("example")  # a real file wins
     assert shipped_preset("absent") == Path("absent")
     assert shipped_preset("sub/example") == Path("sub/example")
+
+
+def test_rule_missing_from_the_profiles_referential_is_said_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "regles.csv").write_text(
+        "RuleId,RuleType,RuleValue,RuleDescription,RuleDuration,RuleMeasurement\n"
+        "APP-1,AppraisalRule,Délibérations,,10,YEAR\n"
+        "ACC-1,AccessRule,Libre,,0,YEAR\n",
+        encoding="utf-8",
+    )
+    text = (
+        "referentials:\n"  # 1
+        "  rules: regles.csv\n"  # 2
+        "default_rules:\n"  # 3
+        "  - category: AppraisalRule\n"  # 4
+        "    rule_id: APP-1\n"  # 5
+        "    final_action: Keep\n"  # 6
+        "  - category: AccessRule\n"  # 7
+        "    rule_id: ACC-99\n"  # 8
+        "  - category: AccessRule\n"  # 9
+        "    rule_id: APP-1\n"  # 10
+    )
+    with pytest.raises(PresetError) as caught:
+        load_preset(write(tmp_path, text))
+    problems = caught.value.problems
+    assert [(p.line, p.key) for p in problems] == [
+        (8, "default_rules[2].rule_id"),
+        (10, "default_rules[3].rule_id"),
+    ]
+    assert "« ACC-99 » n'existe pas" in problems[0].message and "regles.csv" in problems[0].message
+    assert "AppraisalRule" in problems[1].message
+    assert "ligne 8" in str(caught.value)
+    # the same rules with a referential that has them: accepted
+    fixed = text.replace("ACC-99", "ACC-1").replace("rule_id: APP-1\n", "rule_id: ACC-1\n", 2)
+    fixed = fixed.replace(
+        "  - category: AppraisalRule\n    rule_id: ACC-1",
+        "  - category: AppraisalRule\n    rule_id: APP-1",
+    )
+    assert [r.rule_id for r in load_preset(write(tmp_path, fixed)).default_rules] == [
+        "APP-1",
+        "ACC-1",
+        "ACC-1",
+    ]
+    # no referential, or one that cannot be read: nothing to compare with here
+    assert load_preset(write(tmp_path, text.replace("regles.csv", "absent.csv"))).default_rules

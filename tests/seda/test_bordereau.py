@@ -244,3 +244,122 @@ def test_empty_package() -> None:
     assert list(doc.rows()) == []
     assert (doc.totals.units, doc.totals.files, doc.totals.formats) == (0, 0, [])
     assert doc.totals.start_date is None and doc.attachments == []
+
+
+# -- described rows: what archivists count --------------------------------------------------
+def test_described_rows_fold_plain_files_into_their_dossier() -> None:
+    pkg, u = build()
+    rows = list(collect(pkg).described_rows())
+    # the pieces are plain file units: summarised on their dossier's row
+    assert [r.title for r in rows] == ["Conseil municipal", "Délibérations", "Budget", "Photos"]
+    assert [r.number for r in rows] == [1, 2, 3, 4]
+    assert [r.depth for r in rows] == [0, 1, 1, 0]
+    delib = rows[1].folded
+    assert delib is not None
+    assert (delib.files, delib.size, delib.kinds, delib.units) == (2, 300, [("PDF", 2)], 3)
+    assert rows[0].folded is not None and rows[0].folded.files == 0  # none of its own
+    assert rows[0].files == 3  # the whole subtree still counts
+    photos = rows[3].folded
+    assert photos is not None and photos.kinds == [("BIN", 1)]
+
+
+def test_described_rows_keep_units_with_their_own_description() -> None:
+    pkg, u = build()
+    u["d1"].archival_ids.append("3 W 1/1")  # a cote of its own
+    u["b1"].management.category("AccessRule").rules.append(Rule("ACC-25"))  # its own rule
+    u["p1"].description = "Vue aérienne"
+    titles = [r.title for r in collect(pkg).described_rows()]
+    assert titles == [
+        "Conseil municipal",
+        "Délibérations",
+        "Délib 1",
+        "Budget",
+        "Budget 2023",
+        "Photos",
+        "Photo",
+    ]
+    delib = next(r for r in collect(pkg).described_rows() if r.title == "Délibérations")
+    assert delib.folded is not None and delib.folded.files == 1  # only d2 left to summarise
+
+
+def test_described_rows_depth_limits_the_levels() -> None:
+    pkg, u = build()
+    u["d1"].archival_ids.append("X")
+    rows = list(collect(pkg).described_rows(depth=0))
+    assert [r.title for r in rows] == ["Conseil municipal", "Photos"]
+    conseil = rows[0].folded
+    assert conseil is not None and conseil.files == 3 and conseil.units == 6
+    assert conseil.kinds == [("PDF", 2), ("PNG", 1)]
+    assert [r.title for r in collect(pkg).described_rows(depth=1)] == [
+        "Conseil municipal",
+        "Délibérations",
+        "Budget",
+        "Photos",
+    ]
+
+
+def test_files_for_the_annex_name_their_row_and_path() -> None:
+    pkg, u = build()
+    files = list(collect(pkg).files(depth=0))
+    assert [(f.row_number, f.path) for f in files] == [
+        (1, "Délibérations/d1.pdf"),
+        (1, "Délibérations/d2.pdf"),
+        (1, "Budget/b1.png"),
+        (2, "p.bin"),
+    ]
+    assert files[0].puid == "fmt/18" and files[3].puid == "" and files[2].size == 50
+    assert [(f.row_number, f.path) for f in collect(pkg).files()] == [
+        (2, "d1.pdf"),
+        (2, "d2.pdf"),
+        (3, "b1.png"),
+        (4, "p.bin"),
+    ]
+
+
+def test_file_kind_is_the_extension() -> None:
+    from seda.bordereau import file_kind
+
+    assert file_kind("Rapport.final.PDF") == "PDF"
+    assert file_kind("README") == "" and file_kind(".bashrc") == ""
+    assert file_kind("archive.tar.gz") == "GZ"
+
+
+def test_described_rows_of_a_very_deep_tree_without_recursion() -> None:
+    pkg = Package()
+    node = ArchiveUnit("racine")
+    pkg.roots.append(node)
+    for i in range(2000):
+        node = node.add(ArchiveUnit(f"niveau {i}"))
+    node.objects.append(obj("fond.pdf", 1))
+    rows = list(collect(pkg).described_rows())
+    # every level holding a child is a dossier; the last one only wraps its file
+    assert len(rows) == 2000
+    assert rows[-1].folded is not None and rows[-1].folded.files == 1
+    shallow = list(collect(pkg).described_rows(depth=2))
+    assert len(shallow) == 3 and shallow[-1].folded is not None
+    assert shallow[-1].folded.files == 1 and shallow[-1].folded.units == 1999
+
+
+def test_agency_names_from_the_referential_when_the_header_has_none(tmp_path: Path) -> None:
+    from seda.referentials import load_agencies
+
+    path = tmp_path / "services.csv"
+    path.write_text(
+        "Identifier,Name,Description\nAD,Archives départementales,\nCOMMUNE,Commune (référentiel),\n",
+        encoding="utf-8",
+    )
+    pkg, _ = build()
+    pkg.header.originating_agency = "COMMUNE"
+    h = collect(pkg, agencies=load_agencies(path)).header
+    assert h.archival_agency_name == "Archives départementales"
+    assert h.transferring_agency_name == "Mairie"  # the header's own name wins
+    assert h.originating_agency_name == "Commune (référentiel)"
+    assert collect(pkg).header.archival_agency_name == ""
+
+
+def test_has_cote() -> None:
+    pkg, u = build()
+    assert collect(pkg).has_cote  # "3 W 1" on the series
+    u["conseil"].archival_ids.clear()
+    u["conseil"].originating_ids.clear()
+    assert not collect(pkg).has_cote

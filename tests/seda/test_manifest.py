@@ -933,3 +933,27 @@ def test_100k_units_read_back(tmp_path: Path) -> None:
     assert sum(1 for _ in back.walk()) == 100_000
     assert [o.size for _u, o in back.objects()] == [o.size for _u, o in pkg.objects()]
     assert elapsed < 60, elapsed
+
+
+def test_agency_names_read_from_organization_descriptive_metadata() -> None:
+    """Some tools name the agencies in the header's open ``OrganizationDescriptiveMetadata``
+    (any namespace): the slip of such a SIP shows them without a referential."""
+    pkg = Package(roots=[ArchiveUnit("A")])
+    pkg.header.archival_agency = "AD-01"
+    pkg.header.transferring_agency = "MAIRIE"
+    root = etree.fromstring(write(pkg, "2.1"))
+    seda_ns = NAMESPACES["2.1"]
+    for tag, name, ns in (
+        ("ArchivalAgency", "Archives départementales", "urn:example:org"),
+        ("TransferringAgency", "Mairie de Saint-Exemple", seda_ns),
+    ):
+        agency = root.find(f"{{*}}{tag}")
+        assert agency is not None
+        odm = etree.SubElement(agency, f"{{{seda_ns}}}OrganizationDescriptiveMetadata")
+        etree.SubElement(odm, f"{{{ns}}}Name").text = f" {name} "
+    header = read_manifest(etree.tostring(root)).header
+    assert header.archival_agency == "AD-01"
+    assert header.archival_agency_name == "Archives départementales"
+    assert header.transferring_agency_name == "Mairie de Saint-Exemple"
+    plain = read_manifest(write(pkg, "2.1")).header
+    assert plain.archival_agency_name == plain.transferring_agency_name == ""

@@ -903,11 +903,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     if problem is not None:
         _err(problem)
         return EXIT_USAGE
-    slip = _export_slip_path(args, output, read)
-    if isinstance(slip, str):
-        _err(slip)
-        return EXIT_USAGE
-
     if args.preset:
         try:
             preset = load_preset(args.preset)
@@ -915,18 +910,23 @@ def cmd_export(args: argparse.Namespace) -> int:
             _err(str(exc))
             return EXIT_USAGE
         # the referentials the preset names are read too: never written over
-        for dest in (output, slip):
-            problem = dest and _destination_problem(
-                dest, inputs=_preset_files(preset), force=True, name_hint="", replace_hint=""
-            )
-            if problem:
-                _err(problem)
-                return EXIT_USAGE
+        problem = _destination_problem(
+            output, inputs=_preset_files(preset), force=True, name_hint="", replace_hint=""
+        )
+        if problem:
+            _err(problem)
+            return EXIT_USAGE
     else:
         preset = Preset()
+    slip = _export_slip_path(args, output, [*read, *_preset_files(preset)])
+    if isinstance(slip, str):
+        _err(slip)
+        return EXIT_USAGE
+    if not args.preset:
         _err(
             "Attention : aucun profil de versement (--preset) ; l'en-tête du versement sera incomplet."
         )
+
     version = args.seda or preset.seda_version
     engine = args.engine or preset.engine
 
@@ -1294,9 +1294,6 @@ def _export_slip_path(
     if args.bordereau is not None and not args.bordereau.strip():
         return "--bordereau est vide : donnez le nom du bordereau à créer, ou --no-bordereau."
     slip = Path(args.bordereau) if args.bordereau else default_path(output)
-    bad_format = _slip_format_error(slip)
-    if bad_format:
-        return bad_format
     problem = _slip_problem(
         slip,
         sip=output,
@@ -1308,6 +1305,7 @@ def _export_slip_path(
             "ou --no-bordereau."
         ),
     )
+    problem = problem or _slip_format_error(slip)  # the guard speaks first
     return slip if problem is None else problem
 
 
@@ -1487,26 +1485,10 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
         (args.agencies, "le référentiel des services (CSV)"),
         (args.preset, "le profil de versement (YAML)"),
     )
-    read = [p for p in (args.rules, args.agencies, args.preset) if p]
-    slip = Path(args.output) if args.output else _default_slip(source)
-    replace_hint = (
-        "il est peut-être déjà signé : choisissez un autre nom (-o) ou ajoutez --force pour "
-        "le remplacer."
-    )
-    if problem is None:
-        problem = _slip_format_error(slip) or _slip_problem(
-            slip,
-            sip=source,
-            inputs=[source, *read],
-            force=args.force,
-            name_hint="-o FICHIER.pdf",
-            replace_hint=replace_hint,
-        )
+    if problem is None and args.depth is not None and args.depth < 0:
+        problem = "--depth : donnez un niveau positif ou nul (0 : les racines seulement)."
     if problem is not None:
         _err(problem)
-        return EXIT_USAGE
-    if args.depth is not None and args.depth < 0:
-        _err("--depth : donnez un niveau positif ou nul (0 : les racines seulement).")
         return EXIT_USAGE
     preset = Preset()
     if args.preset:
@@ -1515,17 +1497,24 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
         except PresetError as exc:
             _err(str(exc))
             return EXIT_USAGE
-        problem = _slip_problem(
-            slip,
-            sip=source,
-            inputs=_preset_files(preset),
-            force=args.force,
-            name_hint="-o FICHIER.pdf",
-            replace_hint=replace_hint,
-        )
-        if problem is not None:
-            _err(problem)
-            return EXIT_USAGE
+    # what is read (the source, the referentials, the profile and what it names) is never
+    # written over; the guard speaks first, then the format
+    read = [p for p in (args.rules, args.agencies, args.preset) if p]
+    slip = Path(args.output) if args.output else _default_slip(source)
+    problem = _slip_problem(
+        slip,
+        sip=source,
+        inputs=[source, *read, *_preset_files(preset)],
+        force=args.force,
+        name_hint="-o FICHIER.pdf",
+        replace_hint=(
+            "il est peut-être déjà signé : choisissez un autre nom (-o) ou ajoutez --force "
+            "pour le remplacer."
+        ),
+    ) or _slip_format_error(slip)
+    if problem is not None:
+        _err(problem)
+        return EXIT_USAGE
     try:
         package, sip, findings, work_preset = _bordereau_package(args, source, preset)
     except _UsageError as exc:
@@ -1859,10 +1848,14 @@ def _write_inventory_csv(rows: list[dict[str, Any]], bases: Sequence[Path], out:
             "findings": " | ".join(describe(f, with_place=False) for f in r["findings"]),
         }
         writer.writerow([values[key] for key, _title in _SCAN_COLUMNS_FR])
-    data = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    text, _ = escape_undecodable(buf.getvalue())  # names that are not valid UTF-8: \xe9
+    data = ("\ufeff" + text).encode("utf-8")
     binary = getattr(out, "buffer", None)
     if binary is None:  # a text-only stream (tests): the same characters
         out.write(data.decode("utf-8"))
+        return
+    if out.isatty():  # a person reads it: what the console can display, no BOM
+        out.write(text)
         return
     out.flush()
     binary.write(data)
@@ -2429,6 +2422,10 @@ def _main(argv: list[str], *, stdout_closed: bool) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "preset", None):  # `--preset example`: the profile shipped with Verso
+        from app.presets import shipped_preset
+
+        args.preset = str(shipped_preset(args.preset))
     if stdout_closed and not getattr(args, "output_file", None):
         _err(
             "Erreur : la sortie standard est fermée, Verso ne pourrait rien y écrire ; "

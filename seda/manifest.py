@@ -1080,20 +1080,21 @@ class _Reader:
         """Read one Content child into a field; False when it must be kept as XML."""
         attrs = child.attrib
         if name in ("Title", "Description"):
-            if (titled if name == "Title" else described) or any(k != _XML_LANG for k in attrs):
-                return False
+            if titled if name == "Title" else described:
+                return False  # the second one (another language...): kept as is
             lang = (attrs.get(_XML_LANG) or "").strip()
             if name == "Title":
                 unit.title, more.title_lang = _text(child), lang
             else:
                 unit.description, more.description_lang = _text(child), lang
             return True
+        text = _text(child).strip()
+        if name == "DescriptionLevel":  # a plain token: the XSD allows no attribute
+            unit.level = self.shared(text)
+            return True
         if attrs or len(child) and name not in _COMPOUND:
             return False
-        text = _text(child).strip()
-        if name == "DescriptionLevel":
-            unit.level = self.shared(text)
-        elif name in _ID_LISTS:
+        if name in _ID_LISTS:
             getattr(unit, _ID_LISTS[name]).append(text)
         elif name in _MORE_LISTS:
             getattr(more, _MORE_LISTS[name]).append(text)

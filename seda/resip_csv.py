@@ -873,6 +873,9 @@ class _MetadataImport:
         read_content(element, unit)
         if not any(step[0] == "DescriptionLevel" for step in content.children):
             unit.level = DescriptionLevel.ITEM if objects else DescriptionLevel.RECORD_GRP
+        if not unit.title.strip() and self.cell(row, "file"):
+            # no Title: the file or folder's name, as a scan would title it
+            unit.title = self.cell(row, "file").replace("\\", "/").rstrip("/").rpartition("/")[2]
         unit.objects = objects
         for category, values in blocks.items():
             unit.management.rules[category] = self.rule_block(row, category, values)

@@ -631,3 +631,11 @@ def test_references_between_rows_follow_the_units(folder: Path) -> None:
     assert f"AU{again.roots[1].uid}" in "".join(again.roots[0].more.raw_content)  # type: ignore[union-attr]
     bad = write_csv(folder, text.replace(";b;MAIRIE", ";zz;MAIRIE"), "bad.csv")
     assert refused(bad, version="2.2") == [(Code.CSV_BAD_REFERENCE, 2)]
+
+
+def test_untitled_rows_take_their_file_name(folder: Path) -> None:
+    text = "File;Description\ndossier;Un dossier\ndossier\\note.pdf;Une note\n"
+    result = import_csv(write_csv(folder, text))
+    (root,) = result.package.roots
+    assert (root.title, root.level) == ("dossier", "RecordGrp")
+    assert [(c.title, c.level) for c in root.children] == [("note.pdf", "Item")]

@@ -542,6 +542,22 @@ def _unit_schema(params: Mapping[str, Any], lang: str) -> str:
     return pair[LANGS.index(lang)]
 
 
+def _extension_mismatch(params: Mapping[str, Any], lang: str) -> str:
+    known = params.get("expected") not in (None, "", "?")
+    if lang == "fr":
+        rename = ", ou renommez-le en .{expected}" if known else ""
+        return (
+            "Ce fichier .{extension} est en réalité {format} ({puid}) : vérifiez qu'il s'agit "
+            "du bon fichier" + rename + "."
+        )
+    rename = ", or rename it to .{expected}" if known else ""
+    return (
+        "This .{extension} file is in fact {format} ({puid}): check it is the right file"
+        + rename
+        + "."
+    )
+
+
 def _sae_unknown_format(params: Mapping[str, Any], lang: str) -> str:
     ours = (
         " (Verso le reconnaît comme {puid}, avec des signatures plus récentes)"
@@ -1013,10 +1029,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "{count} fichiers identiques (même empreinte SHA-512) : {paths}. Gardez-en un seul si ce sont des copies.",
         "{count} identical files (same SHA-512 digest): {paths}. Keep only one if they are copies.",
     ),
-    "VAL_EXTENSION_MISMATCH": (
-        "Ce fichier .{extension} est en réalité {format} ({puid}) : vérifiez qu'il s'agit du bon fichier, ou renommez-le en .{expected}.",
-        "This .{extension} file is in fact {format} ({puid}): check it is the right file, or rename it to .{expected}.",
-    ),
+    "VAL_EXTENSION_MISMATCH": (_extension_mismatch, _extension_mismatch),
     "BORDEREAU_WRITE_ERROR": (
         "Impossible d'écrire le bordereau de versement ici : {error}.",
         "Cannot write the transfer slip here: {error}.",

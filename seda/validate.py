@@ -727,6 +727,11 @@ class _ManifestFacts:
         for obj in self.doc.iter(q("BinaryDataObject"), q("PhysicalDataObject")):
             shown = self.text(obj, "Uri") or obj.get("id") or self.name
             for node in self._leaves(obj):
+                parent = node.getparent()
+                if _local(node) == "Size" or (
+                    parent is not None and _local(parent) == "FormatIdentification"
+                ):
+                    continue  # replaced by the SAE (real size, its own identification) first
                 value = node.text or ""
                 self._sanitizer(None, node, value, shown)
                 kind = ONTOLOGY_OBJECT_GROUP.get(_local(node))

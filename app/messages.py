@@ -216,6 +216,17 @@ def _field_label(params: Mapping[str, Any], lang: str) -> str:
 
 def _missing_header(params: Mapping[str, Any], lang: str) -> str:
     label = _field_label(params, lang).replace("{", "{{").replace("}", "}}")
+    if params.get("kind") == "tree?":  # a SIP without files: maybe a holding tree
+        if lang == "fr":
+            return (
+                f"Information manquante dans l'en-tête : {label}. Obligatoire pour un versement "
+                "ou un plan de classement (refusé sans elle), pas pour un arbre de positionnement "
+                "(précisez --type)."
+            )
+        return (
+            f"Header information missing: {label}. Mandatory for a transfer or a filing plan "
+            "(refused without it), not for a positioning tree (use --type)."
+        )
     if lang == "fr":
         return f"Information obligatoire manquante dans l'en-tête du versement : {label}. Le service d'archives refusera le versement."
     return f"Mandatory transfer header information missing: {label}. The archives will refuse the transfer."

@@ -1210,6 +1210,17 @@ def check_sip(
     # The SAE checks the values as written (facts.check_values): the export's adaptation
     # does not apply to an existing SIP, its FormatId is not judged unless identified again.
     model = [f for f in model if f.code != Code.EXPORT_ADAPTED]
+    # a rule date the model reads as impossible is said once (with the rule's id)
+    bad_dates = {str(f.params.get("date")) for f in model if f.code == Code.VAL_RULE_START_DATE}
+    out = [
+        f
+        for f in out
+        if not (
+            f.code == Code.VAL_UNIT_SCHEMA
+            and f.params.get("rule") == "rule_date"
+            and str(f.params.get("value", "")).strip() in bad_dates
+        )
+    ]
     said = {f.params.get("system_id") for f in model if f.code == Code.VAL_ATTACHMENT_GUID}
     out = [
         f

@@ -158,8 +158,10 @@ def ontology_ok(value: str, kind: str) -> bool:
 
 
 _LEVELS = frozenset(str(level) for level in DescriptionLevel)
-_BINARY_VERSION = re.compile(r"(BinaryMaster|Dissemination|Thumbnail|TextContent)(_[1-9][0-9]*)?")
-_PHYSICAL_VERSION = re.compile(r"PhysicalMaster(_[1-9][0-9]*)?")
+_BINARY_VERSION = re.compile(
+    r"(BinaryMaster|Dissemination|Thumbnail|TextContent)(_[0-9]+)?"
+)  # row 12: N >= 0
+_PHYSICAL_VERSION = re.compile(r"PhysicalMaster(_[0-9]+)?")
 _LOWER_HEX = re.compile(r"[0-9a-f]+")
 _CHECK_PARENT_VALUES = ("AUTHORIZED", "REQUIRED", "UNAUTHORIZED", "ACTIVE", "INACTIVE")
 # Parents whose Vitam content model ends with a lax wildcard (see _check_order).

@@ -323,3 +323,12 @@ def test_unit_referring_to_two_groups(tmp_path: Path) -> None:
     )
     assert Code.VAL_MANY_GROUPS in {f.code for f in errors(check_sip(bad))}
     assert Code.VAL_MANY_GROUPS not in {f.code for f in check_sip(sip)}
+
+
+def test_version_number_zero_is_allowed_but_master_needs_1(tmp_path: Path) -> None:
+    """Row 12: ``_N`` with N >= 0; row 14: a numbered BinaryMaster needs ``_1``."""
+    pkg = good_package(tmp_path)
+    pkg.roots[0].objects[0].version = "Dissemination_0"
+    assert not errors(check_package(pkg))
+    pkg.roots[0].objects[0].version = "BinaryMaster_0"
+    assert {f.code for f in errors(check_package(pkg))} == {Code.VAL_FIRST_VERSION}

@@ -1028,7 +1028,11 @@ def _check_schemas(
 
 
 def _identify_members(
-    path: Path, package: Package, engine: str, progress: Progress | None
+    path: Path,
+    package: Package,
+    engine: str,
+    progress: Progress | None,
+    contract: Mapping[str, Any] | None = None,
 ) -> list[Finding]:
     """Identify each object's bytes as the SAE will; the model then holds what was found.
 
@@ -1079,7 +1083,9 @@ def _identify_members(
             if found.known or not obj.format.known:
                 obj.format = found
             if sae_puid is not None:
-                sae = _sae_format_finding(unit, obj, member, sae_puid, None, predictor.signatures)
+                sae = _sae_format_finding(
+                    unit, obj, member, sae_puid, contract, predictor.signatures
+                )
                 if sae is not None:
                     out.append(sae)
             if progress is not None:
@@ -1200,7 +1206,7 @@ def check_sip(
     out.extend(facts.findings)
 
     if identify:
-        out.extend(_identify_members(zpath, package, engine, progress))
+        out.extend(_identify_members(zpath, package, engine, progress, contract))
     model = check_package(
         package,
         rules=rules,

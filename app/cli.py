@@ -973,6 +973,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     rules_path: Path | str | None = args.rules
     agencies_path: Path | str | None = args.agencies
+    profile_contract: dict[str, Any] | None = None
     if args.preset:
         from app.presets import PresetError, load_preset
 
@@ -983,10 +984,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         rules_path = rules_path or preset.referentials.rules
         agencies_path = agencies_path or preset.referentials.agencies
+        profile_contract = dict(preset.sae_contract())  # what the profile says of the contract
     try:
         rules = _load_referential("rules", rules_path)
         agencies = _load_referential("agencies", agencies_path)
-        contract = _contract_for(args.contract, sip) if args.contract else None
+        contract = _contract_for(args.contract, sip) if args.contract else profile_contract
     except _UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE

@@ -190,3 +190,27 @@ def test_attach_to_a_tree_node_as_vitam_s_attachment_sips_do(
         written = re.sub(r"\s+", "", zf.read("manifest.xml").decode("utf-8"))
     assert op in written, (op, written[written.index("<UpdateOperation>") :][:300])
     assert not [f for f in check_sip(out_zip, xsd_root=XSD) if f.severity == Severity.ERROR]
+
+
+def test_check_with_the_profile_s_contract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.presets import load_preset, save_preset
+
+    preset = load_preset(EXAMPLE)
+    preset.format_unidentified_authorized = True
+    lenient = tmp_path / "souple.yaml"
+    save_preset(preset, lenient)
+    folder = tmp_path / "Dossier"
+    folder.mkdir()
+    (folder / "lettre.txt").write_text("Madame,\n", encoding="utf-8")
+    (folder / "inconnu").write_bytes(bytes(range(256)) * 3)
+    sip = tmp_path / "v.zip"
+    argv = ["export", str(folder), "-o", str(sip), "--workers", "0", "--preset", str(lenient)]
+    rc, out, _ = run(argv, capsys)
+    assert rc == 0, out
+    check = ["check", str(sip), "--xsd", str(XSD), "--identify"]
+    rc, out, _ = run([*check, "--preset", str(lenient)], capsys)
+    assert rc == 0, out
+    rc, out, _ = run([*check, "--preset", str(EXAMPLE)], capsys)
+    assert rc == 1 and "Format non identifié" in out

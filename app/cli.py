@@ -1692,6 +1692,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     profile_path: Path | str | None = args.archive_profile
     profile_id = ""
     unit_paths: list[Path | str] = list(args.unit_profiles or [])
+    profile_contract: dict[str, Any] | None = None
     if args.preset:
         from app.presets import PresetError, load_preset
 
@@ -1705,10 +1706,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not profile_path:
             profile_path, profile_id = preset.archive_profile, preset.archive_profile_id
         unit_paths = unit_paths or [u.file for u in preset.unit_profiles]
+        profile_contract = dict(preset.sae_contract())  # what the profile says of the contract
     try:
         rules = _load_referential("rules", rules_path)
         agencies = _load_referential("agencies", agencies_path)
-        contract = _contract_for(args.contract, sip) if args.contract else None
+        contract = _contract_for(args.contract, sip) if args.contract else profile_contract
         profile, unit_profiles = _load_profiles(profile_path, unit_paths, profile_id)
     except _UsageError as exc:
         _err(str(exc))

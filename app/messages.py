@@ -348,6 +348,17 @@ def _field_label(params: Mapping[str, Any], lang: str) -> str:
 
 def _missing_header(params: Mapping[str, Any], lang: str) -> str:
     label = _field_label(params, lang).replace("{", "{{").replace("}", "}}")
+    if params.get("kind") == "tree?":  # a SIP without files: maybe a holding tree
+        if lang == "fr":
+            return (
+                f"Information manquante dans l'en-tête : {label}. Obligatoire pour un versement "
+                "ou un plan de classement (refusé sans elle), pas pour un arbre de positionnement "
+                "(précisez --type)."
+            )
+        return (
+            f"Header information missing: {label}. Mandatory for a transfer or a filing plan "
+            "(refused without it), not for a positioning tree (use --type)."
+        )
     if lang == "fr":
         return f"Information obligatoire manquante dans l'en-tête du versement : {label}. Le service d'archives refusera le versement."
     return f"Mandatory transfer header information missing: {label}. The archives will refuse the transfer."
@@ -682,6 +693,22 @@ _UNIT_SCHEMA = {
 def _unit_schema(params: Mapping[str, Any], lang: str) -> str:
     pair = _UNIT_SCHEMA.get(str(params.get("rule", "")), _UNIT_SCHEMA["empty"])
     return pair[LANGS.index(lang)]
+
+
+def _extension_mismatch(params: Mapping[str, Any], lang: str) -> str:
+    known = params.get("expected") not in (None, "", "?")
+    if lang == "fr":
+        rename = ", ou renommez-le en .{expected}" if known else ""
+        return (
+            "Ce fichier .{extension} est en réalité {format} ({puid}) : vérifiez qu'il s'agit "
+            "du bon fichier" + rename + "."
+        )
+    rename = ", or rename it to .{expected}" if known else ""
+    return (
+        "This .{extension} file is in fact {format} ({puid}): check it is the right file"
+        + rename
+        + "."
+    )
 
 
 def _sae_unknown_format(params: Mapping[str, Any], lang: str) -> str:
@@ -1774,10 +1801,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "{count} fichiers identiques (même empreinte SHA-512) : {paths}. Gardez-en un seul si ce sont des copies.",
         "{count} identical files (same SHA-512 digest): {paths}. Keep only one if they are copies.",
     ),
-    "VAL_EXTENSION_MISMATCH": (
-        "Ce fichier .{extension} est en réalité {format} ({puid}) : vérifiez qu'il s'agit du bon fichier, ou renommez-le en .{expected}.",
-        "This .{extension} file is in fact {format} ({puid}): check it is the right file, or rename it to .{expected}.",
-    ),
+    "VAL_EXTENSION_MISMATCH": (_extension_mismatch, _extension_mismatch),
     "BORDEREAU_WRITE_ERROR": (
         "Impossible d'écrire le bordereau de versement ici : {error}.",
         "Cannot write the transfer slip here: {error}.",

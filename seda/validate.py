@@ -158,8 +158,10 @@ def ontology_ok(value: str, kind: str) -> bool:
 
 
 _LEVELS = frozenset(str(level) for level in DescriptionLevel)
-_BINARY_VERSION = re.compile(r"(BinaryMaster|Dissemination|Thumbnail|TextContent)(_[1-9][0-9]*)?")
-_PHYSICAL_VERSION = re.compile(r"PhysicalMaster(_[1-9][0-9]*)?")
+_BINARY_VERSION = re.compile(
+    r"(BinaryMaster|Dissemination|Thumbnail|TextContent)(_[0-9]+)?"
+)  # row 12: N >= 0
+_PHYSICAL_VERSION = re.compile(r"PhysicalMaster(_[0-9]+)?")
 _LOWER_HEX = re.compile(r"[0-9a-f]+")
 _CHECK_PARENT_VALUES = ("AUTHORIZED", "REQUIRED", "UNAUTHORIZED", "ACTIVE", "INACTIVE")
 # Parents whose Vitam content model ends with a lax wildcard (see _check_order).
@@ -731,6 +733,11 @@ class _ManifestFacts:
         for obj in self.doc.iter(q("BinaryDataObject"), q("PhysicalDataObject")):
             shown = self.text(obj, "Uri") or obj.get("id") or self.name
             for node in self._leaves(obj):
+                parent = node.getparent()
+                if _local(node) == "Size" or (
+                    parent is not None and _local(parent) == "FormatIdentification"
+                ):
+                    continue  # replaced by the SAE (real size, its own identification) first
                 value = node.text or ""
                 self._sanitizer(None, node, value, shown)
                 kind = ONTOLOGY_OBJECT_GROUP.get(_local(node))
@@ -1025,7 +1032,11 @@ def _check_schemas(
 
 
 def _identify_members(
-    path: Path, package: Package, engine: str, progress: Progress | None
+    path: Path,
+    package: Package,
+    engine: str,
+    progress: Progress | None,
+    contract: Mapping[str, Any] | None = None,
 ) -> list[Finding]:
     """Identify each object's bytes as the SAE will; the model then holds what was found.
 
@@ -1076,7 +1087,9 @@ def _identify_members(
             if found.known or not obj.format.known:
                 obj.format = found
             if sae_puid is not None:
-                sae = _sae_format_finding(unit, obj, member, sae_puid, None, predictor.signatures)
+                sae = _sae_format_finding(
+                    unit, obj, member, sae_puid, contract, predictor.signatures
+                )
                 if sae is not None:
                     out.append(sae)
             if progress is not None:
@@ -1197,7 +1210,7 @@ def check_sip(
     out.extend(facts.findings)
 
     if identify:
-        out.extend(_identify_members(zpath, package, engine, progress))
+        out.extend(_identify_members(zpath, package, engine, progress, contract))
     model = check_package(
         package,
         rules=rules,
@@ -1209,6 +1222,17 @@ def check_sip(
     # The SAE checks the values as written (facts.check_values): the export's adaptation
     # does not apply to an existing SIP, its FormatId is not judged unless identified again.
     model = [f for f in model if f.code != Code.EXPORT_ADAPTED]
+    # a rule date the model reads as impossible is said once (with the rule's id)
+    bad_dates = {str(f.params.get("date")) for f in model if f.code == Code.VAL_RULE_START_DATE}
+    out = [
+        f
+        for f in out
+        if not (
+            f.code == Code.VAL_UNIT_SCHEMA
+            and f.params.get("rule") == "rule_date"
+            and str(f.params.get("value", "")).strip() in bad_dates
+        )
+    ]
     said = {f.params.get("system_id") for f in model if f.code == Code.VAL_ATTACHMENT_GUID}
     out = [
         f

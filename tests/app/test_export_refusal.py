@@ -150,3 +150,67 @@ def test_profile_contract_may_authorize_unidentified_formats(
     argv = ["export", str(folder), "-o", str(tmp_path / "v.zip"), "--workers", "0"]
     rc, out, _err = run([*argv, "--preset", str(lenient)], capsys)
     assert rc == 0, out
+
+
+KEYS = [
+    "ArchivalAgencyArchiveUnitIdentifier",
+    "OriginatingAgencyArchiveUnitIdentifier",
+    "OriginatingSystemId",
+    "TransferringAgencyArchiveUnitIdentifier",
+    "filePlanPosition",
+]
+
+
+@pytest.mark.parametrize("kind", ["holding_trees/R16_OK_arbre", "filing_plans/R16_OK_plan"])
+@pytest.mark.parametrize("key", KEYS)
+def test_attach_to_a_tree_node_as_vitam_s_attachment_sips_do(
+    kind: str, key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tree SIP creates a node with one identifier; Vitam's matching attachment SIP
+    (``..._attachement_<key>.zip``, accepted) says how to attach under it: Verso writes the
+    same ArchiveUnitIdentifierKey."""
+    import re
+
+    from seda.referentials import load_tree
+
+    refs = SHARED / "referentials"
+    tree_zip = refs / f"{kind}_{key}.zip"
+    with zipfile.ZipFile(refs / f"{kind}_attachement_{key}.zip") as zf:
+        accepted = re.sub(r"\s+", "", zf.read("manifest.xml").decode("utf-8"))
+    op = accepted.split("<UpdateOperation>")[1].split("</UpdateOperation>")[0]
+    (node,) = load_tree(tree_zip).nodes_by_key.values()
+    folder = tmp_path / "D"
+    folder.mkdir()
+    (folder / "lettre.txt").write_text("Madame,\n", encoding="utf-8")
+    out_zip = tmp_path / "v.zip"
+    argv = ["export", str(folder), "-o", str(out_zip), "--preset", str(EXAMPLE), "--workers", "0"]
+    rc, out, err = run([*argv, "--tree", str(tree_zip), "--attach", node.title], capsys)
+    assert rc == 0, out + err
+    with zipfile.ZipFile(out_zip) as zf:
+        written = re.sub(r"\s+", "", zf.read("manifest.xml").decode("utf-8"))
+    assert op in written, (op, written[written.index("<UpdateOperation>") :][:300])
+    assert not [f for f in check_sip(out_zip, xsd_root=XSD) if f.severity == Severity.ERROR]
+
+
+def test_check_with_the_profile_s_contract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.presets import load_preset, save_preset
+
+    preset = load_preset(EXAMPLE)
+    preset.format_unidentified_authorized = True
+    lenient = tmp_path / "souple.yaml"
+    save_preset(preset, lenient)
+    folder = tmp_path / "Dossier"
+    folder.mkdir()
+    (folder / "lettre.txt").write_text("Madame,\n", encoding="utf-8")
+    (folder / "inconnu").write_bytes(bytes(range(256)) * 3)
+    sip = tmp_path / "v.zip"
+    argv = ["export", str(folder), "-o", str(sip), "--workers", "0", "--preset", str(lenient)]
+    rc, out, _ = run(argv, capsys)
+    assert rc == 0, out
+    check = ["check", str(sip), "--xsd", str(XSD), "--identify"]
+    rc, out, _ = run([*check, "--preset", str(lenient)], capsys)
+    assert rc == 0, out
+    rc, out, _ = run([*check, "--preset", str(EXAMPLE)], capsys)
+    assert rc == 1 and "Format non identifié" in out

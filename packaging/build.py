@@ -117,6 +117,21 @@ def _prune_qt_translations(bundle: Path) -> int:
     return freed
 
 
+def _drop_libmagic(bundle: Path) -> list[str]:
+    """Remove the build machine's libmagic that PyInstaller picks up (through ctypes).
+
+    Without its magic database beside it, it prints a warning on every file and names
+    formats badly; libmagic is optional: the system's, when the PC has one (Linux
+    ``libmagic1``), is used instead, else siegfried works alone and says so once.
+    """
+    dropped = []
+    for lib in bundle.rglob("*magic*"):
+        if lib.is_file() and (lib.suffix in (".so", ".dll", ".dylib") or ".so." in lib.name):
+            lib.unlink()
+            dropped.append(lib.name)
+    return dropped
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -195,6 +210,7 @@ def build(
 
     bundle = dist / NAME
     _prune_qt_translations(bundle)
+    _drop_libmagic(bundle)
     size = folder_size(bundle)
     print(f"\n{bundle} : {size / 1e6:.0f} Mo en {time.monotonic() - started:.0f} s")
     for n, part in biggest_parts(bundle):

@@ -2138,6 +2138,12 @@ def open_window(paths: Sequence[str] = ()) -> int:
             "ou utilisez la ligne de commande :  verso --help"
         )
         return EXIT_FAILED
+    from app.display import window_problem
+
+    problem = window_problem()  # before any Qt library loads: Qt would abort the process
+    if problem:
+        _err(problem)
+        return EXIT_USAGE
     try:
         from app.main import main as gui_main
     except ImportError as exc:

@@ -22,6 +22,7 @@ WINDOW_LIBRARIES: dict[str, str] = {
     "libfontconfig.so.1": "libfontconfig1",
     "libfreetype.so.6": "libfreetype6",
     "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
     "libdbus-1.so.3": "libdbus-1-3",
     "libxkbcommon.so.0": "libxkbcommon0",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
@@ -42,6 +43,9 @@ WINDOW_LIBRARIES: dict[str, str] = {
     "libxcb-xfixes.so.0": "libxcb-xfixes0",
     "libxcb-xinerama.so.0": "libxcb-xinerama0",
     "libxcb-xkb.so.1": "libxcb-xkb1",
+    # Qt's wayland plugin (Wayland desktop sessions; xcb through XWayland otherwise)
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
 }
 APT_LINE = "sudo apt-get install " + " ".join(sorted(set(WINDOW_LIBRARIES.values())))
 
@@ -90,11 +94,17 @@ def window_problem(environ: os._Environ[str] | dict[str, str] | None = None) -> 
     return None
 
 
+_MISSING_RE = re.compile(r"([\w.+-]+\.so(?:\.\d+)*): cannot open shared object")
+
+
 def xcb_plugin() -> str:
-    """Path of Qt's xcb platform plugin (empty when PySide6 has none)."""
+    """Path of Qt's xcb platform plugin (empty when PySide6 has none).
+
+    Raises ImportError when QtCore itself cannot load (e.g. ``libglib-2.0.so.0`` missing).
+    """
     try:
         from PySide6.QtCore import QLibraryInfo
-    except ImportError:
+    except ModuleNotFoundError:  # no PySide6 at all: the CLI says so itself
         return ""
     plugins = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
     path = os.path.join(plugins, "platforms", "libqxcb.so")
@@ -102,14 +112,14 @@ def xcb_plugin() -> str:
 
 
 def missing_library(plugin: str | None = None) -> str:
-    """The first library the xcb plugin cannot find ("" when it loads)."""
-    plugin = xcb_plugin() if plugin is None else plugin
-    if not plugin:
-        return ""
+    """The first library QtCore or the xcb plugin cannot find ("" when they load)."""
     try:
+        plugin = xcb_plugin() if plugin is None else plugin
+        if not plugin:
+            return ""
         ctypes.CDLL(plugin, mode=os.RTLD_LAZY | os.RTLD_LOCAL)
-    except OSError as exc:
-        found = re.search(r"([\w.+-]+\.so(?:\.\d+)*): cannot open shared object", str(exc))
+    except (ImportError, OSError) as exc:
+        found = _MISSING_RE.search(str(exc))
         return found.group(1) if found else str(exc)
     return ""
 

@@ -9,9 +9,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app import i18n
-from app.settings import APPLICATION, ORGANIZATION, Settings
-
 EXIT_NO_WINDOW = 2  # like a usage error: the person's setup, not Verso, must change
 
 
@@ -31,6 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from app import i18n
+    from app.settings import APPLICATION, ORGANIZATION, Settings
     from app.tasks import fix_signal_emit
 
     fix_signal_emit()  # PySide6 6.12: see app.tasks

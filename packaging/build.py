@@ -117,6 +117,63 @@ def _prune_qt_translations(bundle: Path) -> int:
     return freed
 
 
+def _drop_libmagic(bundle: Path) -> list[str]:
+    """Remove the build machine's libmagic that PyInstaller picks up (through ctypes).
+
+    Without its magic database beside it, it prints a warning on every file and names
+    formats badly; libmagic is optional: the system's, when the PC has one (Linux
+    ``libmagic1``), is used instead, else siegfried works alone and says so once.
+    """
+    dropped = []
+    for lib in bundle.rglob("*magic*"):
+        if lib.is_file() and (lib.suffix in (".so", ".dll", ".dylib") or ".so." in lib.name):
+            lib.unlink()
+            dropped.append(lib.name)
+    return dropped
+
+
+# Qt for embedded devices (framebuffer, VNC, KMS, touch screens): never on an office PC.
+LINUX_UNUSED_QT = [
+    "plugins/platforms/libqeglfs.so",
+    "plugins/platforms/libqlinuxfb.so",
+    "plugins/platforms/libqvnc.so",
+    "plugins/platforms/libqminimalegl.so",
+    "plugins/platforms/libqvkkhrdisplay.so",
+    "plugins/egldeviceintegrations",
+    "plugins/generic",
+    "lib/libQt6Network.so.6",  # only libqvnc and the TUIO touch plugin (generic/) need it
+    "lib/libQt6EglFSDeviceIntegration.so.6",
+    "lib/libQt6EglFsKmsSupport.so.6",
+]
+
+
+def _slim_linux(bundle: Path) -> int:
+    """Linux: drop the links PyInstaller adds beside the Qt libraries, and embedded Qt.
+
+    PyInstaller links each Qt library from ``_internal/`` to ``_internal/PySide6/Qt/lib``;
+    every PySide6 library finds its neighbours through its own RPATH, so the links only
+    make archives (and size counts that follow links) hold them twice. Returns bytes freed.
+    """
+    if not sys.platform.startswith("linux"):
+        return 0
+    internal = bundle / "_internal"
+    freed = 0
+    for link in internal.iterdir():
+        if link.is_symlink() and link.resolve().is_relative_to(internal.resolve()):
+            freed += link.stat().st_size
+            link.unlink()
+    qt = internal / "PySide6" / "Qt"
+    for rel in LINUX_UNUSED_QT:
+        target = qt / rel
+        if target.is_dir():
+            freed += folder_size(target)
+            shutil.rmtree(target)
+        elif target.is_file():
+            freed += target.stat().st_size
+            target.unlink()
+    return freed
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -195,6 +252,8 @@ def build(
 
     bundle = dist / NAME
     _prune_qt_translations(bundle)
+    _drop_libmagic(bundle)
+    _slim_linux(bundle)
     size = folder_size(bundle)
     print(f"\n{bundle} : {size / 1e6:.0f} Mo en {time.monotonic() - started:.0f} s")
     for n, part in biggest_parts(bundle):
@@ -204,8 +263,7 @@ def build(
             platform.system(), platform.system().lower()
         )
         archive = dist / f"{NAME}-{_version()}-{system}-{platform.machine().lower()}"
-        # a zip for Windows; elsewhere a .tar.gz, which keeps the library links PyInstaller
-        # makes (a zip would store each linked library twice)
+        # a zip for Windows (Explorer opens it); a .tar.gz elsewhere (keeps the exec bits)
         kind = "zip" if os.name == "nt" else "gztar"
         made = shutil.make_archive(str(archive), kind, dist, NAME)
         print(f"{made} : {Path(made).stat().st_size / 1e6:.0f} Mo")

@@ -30,11 +30,10 @@ controller is also created in ``MainWindow.__init__``, see docs/architecture.md)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -44,7 +43,6 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -67,7 +65,7 @@ from ui.controllers.edit import EditController
 from ui.controllers.export import ExportController
 from ui.controllers.header import HeaderController
 from ui.controllers.help import HelpController
-from ui.controllers.import_ import ImportController
+from ui.controllers.import_ import ImportController, gui_workers
 from ui.controllers.preferences import PreferencesController
 from ui.controllers.profile import ProfileController
 from ui.controllers.recovery import RecoveryController
@@ -82,18 +80,6 @@ from ui.job_progress import JobProgress
 from ui.package_view import DropHint, PackageView, UnitFilterProxy
 from ui.scan_controller import ScanController
 from ui.tree_model import PackageTreeModel
-
-
-def gui_workers(setting: int) -> int:
-    """Analysis processes for the window: the setting, else CPUs minus one (at least one).
-
-    Measured on 2 cores, 20,000 files (bench/ui_bench.py): 2 processes ~3,900 files/s,
-    longest stall 65-80 ms, p99 ~45 ms; 1 process ~2,300 files/s, longest 40-70 ms, p99
-    ~20 ms. The window's responsiveness comes first; ``scan/workers`` overrides.
-    """
-    if setting > 0:
-        return setting
-    return max(1, (os.cpu_count() or 1) - 1)
 
 
 class MainWindow(QMainWindow):
@@ -140,21 +126,7 @@ class MainWindow(QMainWindow):
         self.edits = EditController(self)
         self.preferences = PreferencesController(self)
         self.help = HelpController(self)
-        self.controllers: list[Controller] = [
-            self.session,
-            self.recovery,
-            self.profile,
-            self.status,
-            self.verifier,
-            self.searcher,
-            self.header,
-            self.attachment,
-            self.importer,
-            self.exporter,
-            self.edits,
-            self.preferences,
-            self.help,
-        ]
+        self.controllers = [c for c in self.children() if isinstance(c, Controller)]
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -253,13 +225,9 @@ class MainWindow(QMainWindow):
         tools.setObjectName("mainToolbar")
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.setMovable(False)
-        for a in (imp.act_open, self.header.act_header, self.attachment.act_attach):
-            tools.addAction(a)
-        tools.addAction(self.verifier.act_verify)
-        tools.addAction(self.exporter.act_export)
-        tools.addSeparator()
-        tools.addAction(ed.act_undo)
-        tools.addAction(ed.act_redo)
+        _add(tools, imp.act_open, self.header.act_header, self.attachment.act_attach)
+        _add(tools, self.verifier.act_verify, self.exporter.act_export, None)
+        _add(tools, ed.act_undo, ed.act_redo)
         self.addToolBar(tools)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
@@ -288,32 +256,30 @@ class MainWindow(QMainWindow):
             lambda n: self.statusBar().showMessage(self.tr("%n unit(s) changed.", "", n), 5000)
         )
 
-    # -- window state (QSettings through app.settings) ------------------------------------
+    # -- window layout, kept in the settings (QSettings through app.settings) ---------------
+    def _layout_parts(self) -> dict[str, Any]:
+        """Settings key -> what has ``saveState``/``restoreState``."""
+        return {
+            "window/state": self,
+            "window/splitter_main": self.splitter_main,
+            "window/splitter_side": self.splitter_side,
+            "window/tree_header": self.tree.header(),
+        }
+
     def _restore(self) -> None:
-        s = self.settings
-        if not s.get("window/geometry").isEmpty():
-            self.restoreGeometry(s.get("window/geometry"))
-        if not s.get("window/state").isEmpty():
-            self.restoreState(s.get("window/state"))
-        if not s.get("window/splitter_main").isEmpty():
-            self.splitter_main.restoreState(s.get("window/splitter_main"))
-        else:
-            self.splitter_main.setSizes([750, 530])
-        if not s.get("window/splitter_side").isEmpty():
-            self.splitter_side.restoreState(s.get("window/splitter_side"))
-        else:
-            self.splitter_side.setSizes([560, 200])
-        if not s.get("window/tree_header").isEmpty():
-            self.tree.header().restoreState(s.get("window/tree_header"))
+        self.splitter_main.setSizes([750, 530])  # defaults, until a saved layout exists
+        self.splitter_side.setSizes([560, 200])
+        if not self.settings.get("window/geometry").isEmpty():
+            self.restoreGeometry(self.settings.get("window/geometry"))
+        for key, part in self._layout_parts().items():
+            if not self.settings.get(key).isEmpty():
+                part.restoreState(self.settings.get(key))
 
     def save_settings(self) -> None:
-        s = self.settings
-        s.set("window/geometry", self.saveGeometry())
-        s.set("window/state", self.saveState())
-        s.set("window/splitter_main", self.splitter_main.saveState())
-        s.set("window/splitter_side", self.splitter_side.saveState())
-        s.set("window/tree_header", self.tree.header().saveState())
-        s.sync()
+        self.settings.set("window/geometry", self.saveGeometry())
+        for key, part in self._layout_parts().items():
+            self.settings.set(key, part.saveState())
+        self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         session = self.session
@@ -433,25 +399,10 @@ class MainWindow(QMainWindow):
         self.status.update_status()
 
 
-def _add(menu: QMenu, *actions: Any) -> None:
-    """Add ``actions`` to ``menu`` in order; None is a separator."""
+def _add(menu: QMenu | QToolBar, *actions: Any) -> None:
+    """Add ``actions`` to ``menu`` (or a toolbar) in order; None is a separator."""
     for action in actions:
         if action is None:
             menu.addSeparator()
         else:
             menu.addAction(action)
-
-
-def index_path(index: QModelIndex) -> list[int]:
-    """Rows from the top to ``index`` (handy in tests)."""
-    rows = []
-    while index.isValid():
-        rows.append(index.row())
-        index = index.parent()
-    return rows[::-1]
-
-
-def app_instance() -> QApplication:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app

@@ -78,6 +78,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import labels
+from app.i18n import current_language
 from seda.model import (
     FINAL_ACTIONS,
     RULE_CATEGORIES,
@@ -113,30 +115,12 @@ _MAX_DATE = QDate(8999, 12, 31)  # the SAE refuses start dates from year 9000
 
 
 def category_label(category: str) -> str:
-    """French name of a rule category, as archivists say it."""
-    labels = {
-        "AppraisalRule": QCoreApplication.translate(
-            "RulesEditor", "Durée d'utilité administrative (DUA)"
-        ),
-        "AccessRule": QCoreApplication.translate("RulesEditor", "Communicabilité"),
-        "StorageRule": QCoreApplication.translate("RulesEditor", "Durée d'utilité courante"),
-        "DisseminationRule": QCoreApplication.translate("RulesEditor", "Diffusion"),
-        "ReuseRule": QCoreApplication.translate("RulesEditor", "Réutilisation"),
-        "ClassificationRule": QCoreApplication.translate("RulesEditor", "Classification"),
-        "HoldRule": QCoreApplication.translate("RulesEditor", "Gel"),
-    }
-    return labels.get(category, category)
+    """A rule category as archivists say it (``app.labels``, the window's language)."""
+    return labels.category_label(category, current_language())
 
 
 def final_action_label(value: str) -> str:
-    labels = {
-        "Keep": QCoreApplication.translate("RulesEditor", "Conserver"),
-        "Destroy": QCoreApplication.translate("RulesEditor", "Détruire"),
-        "RestrictAccess": QCoreApplication.translate("RulesEditor", "Restreindre l'accès"),
-        "Transfer": QCoreApplication.translate("RulesEditor", "Transférer"),
-        "Copy": QCoreApplication.translate("RulesEditor", "Copier"),
-    }
-    return labels.get(value, value)
+    return labels.final_action_label(value, current_language())
 
 
 def duration_label(rule: RuleDef | None) -> str:

@@ -600,21 +600,6 @@
         <translation>(not given)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Public archives</source>
-        <translation>Public archives</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Private archives</source>
-        <translation>Private archives</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public and private archives</source>
-        <translation>Public and private archives</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>Legal status</source>
         <translation>Legal status</translation>
@@ -790,64 +775,6 @@ Your files are only read, never changed.</translation>
         <location line="+5"/>
         <source>Exporting %1 / %2 — %3/s</source>
         <translation>Exporting %1 / %2 — %3/s</translation>
-    </message>
-</context>
-<context>
-    <name>Levels</name>
-    <message>
-        <location filename="../../ui/formatting.py" line="+15"/>
-        <source>Fonds</source>
-        <translation>Fonds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subfonds</source>
-        <translation>Subfonds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Class</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Collection</source>
-        <translation>Collection</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Series</source>
-        <translation>Series</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subseries</source>
-        <translation>Subseries</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record group</source>
-        <translation>Record group</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subgroup</source>
-        <translation>Subgroup</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>File</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Item</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other level</source>
-        <translation>Other level</translation>
     </message>
 </context>
 <context>
@@ -1273,21 +1200,6 @@ Your files are only read, never changed.</translation>
         <location line="+30"/>
         <source>(non précisé)</source>
         <translation>(not given)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives publiques</source>
-        <translation>Public archives</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives privées</source>
-        <translation>Private archives</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives publiques et privées</source>
-        <translation>Public and private archives</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1803,66 +1715,6 @@ Your files are only read, never changed.</translation>
 </context>
 <context>
     <name>RulesEditor</name>
-    <message>
-        <location line="-710"/>
-        <source>Durée d'utilité administrative (DUA)</source>
-        <translation>Appraisal (retention period)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Communicabilité</source>
-        <translation>Access</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Durée d'utilité courante</source>
-        <translation>Storage (current use period)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Diffusion</source>
-        <translation>Dissemination</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Réutilisation</source>
-        <translation>Reuse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Classification</source>
-        <translation>Classification</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gel</source>
-        <translation>Hold</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Conserver</source>
-        <translation>Keep</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Détruire</source>
-        <translation>Destroy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Restreindre l'accès</source>
-        <translation>Restrict access</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transférer</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copier</source>
-        <translation>Copy</translation>
-    </message>
     <message>
         <location line="+11"/>
         <source>illimitée</source>

@@ -600,21 +600,6 @@
         <translation>(non précisé)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Public archives</source>
-        <translation>Archives publiques</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Private archives</source>
-        <translation>Archives privées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public and private archives</source>
-        <translation>Archives publiques et privées</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>Legal status</source>
         <translation>Statut légal</translation>
@@ -790,64 +775,6 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <location line="+5"/>
         <source>Exporting %1 / %2 — %3/s</source>
         <translation>Export : %1 / %2 — %3/s</translation>
-    </message>
-</context>
-<context>
-    <name>Levels</name>
-    <message>
-        <location filename="../../ui/formatting.py" line="+15"/>
-        <source>Fonds</source>
-        <translation>Fonds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subfonds</source>
-        <translation>Sous-fonds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Class</source>
-        <translation>Classe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Collection</source>
-        <translation>Collection</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Series</source>
-        <translation>Série</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subseries</source>
-        <translation>Sous-série</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record group</source>
-        <translation>Groupe de documents</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subgroup</source>
-        <translation>Sous-groupe de documents</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>File</source>
-        <translation>Dossier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Item</source>
-        <translation>Pièce</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other level</source>
-        <translation>Autre niveau</translation>
     </message>
 </context>
 <context>
@@ -1273,21 +1200,6 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <location line="+30"/>
         <source>(non précisé)</source>
         <translation>(non précisé)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives publiques</source>
-        <translation>Archives publiques</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives privées</source>
-        <translation>Archives privées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives publiques et privées</source>
-        <translation>Archives publiques et privées</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1803,66 +1715,6 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 </context>
 <context>
     <name>RulesEditor</name>
-    <message>
-        <location line="-710"/>
-        <source>Durée d'utilité administrative (DUA)</source>
-        <translation>Durée d'utilité administrative (DUA)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Communicabilité</source>
-        <translation>Communicabilité</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Durée d'utilité courante</source>
-        <translation>Durée d'utilité courante</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Diffusion</source>
-        <translation>Diffusion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Réutilisation</source>
-        <translation>Réutilisation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Classification</source>
-        <translation>Classification</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gel</source>
-        <translation>Gel</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Conserver</source>
-        <translation>Conserver</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Détruire</source>
-        <translation>Détruire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Restreindre l'accès</source>
-        <translation>Restreindre l'accès</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transférer</source>
-        <translation>Transférer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copier</source>
-        <translation>Copier</translation>
-    </message>
     <message>
         <location line="+11"/>
         <source>illimitée</source>

@@ -17,6 +17,8 @@ from app import i18n
 from app.settings import OPTIONS, SETTINGS_VERSION, Settings
 from app.tasks import BatchQueue, TaskRunner
 from seda.progress import Cancelled, check
+from ui.formatting import level_label
+from ui.rules_editor import category_label
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,12 +81,12 @@ def test_french_is_installed_and_english_available(qapp) -> None:
             QCoreApplication.translate("ExportController", "&Export the SIP…")
             == "E&xporter le SIP…"
         )
-        assert QCoreApplication.translate("Levels", "Item") == "Pièce"
+        assert level_label("Item") == "Pièce"  # app.labels, in the installed language
         assert QCoreApplication.translate("MainWindow", "%n unit(s) changed.", None, 3) == (
             "3 unités modifiées."
         )
         assert i18n.install(qapp, "en")
-        assert QCoreApplication.translate("Levels", "Item") == "Item"
+        assert level_label("Item") == "Item" and category_label("AccessRule") == "Access"
     finally:
         i18n.install(qapp, "fr")
 

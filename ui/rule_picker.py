@@ -53,6 +53,7 @@ from ui.rules_common import (
     format_date,
     from_qdate,
     to_qdate,
+    warning_label,
 )
 
 
@@ -111,14 +112,12 @@ class RulePickerDialog(QDialog):
         self.description.setWordWrap(True)
         self.free_id = QLineEdit()
         self.free_id.setPlaceholderText(self.tr("Identifiant de la règle, ex. APP-00001"))
-        self.free_warning = QLabel(
+        self.free_warning = warning_label(
             self.tr(
                 "Aucun référentiel des règles n'est chargé : saisissez l'identifiant exact "
                 "donné par le service d'archives. Un identifiant inconnu fera refuser le versement."
             )
         )
-        self.free_warning.setWordWrap(True)
-        self.free_warning.setStyleSheet("color: #a15c00;")
         rule_box = QGroupBox(self.tr("Règle"))
         rule_layout = QVBoxLayout(rule_box)
         if referential is not None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QUndoCommand,
 )
+from PySide6.QtWidgets import QLabel
 
 from app import labels
 from app.i18n import current_language
@@ -89,6 +90,14 @@ def duration_label(rule: RuleDef | None) -> str:
     else:
         return f"{n} {rule.measurement}"
     return text.replace("%1", str(n))
+
+
+def warning_label(text: str) -> QLabel:
+    """A wrapped, amber note: what is missing and what it costs (no referential…)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #a15c00;")
+    return label
 
 
 def format_date(value: date | None) -> str:

@@ -98,6 +98,7 @@ from ui.rules_common import (
     format_date,
     from_qdate,
     to_qdate,
+    warning_label,
 )
 from ui.rules_model import RulesModel
 
@@ -123,14 +124,12 @@ class RulesEditor(QWidget):
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.no_referential = QLabel(
+        self.no_referential = warning_label(
             self.tr(
                 "Aucun référentiel des règles : les intitulés, durées et dates de fin ne "
                 "peuvent pas être calculés. Importez-le depuis le profil de versement."
             )
         )
-        self.no_referential.setWordWrap(True)
-        self.no_referential.setStyleSheet("color: #a15c00;")
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.tasks import Task
 from seda.model import ArchiveUnit
 
 if TYPE_CHECKING:
@@ -66,9 +69,40 @@ class Controller(QObject):
         self.stack = window.stack
         self.runner = window.runner
         self.lang = window.lang
+        self.task: Task | None = None  # this controller's background job, if it has one
 
     def action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         return make_action(self.window, text, slot, shortcut, tip)
+
+    def ask_open_file(self, title: str, folder_setting: str, filters: str) -> str:
+        """The file to open ("" when cancelled), starting in the folder a setting keeps."""
+        folder = self.settings.get(folder_setting) or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self.window, title, folder, filters)
+        return path
+
+    def start_job(
+        self, job: Callable[[Any], Any], phase: str, phase_now: Callable[[], str] | None = None
+    ) -> Task:
+        """Run ``job(progress)`` in the pool, its progress and Cancel in the status bar
+        (``phase_now()`` names the phase as the job goes on; default ``phase``). The caller
+        connects the task's outcome signals and ends the progress when it ``ended``."""
+        bar = self.window.job
+        bar.begin(phase)
+        task = self.runner.submit(job, name=phase)
+        current = phase_now or (lambda: phase)
+        task.progressed.connect(lambda d, t, m: bar.show_progress(current(), d, t, m))
+        return task
+
+    def cancel(self) -> None:
+        """Cancel this controller's running job, if any (the status bar's Cancel)."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def job_ended(self) -> None:
+        """The job is over (done, failed or cancelled): progress hidden, actions back."""
+        self.task = None
+        self.window.job.end()
+        self.window.update_actions()
 
     def update_actions(self, state: WindowState) -> None:
         """Enable this controller's actions for ``state`` (none by default)."""

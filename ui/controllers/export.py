@@ -33,7 +33,6 @@ class ExportController(Controller):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.task: Task | None = None
         self.last_export: Any = None
         self.outcome: dict[str, Any] = {}  # the running export's slip (see start_export)
 
@@ -154,28 +153,14 @@ class ExportController(Controller):
                     outcome["slip_error"] = str(exc.strerror or exc)
             return report
 
-        progress_bar = self.window.job
-        progress_bar.begin("export")
-        task = self.runner.submit(job, name="export")
+        task = self.start_job(job, "export", lambda: str(outcome["phase"]))
         self.task = task
-        task.progressed.connect(
-            lambda d, t, m: progress_bar.show_progress(outcome["phase"], d, t, m)
-        )
         task.finished.connect(self._done)
         task.failed.connect(self._error)
         task.cancelled.connect(self._cancelled)
-        task.ended.connect(self._ended)
+        task.ended.connect(self.job_ended)
         self.window.update_actions()
         return task
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
-    def _ended(self) -> None:
-        self.task = None
-        self.window.job.end()
-        self.window.update_actions()
 
     def _done(self, report: Any) -> None:
         self.last_export = report

@@ -132,19 +132,10 @@ class ImportController(Controller):
         """Open an existing SIP (Verso, ReSIP or other) to fix and export it again; read in
         the background. "started" or "" (not opened)."""
         session = self.window.session
-        if not session.can_replace_package():
-            return ""
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self.window,
-                self.tr("Open an existing SIP"),
-                self.settings.get("folders/last_export") or str(Path.home()),
-                self.tr("Transfer packages (*.zip)"),
-            )
-            if not path:
-                return ""
-        chosen = path
-        if not session.maybe_save(self.tr("Open an existing SIP"), lambda: self.open_sip(chosen)):
+        title = self.tr("Open an existing SIP")
+        filters = self.tr("Transfer packages (*.zip)")
+        chosen = session.path_to_open(path, title, "folders/last_export", filters, self.open_sip)
+        if not chosen:
             return ""
         from seda.package import read_sip
 

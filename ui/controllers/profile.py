@@ -164,10 +164,9 @@ class ProfileController(Controller):
             self.apply_current_preset(header=False)
 
     def choose_preset(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.window,
+        path = self.ask_open_file(
             self.tr("Use a transfer profile"),
-            self.settings.get("folders/last_preset") or str(Path.home()),
+            "folders/last_preset",
             self.tr("Profiles (*.yaml *.yml)"),
         )
         if path:

@@ -23,7 +23,6 @@ class RecoveryController(Controller):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.session = window.session
-        self.task: Task | None = None
         self._written_changes = -1
         self.path = recovery_file()
         self.timer = QTimer(self)

@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from app import workfile
-from app.tasks import Task
 from seda.findings import Finding
 from seda.model import Package
 from ui.controllers.base import Controller, WindowState
@@ -33,7 +32,6 @@ class SessionController(Controller):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.work_path = ""
-        self.task: Task | None = None  # saving or opening, in the background
         self.close_box: QMessageBox | None = None  # the open "save before closing?" question
         self.close_confirmed = False
         self.changes = 0  # undo-stack moves, to tell whether a snapshot is current
@@ -287,28 +285,16 @@ class SessionController(Controller):
                 return ""
             done(result, False)
             return "saved"
-        progress_bar = self.window.job
-        progress_bar.begin(phase)
-        task = self.runner.submit(job, name=phase)
+        task = self.start_job(job, phase)
         self.task = task
-        task.progressed.connect(lambda d, t, m: progress_bar.show_progress(phase, d, t, m))
         task.finished.connect(lambda result: done(result, True))
         task.failed.connect(failed)
         task.cancelled.connect(
             lambda: self.notify(self.tr("Cancelled: nothing was changed."), 8000)
         )
-        task.ended.connect(self._job_ended)
+        task.ended.connect(self.job_ended)
         self.window.update_actions()
         return "started"
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
-    def _job_ended(self) -> None:
-        self.task = None
-        self.window.job.end()
-        self.window.update_actions()
 
     def _saved(self, path: str, saved_at: int, changes: int) -> None:
         self.work_path = path
@@ -339,21 +325,28 @@ class SessionController(Controller):
     def open_work(self, path: str | None = None) -> str:
         """Open a saved work (asking to save the current one first). "saved" when opened at
         once, "started" when it is read in the background, "" when not opened."""
+        title = self.tr("Open a saved work")
+        filters = self.tr("Verso saved work (*.verso)")
+        chosen = self.path_to_open(path, title, "work/last_folder", filters, self.open_work)
+        return self.load_work(chosen) if chosen else ""
+
+    def path_to_open(
+        self,
+        path: str | None,
+        title: str,
+        folder_setting: str,
+        filters: str,
+        again: Callable[[str], Any],
+    ) -> str:
+        """Before a file replaces the package: no job running, the file (asked for when
+        ``path`` is empty), the current changes saved or dropped. "" to stop; when the
+        changes are being saved in the background, ``again(path)`` runs once they are."""
         if not self.can_replace_package():
             return ""
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self.window,
-                self.tr("Open a saved work"),
-                self.settings.get("work/last_folder") or str(Path.home()),
-                self.tr("Verso saved work (*.verso)"),
-            )
-            if not path:
-                return ""
-        chosen = path
-        if not self.maybe_save(self.tr("Open a saved work"), lambda: self.open_work(chosen)):
+        chosen = path or self.ask_open_file(title, folder_setting, filters)
+        if not chosen or not self.maybe_save(title, lambda: again(chosen)):
             return ""
-        return self.load_work(chosen)
+        return chosen
 
     def load_work(self, path: str, *, recovered: bool = False) -> str:
         try:

@@ -76,6 +76,6 @@ def legal_status_label(status: str, lang: str = "fr") -> str:
 
 
 def with_code(label: str, code: str) -> str:
-    """ "Série (Series)" for a reader who may need the SEDA code too; the label alone
+    """ "Série [Series]" for a reader who may need the SEDA code too; the label alone
     when it is the code."""
-    return label if label == code else f"{label} ({code})"
+    return label if label == code else f"{label} [{code}]"

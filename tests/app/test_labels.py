@@ -25,7 +25,7 @@ def test_labels_in_both_languages_and_unknown_codes_kept() -> None:
     assert labels.legal_status_label("Private Archive", "en") == "Private archives"
     assert labels.level_label("Bizarre") == "Bizarre"
     assert labels.level_label("Series", "de") == "Série"  # unknown language: French
-    assert labels.with_code("Série", "Series") == "Série (Series)"
+    assert labels.with_code("Série", "Series") == "Série [Series]"
     assert labels.with_code("Fonds", "Fonds") == "Fonds"
     for table in (labels.LEVELS, labels.RULE_CATEGORIES, labels.FINAL_ACTIONS):
         assert all(len(pair) == 2 and all(pair) for pair in table.values())
@@ -44,7 +44,7 @@ def test_one_change_reaches_the_bordereau_and_the_cli(
     rules = SHARED / "referentials" / "rules" / "R16_OK_regles_CSV.csv"
     assert main(["referential", "check", str(rules)]) == 0
     out = capsys.readouterr().out
-    assert "Accès-témoin (AccessRule)" in out
+    assert "Accès-témoin [AccessRule]" in out
 
 
 def test_no_second_copy_of_the_words() -> None:

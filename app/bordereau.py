@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
+from app.labels import category_label, final_action_label, legal_status_label, level_label
 from seda.atomic import atomic_file
 from seda.bordereau import Bordereau, FileLine, RootAttachment, Row, RuleLine, collect
 from seda.findings import Code, Finding, Severity
@@ -236,65 +237,11 @@ _TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-_LEVELS = {
-    "Fonds": ("Fonds", "Fonds"),
-    "Subfonds": ("Sous-fonds", "Subfonds"),
-    "Class": ("Classe", "Class"),
-    "Collection": ("Collection", "Collection"),
-    "Series": ("Série", "Series"),
-    "Subseries": ("Sous-série", "Subseries"),
-    "RecordGrp": ("Groupe de documents", "Record group"),
-    "SubGrp": ("Sous-groupe de documents", "Subgroup"),
-    "File": ("Dossier", "File"),
-    "Item": ("Pièce", "Item"),
-    "OtherLevel": ("Autre niveau", "Other level"),
-}
-
-_CATEGORIES = {
-    "StorageRule": ("Durée d'utilité courante", "Storage"),
-    "AppraisalRule": ("Durée d'utilité administrative", "Appraisal"),
-    "AccessRule": ("Communicabilité", "Access"),
-    "DisseminationRule": ("Diffusion", "Dissemination"),
-    "ReuseRule": ("Réutilisation", "Reuse"),
-    "ClassificationRule": ("Classification", "Classification"),
-    "HoldRule": ("Gel", "Hold"),
-}
-
-_FINAL_ACTIONS = {
-    "Keep": ("Conserver", "Keep"),
-    "Destroy": ("Détruire", "Destroy"),
-    "RestrictAccess": ("Restreindre l'accès", "Restrict access"),
-    "Transfer": ("Transférer", "Transfer"),
-    "Copy": ("Copier", "Copy"),
-}
-
-_LEGAL_STATUS = {
-    "Public Archive": ("Archives publiques", "Public archives"),
-    "Private Archive": ("Archives privées", "Private archives"),
-    "Public and Private Archive": ("Archives publiques et privées", "Public and private archives"),
-}
-
 _MEASUREMENTS = {
     "YEAR": (("an", "ans"), ("year", "years")),
     "MONTH": (("mois", "mois"), ("month", "months")),
     "DAY": (("jour", "jours"), ("day", "days")),
 }
-
-
-def level_label(level: str, lang: str = "fr") -> str:
-    """A SEDA DescriptionLevel in words (the code itself when unknown)."""
-    pair = _LEVELS.get(level)
-    return pair[_index(lang)] if pair else level
-
-
-def final_action_label(action: str, lang: str = "fr") -> str:
-    pair = _FINAL_ACTIONS.get(action)
-    return pair[_index(lang)] if pair else action
-
-
-def category_label(category: str, lang: str = "fr") -> str:
-    pair = _CATEGORIES.get(category)
-    return pair[_index(lang)] if pair else category
 
 
 def duration_label(duration: str, lang: str = "fr") -> str:
@@ -546,8 +493,7 @@ class _Writer:
             (t["seda"], esc(h.seda_version)),
         ]
         if h.legal_status:
-            pair = _LEGAL_STATUS.get(h.legal_status)
-            rows.append((t["legal_status"], esc(pair[_index(lang)] if pair else h.legal_status)))
+            rows.append((t["legal_status"], esc(legal_status_label(h.legal_status, lang))))
         if h.acquisition_information:
             rows.append((t["acquisition"], esc(h.acquisition_information)))
         if h.comment:
@@ -1033,7 +979,6 @@ __all__ = [
     "default_path",
     "render",
     "sip_facts",
-    "level_label",
     "sip_digest",
     "write_bordereau",
 ]

@@ -37,6 +37,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
+from app.labels import category_label, level_label, with_code
 from app.messages import MAX_LISTED, describe, more_text, severity_label
 from app.progress_bar import TerminalProgress, human_size
 from seda.atomic import is_disk_full
@@ -2074,7 +2075,7 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
     if kind == "rules":
         print(f"  {len(loaded)} règles :")
         for category, rules in sorted(loaded.by_type().items()):
-            print(f"    {category} : {len(rules)}")
+            print(f"    {with_code(category_label(category), category)} : {len(rules)}")
     elif kind == "agencies":
         print(f"  {len(loaded.agencies)} services.")
     else:
@@ -2084,7 +2085,7 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
             levels[n.level or "?"] = levels.get(n.level or "?", 0) + 1
         print(f"  {len(nodes)} nœuds, {len(loaded.roots)} à la racine :")
         for level, n in sorted(levels.items()):
-            print(f"    {level} : {n}")
+            print(f"    {with_code(level_label(level), level)} : {n}")
     return EXIT_OK
 
 

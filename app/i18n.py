@@ -24,6 +24,12 @@ DEFAULT_LANGUAGE = "fr"
 
 # Translators stay referenced here, else Python would collect them while installed.
 _installed: list[QTranslator] = []
+_language = DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language last installed ("fr" before any): for texts from ``app.labels``."""
+    return _language
 
 
 def ts_path(lang: str) -> Path:
@@ -97,6 +103,8 @@ def ensure_qm(lang: str, *, target_dir: Path | None = None) -> Path | None:
 
 def install(app: QCoreApplication, lang: str = DEFAULT_LANGUAGE) -> bool:
     """Install Verso's and Qt's own translators for ``lang``; True if Verso's loaded."""
+    global _language
+    _language = lang
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

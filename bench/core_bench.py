@@ -40,7 +40,7 @@ SOURCES = [
     "/usr/lib/python3",
     "/usr/lib/x86_64-linux-gnu",
     sys.prefix,
-    "/work/shared",
+    str(Path(__file__).resolve().parents[1].parent / "shared"),  # ../shared
 ]
 LARGE_FILES = 3
 LARGE_SIZE = 256 * 1024 * 1024

@@ -251,14 +251,14 @@ def bench_memory(units: int) -> float:
         after = rss_mb()
         t0 = time.perf_counter()
         window.search.setText("pièce 999-98")
-        window._search_timer.stop()  # as when the user's typing pause fires it
-        window._apply_search()
+        window.searcher.timer.stop()  # as when the user's typing pause fires it
+        window.searcher.apply()
         app.processEvents()
         t_search = time.perf_counter() - t0
         t0 = time.perf_counter()
         window.search.clear()
-        window._search_timer.stop()
-        window._apply_search()
+        window.searcher.timer.stop()
+        window.searcher.apply()
         app.processEvents()
         t_clear = time.perf_counter() - t0
         count = sum(1 for _ in window.model.package.walk())

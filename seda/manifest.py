@@ -2,9 +2,9 @@
 
 The writer streams with ``lxml.etree.xmlfile``: a package may hold 100,000 units, so it
 never builds the whole tree; it builds one small element per header field, data object or
-unit description and writes it. Element order follows each version's XSD
-(/work/shared/seda-xsd), so the result validates against the standard XSD *and* Vitam's
-flavour, with one exception and one omission:
+unit description and writes it. Element order follows each version's XSD (the shared
+material's ``seda-xsd``, ``../shared/seda-xsd`` beside the project), so the result validates
+against the standard XSD *and* Vitam's flavour, with one exception and one omission:
 
 - attachment stubs (``<Management><UpdateOperation>``): the standard SEDA has no
   ``UpdateOperation``, so a package with attached roots is valid for Vitam only;

@@ -3,20 +3,50 @@
 Commands only call the model's primitive mutations, so views stay in sync on redo and undo.
 Structural commands apply a sequence of single moves/removals and record, just before each
 step, where the unit was; undo replays the steps backwards, which restores the exact order.
+
+The model is described by the ``UnitTreeModel`` protocol (what ``ui.tree_model`` offers), so
+this module does not import ``ui.tree_model``: the model imports the commands it pushes (inline
+rename, drag-and-drop move), never the other way round.
 """
 
 from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from seda.model import ArchiveUnit, DescriptionLevel, MoreDescription, TransferHeader
-from ui.tree_model import PackageTreeModel, top_level_only
+from seda.model import ArchiveUnit, DescriptionLevel, MoreDescription, Package, TransferHeader
+
+
+class UnitTreeModel(Protocol):
+    """The primitive mutations commands call (``ui.tree_model.PackageTreeModel``)."""
+
+    @property
+    def package(self) -> Package: ...
+    def siblings(self, parent: ArchiveUnit | None) -> list[ArchiveUnit]: ...
+    def row_of(self, unit: ArchiveUnit) -> int: ...
+    def contains(self, unit: ArchiveUnit) -> bool: ...
+    def insert_units(
+        self, parent: ArchiveUnit | None, row: int, units: Sequence[ArchiveUnit]
+    ) -> None: ...
+    def remove_unit(self, unit: ArchiveUnit) -> tuple[ArchiveUnit | None, int]: ...
+    def move_unit(self, unit: ArchiveUnit, new_parent: ArchiveUnit | None, row: int) -> int: ...
+    def set_fields(self, unit: ArchiveUnit, values: dict[str, Any]) -> dict[str, Any]: ...
+    def reorder_children(self, parent: ArchiveUnit | None, order: list[ArchiveUnit]) -> None: ...
+    def refresh_units(
+        self, units: Iterable[ArchiveUnit], first: int = 0, last: int = -1
+    ) -> None: ...
+
+
+def top_level_only(units: Sequence[ArchiveUnit]) -> list[ArchiveUnit]:
+    """Drop units whose ancestor is also in the list (moving the ancestor moves them)."""
+    chosen = {u.uid for u in units}
+    return [u for u in units if not any(a.uid in chosen for a in u.ancestors())]
+
 
 EDITABLE_FIELDS = (
     "title",
@@ -43,7 +73,7 @@ class EditFieldsCommand(QUndoCommand):
     the same unit merge, so typing in a form is one undo step per field."""
 
     def __init__(
-        self, model: PackageTreeModel, unit: ArchiveUnit, values: dict[str, Any], text: str = ""
+        self, model: UnitTreeModel, unit: ArchiveUnit, values: dict[str, Any], text: str = ""
     ) -> None:
         super().__init__(
             text or QCoreApplication.translate("Commands", "Edit “%1”").replace("%1", unit.title)
@@ -77,7 +107,7 @@ class EditFieldsCommand(QUndoCommand):
 
 
 class RenameCommand(EditFieldsCommand):
-    def __init__(self, model: PackageTreeModel, unit: ArchiveUnit, title: str) -> None:
+    def __init__(self, model: UnitTreeModel, unit: ArchiveUnit, title: str) -> None:
         super().__init__(
             model,
             unit,
@@ -92,7 +122,7 @@ class BulkEditCommand(QUndoCommand):
     """One undo step for the same kind of change on many units."""
 
     def __init__(
-        self, model: PackageTreeModel, edits: Sequence[tuple[ArchiveUnit, dict[str, Any]]]
+        self, model: UnitTreeModel, edits: Sequence[tuple[ArchiveUnit, dict[str, Any]]]
     ) -> None:
         super().__init__(
             QCoreApplication.translate("Commands", "Edit %n unit(s)", None, len(edits))
@@ -149,7 +179,7 @@ def title_from_pattern(pattern: str, unit: ArchiveUnit, number: int) -> str:
 class _StepsCommand(QUndoCommand):
     """Base for structural commands made of single moves/removals/insertions."""
 
-    def __init__(self, model: PackageTreeModel, text: str) -> None:
+    def __init__(self, model: UnitTreeModel, text: str) -> None:
         super().__init__(text)
         self.model = model
         self._undo_steps: list[Callable[[], None]] = []
@@ -184,7 +214,7 @@ class MoveUnitsCommand(_StepsCommand):
 
     def __init__(
         self,
-        model: PackageTreeModel,
+        model: UnitTreeModel,
         units: Sequence[ArchiveUnit],
         parent: ArchiveUnit | None,
         row: int = -1,
@@ -230,7 +260,7 @@ class MoveUnitsCommand(_StepsCommand):
 class RemoveUnitsCommand(_StepsCommand):
     """Take units out of the package. Files on disk are never touched."""
 
-    def __init__(self, model: PackageTreeModel, units: Sequence[ArchiveUnit], text: str = ""):
+    def __init__(self, model: UnitTreeModel, units: Sequence[ArchiveUnit], text: str = ""):
         units = top_level_only(units)
         super().__init__(
             model,
@@ -253,7 +283,7 @@ class AddUnitsCommand(_StepsCommand):
 
     def __init__(
         self,
-        model: PackageTreeModel,
+        model: UnitTreeModel,
         parent: ArchiveUnit | None,
         units: Sequence[ArchiveUnit],
         row: int = -1,
@@ -294,7 +324,7 @@ class GroupUnitsCommand(_StepsCommand):
 
     def __init__(
         self,
-        model: PackageTreeModel,
+        model: UnitTreeModel,
         units: Sequence[ArchiveUnit],
         title: str,
         level: str = DescriptionLevel.RECORD_GRP,
@@ -317,7 +347,7 @@ class GroupUnitsCommand(_StepsCommand):
             self._do_move(unit, self.group, -1)
 
 
-def _path_key(model: PackageTreeModel, unit: ArchiveUnit) -> list[int]:
+def _path_key(model: UnitTreeModel, unit: ArchiveUnit) -> list[int]:
     """Position of a unit in document order (for stable grouping)."""
     path = [model.row_of(unit)]
     for a in unit.ancestors():
@@ -336,7 +366,7 @@ class SortChildrenCommand(QUndoCommand):
 
     def __init__(
         self,
-        model: PackageTreeModel,
+        model: UnitTreeModel,
         parent: ArchiveUnit | None,
         key: Callable[[ArchiveUnit], Any] | None = None,
         reverse: bool = False,
@@ -366,7 +396,7 @@ class SetHeaderCommand(QUndoCommand):
 
     def __init__(
         self,
-        model: PackageTreeModel,
+        model: UnitTreeModel,
         header: TransferHeader,
         on_change: Callable[[], None] | None = None,
         seda_version: str | None = None,
@@ -401,7 +431,7 @@ class ApplyPresetCommand(QUndoCommand):
 
     def __init__(
         self,
-        model: PackageTreeModel,
+        model: UnitTreeModel,
         header: TransferHeader,
         seda_version: str,
         attachments: Sequence[tuple[ArchiveUnit, Any]],

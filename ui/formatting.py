@@ -1,4 +1,8 @@
-"""Display text shared by the views: description levels, sizes, dates, finding text."""
+"""Display text shared by the views: description levels, sizes, dates, finding text.
+
+The words for SEDA codes come from ``app.labels`` (one table for the window, the CLI and the
+bordereau), in the language ``app.i18n`` installed.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,13 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from seda.model import DescriptionLevel
+from app import labels
+from app.i18n import current_language
 
 
 def level_label(level: str) -> str:
-    """The translated name of a SEDA DescriptionLevel (the code itself if unknown)."""
-    labels = {
-        DescriptionLevel.FONDS: QCoreApplication.translate("Levels", "Fonds"),
-        DescriptionLevel.SUBFONDS: QCoreApplication.translate("Levels", "Subfonds"),
-        DescriptionLevel.CLASS: QCoreApplication.translate("Levels", "Class"),
-        DescriptionLevel.COLLECTION: QCoreApplication.translate("Levels", "Collection"),
-        DescriptionLevel.SERIES: QCoreApplication.translate("Levels", "Series"),
-        DescriptionLevel.SUBSERIES: QCoreApplication.translate("Levels", "Subseries"),
-        DescriptionLevel.RECORD_GRP: QCoreApplication.translate("Levels", "Record group"),
-        DescriptionLevel.SUBGRP: QCoreApplication.translate("Levels", "Subgroup"),
-        DescriptionLevel.FILE: QCoreApplication.translate("Levels", "File"),
-        DescriptionLevel.ITEM: QCoreApplication.translate("Levels", "Item"),
-        DescriptionLevel.OTHER_LEVEL: QCoreApplication.translate("Levels", "Other level"),
-    }
-    return labels.get(level, level)  # type: ignore[call-overload]
+    """The name of a SEDA DescriptionLevel in the window's language (``app.labels``)."""
+    return labels.level_label(level, current_language())
 
 
 def human_size(size: int) -> str:

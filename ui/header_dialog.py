@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 import resources
+from app.i18n import current_language
+from app.labels import legal_status_label
+from app.presets import LEGAL_STATUSES as STATUSES
 from seda.model import SEDA_VERSIONS, ArchiveUnit, Package, TransferHeader
 from seda.referentials import RulesReferential
 from ui.details import CompactPackageRulesEditor
@@ -48,7 +51,7 @@ _TEXT_FIELDS = (
     ("submission_agency", "Submission agency identifier"),
     ("acquisition_information", "Acquisition information"),
 )
-LEGAL_STATUSES = ("", "Public Archive", "Private Archive", "Public and Private Archive")
+LEGAL_STATUSES = ("", *STATUSES)
 
 
 class HeaderDialog(QDialog):
@@ -107,14 +110,9 @@ class HeaderDialog(QDialog):
             self.edits[key] = edit
             form.addRow(labels[key], edit)
         self.legal_status = QComboBox(self)
-        status_labels = {
-            "": self.tr("(not given)"),
-            "Public Archive": self.tr("Public archives"),
-            "Private Archive": self.tr("Private archives"),
-            "Public and Private Archive": self.tr("Public and private archives"),
-        }
         for value in LEGAL_STATUSES:
-            self.legal_status.addItem(status_labels[value], value)
+            text = legal_status_label(value, current_language()) if value else ""
+            self.legal_status.addItem(text or self.tr("(not given)"), value)
         form.addRow(self.tr("Legal status"), self.legal_status)
         self.comment = QPlainTextEdit(self)
         self.comment.setMaximumHeight(70)

@@ -49,6 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import current_language
+from app.labels import legal_status_label
 from app.presets import (
     ENGINES,
     LEGAL_STATUSES,
@@ -239,9 +241,7 @@ class PresetEditorDialog(QDialog):
             ("", *LEGAL_STATUSES),
             {
                 "": self.tr("(non précisé)"),
-                "Public Archive": self.tr("Archives publiques"),
-                "Private Archive": self.tr("Archives privées"),
-                "Public and Private Archive": self.tr("Archives publiques et privées"),
+                **{v: legal_status_label(v, current_language()) for v in LEGAL_STATUSES},
             },
         )
         form.addRow(self.tr("Statut légal :"), legal)

@@ -33,6 +33,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QUndoStack
 
 from seda.findings import Finding
 from seda.model import ArchiveUnit, BinaryObject, Package
+from ui.commands import MoveUnitsCommand, RenameCommand, top_level_only
 from ui.formatting import DISPLAY_MAX, date_range, human_size, level_label, short_text
 from ui.icons import unit_icon
 
@@ -279,8 +280,6 @@ class PackageTreeModel(QAbstractItemModel):
         if not title or title == unit.title:
             return False
         if self.undo_stack is not None:
-            from ui.commands import RenameCommand
-
             self.undo_stack.push(RenameCommand(self, unit, title))
         else:
             self.set_fields(unit, {"title": title})
@@ -349,8 +348,6 @@ class PackageTreeModel(QAbstractItemModel):
             return False
         units = self.decode_units(data)
         if self.undo_stack is not None:
-            from ui.commands import MoveUnitsCommand
-
             self.undo_stack.push(MoveUnitsCommand(self, units, target, row))
         else:
             for i, u in enumerate(units):
@@ -574,9 +571,3 @@ def attachment_tooltip(unit: ArchiveUnit) -> str:
 def is_ancestor(candidate: ArchiveUnit, unit: ArchiveUnit) -> bool:
     """True if ``candidate`` is a (strict) ancestor of ``unit``."""
     return any(a is candidate for a in unit.ancestors())
-
-
-def top_level_only(units: Sequence[ArchiveUnit]) -> list[ArchiveUnit]:
-    """Drop units whose ancestor is also in the list (moving the ancestor moves them)."""
-    chosen = {u.uid for u in units}
-    return [u for u in units if not any(a.uid in chosen for a in u.ancestors())]

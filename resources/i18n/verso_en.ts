@@ -116,6 +116,39 @@
     </message>
 </context>
 <context>
+    <name>AttachmentController</name>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="19"/>
+        <source>&amp;Attach to the positioning tree…</source>
+        <translation>&amp;Attach to the positioning tree…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="24"/>
+        <source>Attach…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="22"/>
+        <source>Choose where the archives service files the top-level units</source>
+        <translation>Choose where the archives service files the top-level units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="77"/>
+        <source>Only top-level units are attached (the rest follows them): the choice applies to %1.</source>
+        <translation>Only top-level units are attached (the rest follows them): the choice applies to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="74"/>
+        <source>Units attached: %1</source>
+        <translation>Units attached: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="72"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditor</name>
     <message>
         <location filename="../../ui/details.py" line="+455"/>
@@ -260,6 +293,14 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../ui/controllers/base.py" line="80"/>
+        <source>Please wait for the current job to finish.</source>
+        <translation>Please wait for the current job to finish.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../ui/details.py" line="-465"/>
@@ -311,6 +352,181 @@
         <location line="+8"/>
         <source>Open a folder…</source>
         <translation>Open a folder…</translation>
+    </message>
+</context>
+<context>
+    <name>EditController</name>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="33"/>
+        <source>&amp;Group into a new unit…</source>
+        <translation>&amp;Group into a new unit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="43"/>
+        <source>&amp;Management rules</source>
+        <translation>&amp;Management rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="23"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="25"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="35"/>
+        <source>&amp;Sort children by title</source>
+        <translation>&amp;Sort children by title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="21"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="40"/>
+        <source>Move &amp;down</source>
+        <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="37"/>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="90"/>
+        <source>New unit</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="27"/>
+        <source>Re&amp;move from the package</source>
+        <translation>Re&amp;move from the package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="61"/>
+        <source>Redo: %1</source>
+        <translation>Redo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="30"/>
+        <source>Take the selected units out of the package (your files are not touched)</source>
+        <translation>Take the selected units out of the package (your files are not touched)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="91"/>
+        <source>Title of the new unit:</source>
+        <translation>Title of the new unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="60"/>
+        <source>Undo: %1</source>
+        <translation>Undo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="78"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="42"/>
+        <source>&amp;Export the SIP…</source>
+        <translation>&amp;Export the SIP…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="100"/>
+        <source>Export anyway</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="236"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="226"/>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="206"/>
+        <source>Export finished</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="77"/>
+        <source>Export the SIP</source>
+        <translation>Export the SIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="101"/>
+        <source>Go back and fix</source>
+        <translation>Go back and fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="210"/>
+        <source>Open the folder</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="208"/>
+        <source>Open the slip</source>
+        <translation>Open the slip</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/export.py" line="192"/>
+        <source>See the findings panel: %n warning(s).</source>
+        <translation>
+            <numerusform>See the findings panel: %n warning.</numerusform>
+            <numerusform>See the findings panel: %n warnings.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="227"/>
+        <source>The SIP was not written.</source>
+        <translation>The SIP was not written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="184"/>
+        <source>The SIP was written:
+%1
+
+%2 units, %3 files, %4.</source>
+        <translation>The SIP was written:
+%1
+
+%2 units, %3 files, %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/export.py" line="92"/>
+        <source>The archives service would refuse this transfer: %n error(s), listed in the Verification tab. Export anyway?</source>
+        <translation>
+            <numerusform>The archives service would refuse this transfer: %n error, listed in the Verification tab. Export anyway?</numerusform>
+            <numerusform>The archives service would refuse this transfer: %n errors, listed in the Verification tab. Export anyway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="205"/>
+        <source>The transfer slip was not written: %1</source>
+        <translation>The transfer slip was not written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="198"/>
+        <source>Transfer slip to print and sign:
+%1</source>
+        <translation>Transfer slip to print and sign:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="204"/>
+        <source>cancelled before the end; nothing was left</source>
+        <translation>cancelled before the end; nothing was left</translation>
     </message>
 </context>
 <context>
@@ -452,6 +668,14 @@
     </message>
 </context>
 <context>
+    <name>HeaderController</name>
+    <message>
+        <location filename="../../ui/controllers/header.py" line="18"/>
+        <source>Transfer &amp;header…</source>
+        <translation>Transfer &amp;header…</translation>
+    </message>
+</context>
+<context>
     <name>HeaderDialog</name>
     <message>
         <location filename="../../ui/header_dialog.py" line="+67"/>
@@ -512,21 +736,6 @@
         <location line="+15"/>
         <source>(not given)</source>
         <translation>(not given)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public archives</source>
-        <translation>Public archives</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Private archives</source>
-        <translation>Private archives</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public and private archives</source>
-        <translation>Public and private archives</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -597,6 +806,94 @@
     </message>
 </context>
 <context>
+    <name>HelpController</name>
+    <message>
+        <location filename="../../ui/controllers/help.py" line="12"/>
+        <source>&amp;About Verso</source>
+        <translation>&amp;About Verso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/help.py" line="17"/>
+        <source>About Verso</source>
+        <translation>About Verso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/help.py" line="19"/>
+        <source>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
+Your files are only read, never changed.</source>
+        <translation>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
+Your files are only read, never changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="41"/>
+        <source>&amp;Open a folder…</source>
+        <translation>&amp;Open a folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="44"/>
+        <source>Add &amp;files…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="67"/>
+        <source>Add files</source>
+        <translation>Add files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="107"/>
+        <source>Only the saved work was opened; drop folders once it is open.</source>
+        <translation>Only the saved work was opened; drop folders once it is open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="60"/>
+        <source>Open a folder</source>
+        <translation>Open a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="47"/>
+        <source>Open an existing S&amp;IP…</source>
+        <translation>Open an existing S&amp;IP…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="140"/>
+        <source>Open an existing SIP</source>
+        <translation>Open an existing SIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="50"/>
+        <source>Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again</source>
+        <translation>Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="178"/>
+        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
+        <translation>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="36"/>
+        <source>Scan cancelled: nothing was added.</source>
+        <translation>Scan cancelled: nothing was added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="129"/>
+        <source>Scan failed</source>
+        <translation>Scan failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="122"/>
+        <source>Scan finished in %1 s: %2 files.</source>
+        <translation>Scan finished in %1 s: %2 files.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="142"/>
+        <source>Transfer packages (*.zip)</source>
+        <translation>Transfer packages (*.zip)</translation>
+    </message>
+</context>
+<context>
     <name>JobProgress</name>
     <message>
         <location filename="../../ui/main_window.py" line="+25"/>
@@ -635,64 +932,6 @@
     </message>
 </context>
 <context>
-    <name>Levels</name>
-    <message>
-        <location filename="../../ui/formatting.py" line="+15"/>
-        <source>Fonds</source>
-        <translation>Fonds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subfonds</source>
-        <translation>Subfonds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Class</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Collection</source>
-        <translation>Collection</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Series</source>
-        <translation>Series</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subseries</source>
-        <translation>Subseries</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record group</source>
-        <translation>Record group</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subgroup</source>
-        <translation>Subgroup</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>File</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Item</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other level</source>
-        <translation>Other level</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+77"/>
@@ -718,174 +957,9 @@
         <translation>Formats</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>&amp;Open a folder…</source>
-        <translation>&amp;Open a folder…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add &amp;files…</source>
-        <translation>Add &amp;files…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;New transfer</source>
-        <translation>&amp;New transfer</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Save the work</source>
-        <translation>&amp;Save the work</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Keep the description on disk to resume it later (a .verso file)</source>
-        <translation>Keep the description on disk to resume it later (a .verso file)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Save the work &amp;as…</source>
-        <translation>Save the work &amp;as…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open a saved &amp;work…</source>
-        <translation>Open a saved &amp;work…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open an existing S&amp;IP…</source>
-        <translation>Open an existing S&amp;IP…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again</source>
-        <translation>Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Transfer &amp;header…</source>
-        <translation>Transfer &amp;header…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Export the SIP…</source>
-        <translation>&amp;Export the SIP…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Verify the transfer</source>
-        <translation>&amp;Verify the transfer</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>List what the archives service would refuse, before exporting</source>
-        <translation>List what the archives service would refuse, before exporting</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Attach to the positioning tree…</source>
-        <translation>&amp;Attach to the positioning tree…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Choose where the archives service files the top-level units</source>
-        <translation>Choose where the archives service files the top-level units</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Attach…</source>
-        <translation>Attach…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Management rules</source>
-        <translation>&amp;Management rules</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Transfer &amp;profiles…</source>
-        <translation>Transfer &amp;profiles…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Use a profile for this transfer…</source>
-        <translation>&amp;Use a profile for this transfer…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Stop using the profile</source>
-        <translation>&amp;Stop using the profile</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import the &amp;rules referential…</source>
-        <translation>Import the &amp;rules referential…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Import the &amp;agencies referential…</source>
-        <translation>Import the &amp;agencies referential…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Import the positioning &amp;tree…</source>
-        <translation>Import the positioning &amp;tree…</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Rename</source>
-        <translation>&amp;Rename</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Re&amp;move from the package</source>
-        <translation>Re&amp;move from the package</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Take the selected units out of the package (your files are not touched)</source>
-        <translation>Take the selected units out of the package (your files are not touched)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Group into a new unit…</source>
-        <translation>&amp;Group into a new unit…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Sort children by title</source>
-        <translation>&amp;Sort children by title</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Move &amp;up</source>
-        <translation>Move &amp;up</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Move &amp;down</source>
-        <translation>Move &amp;down</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Find</source>
-        <translation>&amp;Find</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -898,19 +972,9 @@
         <translation>&amp;Collapse all</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;About Verso</source>
-        <translation>&amp;About Verso</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Recent &amp;work</source>
-        <translation>Recent &amp;work</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -938,31 +1002,6 @@
         <translation>&amp;Preferences</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Language</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Identification engine</source>
-        <translation>&amp;Identification engine</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Siegfried (PRONOM, recommended)</source>
-        <translation>Siegfried (PRONOM, recommended)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fido (PRONOM, slower)</source>
-        <translation>Fido (PRONOM, slower)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>libmagic (MIME types only)</source>
-        <translation>libmagic (MIME types only)</translation>
-    </message>
-    <message>
         <location line="+9"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
@@ -971,11 +1010,6 @@
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>Scan cancelled: nothing was added.</source>
-        <translation>Scan cancelled: nothing was added.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -986,469 +1020,12 @@
         </translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>The language will change the next time Verso starts.</source>
-        <translation>The language will change the next time Verso starts.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Open a folder</source>
-        <translation>Open a folder</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Add files</source>
-        <translation>Add files</translation>
-    </message>
-    <message>
         <location line="-38"/>
         <location line="+52"/>
         <location line="+212"/>
         <location line="+88"/>
         <source>Please wait for the current job to finish.</source>
         <translation>Please wait for the current job to finish.</translation>
-    </message>
-    <message>
-        <location line="-240"/>
-        <source>Scan finished in %1 s: %2 files.</source>
-        <translation>Scan finished in %1 s: %2 files.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Scan failed</source>
-        <translation>Scan failed</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>New transfer</source>
-        <translation>New transfer</translation>
-    </message>
-    <message>
-        <location line="+610"/>
-        <source>Undo: %1</source>
-        <translation>Undo: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Redo: %1</source>
-        <translation>Redo: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+20"/>
-        <source>%n matching unit(s).</source>
-        <translation>
-            <numerusform>%n matching unit.</numerusform>
-            <numerusform>%n matching units.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <location line="+2"/>
-        <source>New unit</source>
-        <translation>New unit</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>Title of the new unit:</source>
-        <translation>Title of the new unit:</translation>
-    </message>
-    <message>
-        <location line="+79"/>
-        <location line="+462"/>
-        <source>Export the SIP</source>
-        <translation>Export the SIP</translation>
-    </message>
-    <message>
-        <location line="-461"/>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 already exists. Replace it?</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>The SIP was written:
-%1
-
-%2 units, %3 files, %4.</source>
-        <translation>The SIP was written:
-%1
-
-%2 units, %3 files, %4.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>See the findings panel: %n warning(s).</source>
-        <translation>
-            <numerusform>See the findings panel: %n warning.</numerusform>
-            <numerusform>See the findings panel: %n warnings.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Export finished</source>
-        <translation>Export finished</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open the folder</source>
-        <translation>Open the folder</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Export failed</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The SIP was not written.</source>
-        <translation>The SIP was not written.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export cancelled: nothing was written.</source>
-        <translation>Export cancelled: nothing was written.</translation>
-    </message>
-    <message>
-        <location line="-606"/>
-        <location line="+615"/>
-        <source>The transfer profile “%1” could not be read again.</source>
-        <translation>The transfer profile “%1” could not be read again.</translation>
-    </message>
-    <message>
-        <location line="-847"/>
-        <source>Close Verso</source>
-        <translation>Close Verso</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>The transfer “%1” has changes that are not saved.</source>
-        <translation>The transfer “%1” has changes that are not saved.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Save them to resume the work later? Your files on disk are never changed.</source>
-        <translation>Save them to resume the work later? Your files on disk are never changed.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Don't save</source>
-        <translation>Don't save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>transfer</source>
-        <translation>transfer</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Save the work</source>
-        <translation>Save the work</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+123"/>
-        <source>Verso saved work (*.verso)</source>
-        <translation>Verso saved work (*.verso)</translation>
-    </message>
-    <message>
-        <location line="-56"/>
-        <source>Cancelled: nothing was changed.</source>
-        <translation>Cancelled: nothing was changed.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Work saved: %1</source>
-        <translation>Work saved: %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The work was not saved</source>
-        <translation>The work was not saved</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was changed on disk.</source>
-        <translation>Nothing was changed on disk.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+7"/>
-        <source>Open a saved work</source>
-        <translation>Open a saved work</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>Files moved or changed</source>
-        <translation>Files moved or changed</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</source>
-        <translation><numerusform>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</numerusform><numerusform>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</numerusform></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Work opened: %1</source>
-        <translation>Work opened: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The work cannot be opened</source>
-        <translation>The work cannot be opened</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+7"/>
-        <source>Open an existing SIP</source>
-        <translation>Open an existing SIP</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Transfer packages (*.zip)</source>
-        <translation>Transfer packages (*.zip)</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
-        <translation>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Only the saved work was opened; drop folders once it is open.</source>
-        <translation>Only the saved work was opened; drop folders once it is open.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+18"/>
-        <source>%n saved work(s) no longer found were removed from the recent list.</source>
-        <translation><numerusform>%n saved work(s) no longer found were removed from the recent list.</numerusform><numerusform>%n saved work(s) no longer found were removed from the recent list.</numerusform></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>No recent work</source>
-        <translation>No recent work</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Recent work</source>
-        <translation>Recent work</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“%1” can no longer be found; it was removed from the list.</source>
-        <translation>“%1” can no longer be found; it was removed from the list.</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>The automatic recovery copy could not be written: %1</source>
-        <translation>The automatic recovery copy could not be written: %1</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>not saved yet</source>
-        <translation>not saved yet</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Restore the work?</source>
-        <translation>Restore the work?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verso ended without saving the transfer “%1”. An automatic copy from %2 was kept. Restore it?</source>
-        <translation>Verso ended without saving the transfer “%1”. An automatic copy from %2 was kept. Restore it?</translation>
-    </message>
-    <message>
-        <location line="+341"/>
-        <source>Transfer slip to print and sign:
-%1</source>
-        <translation>Transfer slip to print and sign:
-%1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>cancelled before the end; nothing was left</source>
-        <translation>cancelled before the end; nothing was left</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The transfer slip was not written: %1</source>
-        <translation>The transfer slip was not written: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open the slip</source>
-        <translation>Open the slip</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>Profile refused</source>
-        <translation>Profile refused</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>Use a transfer profile</source>
-        <translation>Use a transfer profile</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Profiles (*.yaml *.yml)</source>
-        <translation>Profiles (*.yaml *.yml)</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Transfer profiles</source>
-        <translation>Transfer profiles</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use the profile “%1” for this transfer?</source>
-        <translation>Use the profile “%1” for this transfer?</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>No transfer profile</source>
-        <translation>No transfer profile</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Profiles › Use a profile for this transfer…</source>
-        <translation>Profiles › Use a profile for this transfer…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Profile: %1</source>
-        <translation>Profile: %1</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Referential imported: %1</source>
-        <translation>Referential imported: %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Import the rules referential</source>
-        <translation>Import the rules referential</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import the agencies referential</source>
-        <translation>Import the agencies referential</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import the positioning tree</source>
-        <translation>Import the positioning tree</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+1"/>
-        <source>Referentials (*.csv)</source>
-        <translation>Referentials (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Trees and filing plans (*.zip *.xml *.csv)</source>
-        <translation>Trees and filing plans (*.zip *.xml *.csv)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The archives service would refuse this file:</source>
-        <translation>The archives service would refuse this file:</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>“%1”</source>
-        <translation>“%1”</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Units attached: %1</source>
-        <translation>Units attached: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Only top-level units are attached (the rest follows them): the choice applies to %1.</source>
-        <translation>Only top-level units are attached (the rest follows them): the choice applies to %1.</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Verification (%1)</source>
-        <translation>Verification (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Verification: %n error(s).</source>
-        <translation>
-            <numerusform>Verification: %n error.</numerusform>
-            <numerusform>Verification: %n errors.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verification: nothing the archives service would refuse.</source>
-        <translation>Verification: nothing the archives service would refuse.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>The archives service would refuse this transfer: %n error(s), listed in the Verification tab. Export anyway?</source>
-        <translation>
-            <numerusform>The archives service would refuse this transfer: %n error, listed in the Verification tab. Export anyway?</numerusform>
-            <numerusform>The archives service would refuse this transfer: %n errors, listed in the Verification tab. Export anyway?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Export anyway</source>
-        <translation>Export anyway</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go back and fix</source>
-        <translation>Go back and fix</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Findings (%1)</source>
-        <translation>Findings (%1)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>%1 units · %2 files · %3 · %4 unknown formats</source>
-        <translation>%1 units · %2 files · %3 · %4 unknown formats</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Identification: %1</source>
-        <translation>Identification: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>%1 (+%n more)</source>
-        <translation>
-            <numerusform>%1 (+%n more)</numerusform>
-            <numerusform>%1 (+%n more)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>About Verso</source>
-        <translation>About Verso</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
-Your files are only read, never changed.</source>
-        <translation>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
-Your files are only read, never changed.</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1186,39 @@ Your files are only read, never changed.</translation>
     </message>
 </context>
 <context>
+    <name>PreferencesController</name>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="24"/>
+        <source>&amp;Identification engine</source>
+        <translation>&amp;Identification engine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="15"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="28"/>
+        <source>Fido (PRONOM, slower)</source>
+        <translation>Fido (PRONOM, slower)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="27"/>
+        <source>Siegfried (PRONOM, recommended)</source>
+        <translation>Siegfried (PRONOM, recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="44"/>
+        <source>The language will change the next time Verso starts.</source>
+        <translation>The language will change the next time Verso starts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="29"/>
+        <source>libmagic (MIME types only)</source>
+        <translation>libmagic (MIME types only)</translation>
+    </message>
+</context>
+<context>
     <name>PresetEditorDialog</name>
     <message>
         <location filename="../../ui/preset_editor.py" line="+113"/>
@@ -1744,21 +1354,6 @@ Your files are only read, never changed.</translation>
         <location line="+30"/>
         <source>(non précisé)</source>
         <translation>(not given)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives publiques</source>
-        <translation>Public archives</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives privées</source>
-        <translation>Private archives</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives publiques et privées</source>
-        <translation>Public and private archives</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2060,6 +1655,142 @@ Your files are only read, never changed.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileController</name>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="48"/>
+        <source>&amp;Stop using the profile</source>
+        <translation>&amp;Stop using the profile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="46"/>
+        <source>&amp;Use a profile for this transfer…</source>
+        <translation>&amp;Use a profile for this transfer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="54"/>
+        <source>Import the &amp;agencies referential…</source>
+        <translation>Import the &amp;agencies referential…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="50"/>
+        <source>Import the &amp;rules referential…</source>
+        <translation>Import the &amp;rules referential…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="249"/>
+        <source>Import the agencies referential</source>
+        <translation>Import the agencies referential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="58"/>
+        <source>Import the positioning &amp;tree…</source>
+        <translation>Import the positioning &amp;tree…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="250"/>
+        <source>Import the positioning tree</source>
+        <translation>Import the positioning tree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="248"/>
+        <source>Import the rules referential</source>
+        <translation>Import the rules referential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="203"/>
+        <source>No transfer profile</source>
+        <translation>No transfer profile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="93"/>
+        <source>Profile refused</source>
+        <translation>Profile refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="207"/>
+        <source>Profile: %1</source>
+        <translation>Profile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="171"/>
+        <source>Profiles (*.yaml *.yml)</source>
+        <translation>Profiles (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="204"/>
+        <source>Profiles › Use a profile for this transfer…</source>
+        <translation>Profiles › Use a profile for this transfer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="243"/>
+        <source>Referential imported: %1</source>
+        <translation>Referential imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="253"/>
+        <source>Referentials (*.csv)</source>
+        <translation>Referentials (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="269"/>
+        <source>The archives service would refuse this file:</source>
+        <translation>The archives service would refuse this file:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="71"/>
+        <source>The transfer profile “%1” could not be read again.</source>
+        <translation>The transfer profile “%1” could not be read again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="44"/>
+        <source>Transfer &amp;profiles…</source>
+        <translation>Transfer &amp;profiles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="191"/>
+        <source>Transfer profiles</source>
+        <translation>Transfer profiles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="255"/>
+        <source>Trees and filing plans (*.zip *.xml *.csv)</source>
+        <translation>Trees and filing plans (*.zip *.xml *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="169"/>
+        <source>Use a transfer profile</source>
+        <translation>Use a transfer profile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="192"/>
+        <source>Use the profile “%1” for this transfer?</source>
+        <translation>Use the profile “%1” for this transfer?</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryController</name>
+    <message>
+        <location filename="../../ui/controllers/recovery.py" line="98"/>
+        <source>Restore the work?</source>
+        <translation>Restore the work?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/recovery.py" line="62"/>
+        <source>The automatic recovery copy could not be written: %1</source>
+        <translation>The automatic recovery copy could not be written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/recovery.py" line="100"/>
+        <source>Verso ended without saving the transfer “%1”. An automatic copy from %2 was kept. Restore it?</source>
+        <translation>Verso ended without saving the transfer “%1”. An automatic copy from %2 was kept. Restore it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/recovery.py" line="95"/>
+        <source>not saved yet</source>
+        <translation>not saved yet</translation>
+    </message>
+</context>
+<context>
     <name>RulePickerDialog</name>
     <message>
         <location filename="../../ui/rules_editor.py" line="-714"/>
@@ -2230,66 +1961,6 @@ Your files are only read, never changed.</translation>
 </context>
 <context>
     <name>RulesEditor</name>
-    <message>
-        <location line="-710"/>
-        <source>Durée d'utilité administrative (DUA)</source>
-        <translation>Appraisal (retention period)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Communicabilité</source>
-        <translation>Access</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Durée d'utilité courante</source>
-        <translation>Storage (current use period)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Diffusion</source>
-        <translation>Dissemination</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Réutilisation</source>
-        <translation>Reuse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Classification</source>
-        <translation>Classification</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gel</source>
-        <translation>Hold</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Conserver</source>
-        <translation>Keep</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Détruire</source>
-        <translation>Destroy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Restreindre l'accès</source>
-        <translation>Restrict access</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transférer</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copier</source>
-        <translation>Copy</translation>
-    </message>
     <message>
         <location line="+11"/>
         <source>illimitée</source>
@@ -2516,6 +2187,183 @@ Your files are only read, never changed.</translation>
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/search.py" line="43"/>
+        <source>%n matching unit(s).</source>
+        <translation>
+            <numerusform>%n matching unit.</numerusform>
+            <numerusform>%n matching units.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/search.py" line="28"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/session.py" line="131"/>
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n more)</numerusform>
+            <numerusform>%1 (+%n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/session.py" line="405"/>
+        <source>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</source>
+        <translation><numerusform>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</numerusform><numerusform>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/session.py" line="434"/>
+        <source>%n saved work(s) no longer found were removed from the recent list.</source>
+        <translation><numerusform>%n saved work(s) no longer found were removed from the recent list.</numerusform><numerusform>%n saved work(s) no longer found were removed from the recent list.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="45"/>
+        <source>&amp;New transfer</source>
+        <translation>&amp;New transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="48"/>
+        <source>&amp;Save the work</source>
+        <translation>&amp;Save the work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="193"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="298"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="159"/>
+        <source>Close Verso</source>
+        <translation>Close Verso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="192"/>
+        <source>Don't save</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="403"/>
+        <source>Files moved or changed</source>
+        <translation>Files moved or changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="51"/>
+        <source>Keep the description on disk to resume it later (a .verso file)</source>
+        <translation>Keep the description on disk to resume it later (a .verso file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="78"/>
+        <source>New transfer</source>
+        <translation>New transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="447"/>
+        <source>No recent work</source>
+        <translation>No recent work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="335"/>
+        <source>Nothing was changed on disk.</source>
+        <translation>Nothing was changed on disk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="58"/>
+        <source>Open a saved &amp;work…</source>
+        <translation>Open a saved &amp;work…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="347"/>
+        <source>Open a saved work</source>
+        <translation>Open a saved work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="59"/>
+        <source>Recent &amp;work</source>
+        <translation>Recent &amp;work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="456"/>
+        <source>Recent work</source>
+        <translation>Recent work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="191"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="221"/>
+        <source>Save the work</source>
+        <translation>Save the work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="54"/>
+        <source>Save the work &amp;as…</source>
+        <translation>Save the work &amp;as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="189"/>
+        <source>Save them to resume the work later? Your files on disk are never changed.</source>
+        <translation>Save them to resume the work later? Your files on disk are never changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="383"/>
+        <source>The transfer profile “%1” could not be read again.</source>
+        <translation>The transfer profile “%1” could not be read again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="181"/>
+        <source>The transfer “%1” has changes that are not saved.</source>
+        <translation>The transfer “%1” has changes that are not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="419"/>
+        <source>The work cannot be opened</source>
+        <translation>The work cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="334"/>
+        <source>The work was not saved</source>
+        <translation>The work was not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="223"/>
+        <source>Verso saved work (*.verso)</source>
+        <translation>Verso saved work (*.verso)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="412"/>
+        <source>Work opened: %1</source>
+        <translation>Work opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="323"/>
+        <source>Work saved: %1</source>
+        <translation>Work saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="217"/>
+        <source>transfer</source>
+        <translation>transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="457"/>
+        <source>“%1” can no longer be found; it was removed from the list.</source>
+        <translation>“%1” can no longer be found; it was removed from the list.</translation>
+    </message>
+</context>
+<context>
     <name>SetAttachmentCommand</name>
     <message>
         <location filename="../../ui/tree_picker.py" line="+355"/>
@@ -2549,6 +2397,19 @@ Your files are only read, never changed.</translation>
         <location line="+1"/>
         <source>TB</source>
         <translation>TB</translation>
+    </message>
+</context>
+<context>
+    <name>StatusController</name>
+    <message>
+        <location filename="../../ui/controllers/status.py" line="53"/>
+        <source>%1 units · %2 files · %3 · %4 unknown formats</source>
+        <translation>%1 units · %2 files · %3 · %4 unknown formats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/status.py" line="61"/>
+        <source>Identification: %1</source>
+        <translation>Identification: %1</translation>
     </message>
 </context>
 <context>
@@ -2753,6 +2614,52 @@ Your files are only read, never changed.</translation>
         <location line="+3"/>
         <source>Not attached: the archives service files it where its contract says.</source>
         <translation>Not attached: the archives service files it where its contract says.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationController</name>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="37"/>
+        <source>&amp;Verify the transfer</source>
+        <translation>&amp;Verify the transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="85"/>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="80"/>
+        <source>Findings (%1)</source>
+        <translation>Findings (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="40"/>
+        <source>List what the archives service would refuse, before exporting</source>
+        <translation>List what the archives service would refuse, before exporting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="89"/>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="63"/>
+        <source>Verification (%1)</source>
+        <translation>Verification (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/verification.py" line="68"/>
+        <source>Verification: %n error(s).</source>
+        <translation>
+            <numerusform>Verification: %n error.</numerusform>
+            <numerusform>Verification: %n errors.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="70"/>
+        <source>Verification: nothing the archives service would refuse.</source>
+        <translation>Verification: nothing the archives service would refuse.</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,39 @@
     </message>
 </context>
 <context>
+    <name>AttachmentController</name>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="19"/>
+        <source>&amp;Attach to the positioning tree…</source>
+        <translation>R&amp;attacher à l'arbre de positionnement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="24"/>
+        <source>Attach…</source>
+        <translation>Rattacher…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="22"/>
+        <source>Choose where the archives service files the top-level units</source>
+        <translation>Choisir où le service d'archives range les unités de premier niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="77"/>
+        <source>Only top-level units are attached (the rest follows them): the choice applies to %1.</source>
+        <translation>Seules les unités de premier niveau sont rattachées (le reste les suit) : le choix s'applique à %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="74"/>
+        <source>Units attached: %1</source>
+        <translation>Unités rattachées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/attachment.py" line="72"/>
+        <source>“%1”</source>
+        <translation>« %1 »</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditor</name>
     <message>
         <location filename="../../ui/details.py" line="+455"/>
@@ -260,6 +293,14 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../ui/controllers/base.py" line="80"/>
+        <source>Please wait for the current job to finish.</source>
+        <translation>Veuillez attendre la fin du traitement en cours.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../ui/details.py" line="-465"/>
@@ -311,6 +352,181 @@
         <location line="+8"/>
         <source>Open a folder…</source>
         <translation>Ouvrir un dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>EditController</name>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="33"/>
+        <source>&amp;Group into a new unit…</source>
+        <translation>&amp;Regrouper dans une nouvelle unité…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="43"/>
+        <source>&amp;Management rules</source>
+        <translation>Règles de &amp;gestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="23"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="25"/>
+        <source>&amp;Rename</source>
+        <translation>Re&amp;nommer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="35"/>
+        <source>&amp;Sort children by title</source>
+        <translation>&amp;Trier le contenu par titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="21"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="40"/>
+        <source>Move &amp;down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="37"/>
+        <source>Move &amp;up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="90"/>
+        <source>New unit</source>
+        <translation>Nouvelle unité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="27"/>
+        <source>Re&amp;move from the package</source>
+        <translation>Reti&amp;rer du paquet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="61"/>
+        <source>Redo: %1</source>
+        <translation>Rétablir : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="30"/>
+        <source>Take the selected units out of the package (your files are not touched)</source>
+        <translation>Retirer les unités sélectionnées du paquet (vos fichiers ne sont pas touchés)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="91"/>
+        <source>Title of the new unit:</source>
+        <translation>Titre de la nouvelle unité :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/edit.py" line="60"/>
+        <source>Undo: %1</source>
+        <translation>Annuler : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="78"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existe déjà. Le remplacer ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="42"/>
+        <source>&amp;Export the SIP…</source>
+        <translation>E&amp;xporter le SIP…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="100"/>
+        <source>Export anyway</source>
+        <translation>Exporter quand même</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="236"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export annulé : rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="226"/>
+        <source>Export failed</source>
+        <translation>L'export a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="206"/>
+        <source>Export finished</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="77"/>
+        <source>Export the SIP</source>
+        <translation>Exporter le SIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="101"/>
+        <source>Go back and fix</source>
+        <translation>Revenir corriger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="210"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="208"/>
+        <source>Open the slip</source>
+        <translation>Ouvrir le bordereau</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/export.py" line="192"/>
+        <source>See the findings panel: %n warning(s).</source>
+        <translation>
+            <numerusform>Voir les signalements : %n avertissement.</numerusform>
+            <numerusform>Voir les signalements : %n avertissements.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="227"/>
+        <source>The SIP was not written.</source>
+        <translation>Le SIP n'a pas été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="184"/>
+        <source>The SIP was written:
+%1
+
+%2 units, %3 files, %4.</source>
+        <translation>Le SIP a été écrit :
+%1
+
+%2 unités, %3 fichiers, %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/export.py" line="92"/>
+        <source>The archives service would refuse this transfer: %n error(s), listed in the Verification tab. Export anyway?</source>
+        <translation>
+            <numerusform>Le service d'archives refuserait ce versement : %n erreur, listée dans l'onglet Vérification. Exporter quand même ?</numerusform>
+            <numerusform>Le service d'archives refuserait ce versement : %n erreurs, listées dans l'onglet Vérification. Exporter quand même ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="205"/>
+        <source>The transfer slip was not written: %1</source>
+        <translation>Le bordereau de versement n'a pas été écrit : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="198"/>
+        <source>Transfer slip to print and sign:
+%1</source>
+        <translation>Bordereau de versement à imprimer et à signer :
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/export.py" line="204"/>
+        <source>cancelled before the end; nothing was left</source>
+        <translation>interrompu avant la fin ; rien n'a été laissé</translation>
     </message>
 </context>
 <context>
@@ -452,6 +668,14 @@
     </message>
 </context>
 <context>
+    <name>HeaderController</name>
+    <message>
+        <location filename="../../ui/controllers/header.py" line="18"/>
+        <source>Transfer &amp;header…</source>
+        <translation>&amp;En-tête du versement…</translation>
+    </message>
+</context>
+<context>
     <name>HeaderDialog</name>
     <message>
         <location filename="../../ui/header_dialog.py" line="+67"/>
@@ -512,21 +736,6 @@
         <location line="+15"/>
         <source>(not given)</source>
         <translation>(non précisé)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public archives</source>
-        <translation>Archives publiques</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Private archives</source>
-        <translation>Archives privées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public and private archives</source>
-        <translation>Archives publiques et privées</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -597,6 +806,94 @@
     </message>
 </context>
 <context>
+    <name>HelpController</name>
+    <message>
+        <location filename="../../ui/controllers/help.py" line="12"/>
+        <source>&amp;About Verso</source>
+        <translation>À &amp;propos de Verso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/help.py" line="17"/>
+        <source>About Verso</source>
+        <translation>À propos de Verso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/help.py" line="19"/>
+        <source>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
+Your files are only read, never changed.</source>
+        <translation>Verso prépare des paquets de versement (SIP) SEDA 2.1, 2.2 et 2.3 pour un système d'archivage Vitam.
+Vos fichiers sont seulement lus, jamais modifiés.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="41"/>
+        <source>&amp;Open a folder…</source>
+        <translation>&amp;Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="44"/>
+        <source>Add &amp;files…</source>
+        <translation>Ajouter des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="67"/>
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="107"/>
+        <source>Only the saved work was opened; drop folders once it is open.</source>
+        <translation>Seul le travail enregistré a été ouvert ; déposez les dossiers une fois qu'il est ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="60"/>
+        <source>Open a folder</source>
+        <translation>Ouvrir un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="47"/>
+        <source>Open an existing S&amp;IP…</source>
+        <translation>Ouvrir un &amp;SIP existant…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="140"/>
+        <source>Open an existing SIP</source>
+        <translation>Ouvrir un SIP existant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="50"/>
+        <source>Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again</source>
+        <translation>Rouvrir un paquet de versement (fait par Verso, ReSIP…) pour le corriger et l'exporter à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="178"/>
+        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
+        <translation>SIP ouvert : %1 unités, %2 fichiers. Corrigez ce qui doit l'être, puis exportez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="36"/>
+        <source>Scan cancelled: nothing was added.</source>
+        <translation>Analyse annulée : rien n'a été ajouté.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="129"/>
+        <source>Scan failed</source>
+        <translation>L'analyse a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="122"/>
+        <source>Scan finished in %1 s: %2 files.</source>
+        <translation>Analyse terminée en %1 s : %2 fichiers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/import_.py" line="142"/>
+        <source>Transfer packages (*.zip)</source>
+        <translation>Paquets de versement (*.zip)</translation>
+    </message>
+</context>
+<context>
     <name>JobProgress</name>
     <message>
         <location filename="../../ui/main_window.py" line="+25"/>
@@ -635,64 +932,6 @@
     </message>
 </context>
 <context>
-    <name>Levels</name>
-    <message>
-        <location filename="../../ui/formatting.py" line="+15"/>
-        <source>Fonds</source>
-        <translation>Fonds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subfonds</source>
-        <translation>Sous-fonds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Class</source>
-        <translation>Classe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Collection</source>
-        <translation>Collection</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Series</source>
-        <translation>Série</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subseries</source>
-        <translation>Sous-série</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record group</source>
-        <translation>Groupe de documents</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subgroup</source>
-        <translation>Sous-groupe de documents</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>File</source>
-        <translation>Dossier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Item</source>
-        <translation>Pièce</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other level</source>
-        <translation>Autre niveau</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+77"/>
@@ -718,174 +957,9 @@
         <translation>Formats</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>&amp;Open a folder…</source>
-        <translation>&amp;Ouvrir un dossier…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add &amp;files…</source>
-        <translation>Ajouter des &amp;fichiers…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;New transfer</source>
-        <translation>&amp;Nouveau versement</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Save the work</source>
-        <translation>&amp;Enregistrer le travail</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Keep the description on disk to resume it later (a .verso file)</source>
-        <translation>Garder la description sur le disque pour la reprendre plus tard (un fichier .verso)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Save the work &amp;as…</source>
-        <translation>Enregistrer le travail &amp;sous…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open a saved &amp;work…</source>
-        <translation>Ouvrir un &amp;travail enregistré…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open an existing S&amp;IP…</source>
-        <translation>Ouvrir un &amp;SIP existant…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reopen a transfer package (made by Verso, ReSIP…) to fix and export it again</source>
-        <translation>Rouvrir un paquet de versement (fait par Verso, ReSIP…) pour le corriger et l'exporter à nouveau</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Transfer &amp;header…</source>
-        <translation>&amp;En-tête du versement…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Export the SIP…</source>
-        <translation>E&amp;xporter le SIP…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Verify the transfer</source>
-        <translation>&amp;Vérifier le versement</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>List what the archives service would refuse, before exporting</source>
-        <translation>Lister ce que le service d'archives refuserait, avant d'exporter</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Attach to the positioning tree…</source>
-        <translation>R&amp;attacher à l'arbre de positionnement…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Choose where the archives service files the top-level units</source>
-        <translation>Choisir où le service d'archives range les unités de premier niveau</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Attach…</source>
-        <translation>Rattacher…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Management rules</source>
-        <translation>Règles de &amp;gestion</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Transfer &amp;profiles…</source>
-        <translation>&amp;Profils de versement…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Use a profile for this transfer…</source>
-        <translation>&amp;Utiliser un profil pour ce versement…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Stop using the profile</source>
-        <translation>&amp;Ne plus utiliser de profil</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import the &amp;rules referential…</source>
-        <translation>Importer le référentiel des &amp;règles…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Import the &amp;agencies referential…</source>
-        <translation>Importer le référentiel des &amp;services…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Import the positioning &amp;tree…</source>
-        <translation>Importer l'&amp;arbre de positionnement…</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Rename</source>
-        <translation>Re&amp;nommer</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Re&amp;move from the package</source>
-        <translation>Reti&amp;rer du paquet</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Take the selected units out of the package (your files are not touched)</source>
-        <translation>Retirer les unités sélectionnées du paquet (vos fichiers ne sont pas touchés)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Group into a new unit…</source>
-        <translation>&amp;Regrouper dans une nouvelle unité…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Sort children by title</source>
-        <translation>&amp;Trier le contenu par titre</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Move &amp;up</source>
-        <translation>Monter</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Move &amp;down</source>
-        <translation>Descendre</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Find</source>
-        <translation>Rec&amp;hercher</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -898,19 +972,9 @@
         <translation>Tout &amp;replier</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;About Verso</source>
-        <translation>À &amp;propos de Verso</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Recent &amp;work</source>
-        <translation>Travaux &amp;récents</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -938,31 +1002,6 @@
         <translation>&amp;Préférences</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Identification engine</source>
-        <translation>Moteur d'&amp;identification</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Siegfried (PRONOM, recommended)</source>
-        <translation>Siegfried (PRONOM, recommandé)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fido (PRONOM, slower)</source>
-        <translation>Fido (PRONOM, plus lent)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>libmagic (MIME types only)</source>
-        <translation>libmagic (types MIME seulement)</translation>
-    </message>
-    <message>
         <location line="+9"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
@@ -971,11 +1010,6 @@
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>Scan cancelled: nothing was added.</source>
-        <translation>Analyse annulée : rien n'a été ajouté.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -986,469 +1020,12 @@
         </translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>The language will change the next time Verso starts.</source>
-        <translation>La langue changera au prochain démarrage de Verso.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Open a folder</source>
-        <translation>Ouvrir un dossier</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Add files</source>
-        <translation>Ajouter des fichiers</translation>
-    </message>
-    <message>
         <location line="-38"/>
         <location line="+52"/>
         <location line="+212"/>
         <location line="+88"/>
         <source>Please wait for the current job to finish.</source>
         <translation>Veuillez attendre la fin du traitement en cours.</translation>
-    </message>
-    <message>
-        <location line="-240"/>
-        <source>Scan finished in %1 s: %2 files.</source>
-        <translation>Analyse terminée en %1 s : %2 fichiers.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Scan failed</source>
-        <translation>L'analyse a échoué</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>New transfer</source>
-        <translation>Nouveau versement</translation>
-    </message>
-    <message>
-        <location line="+610"/>
-        <source>Undo: %1</source>
-        <translation>Annuler : %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Redo: %1</source>
-        <translation>Rétablir : %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+20"/>
-        <source>%n matching unit(s).</source>
-        <translation>
-            <numerusform>%n unité trouvée.</numerusform>
-            <numerusform>%n unités trouvées.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <location line="+2"/>
-        <source>New unit</source>
-        <translation>Nouvelle unité</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>Title of the new unit:</source>
-        <translation>Titre de la nouvelle unité :</translation>
-    </message>
-    <message>
-        <location line="+79"/>
-        <location line="+462"/>
-        <source>Export the SIP</source>
-        <translation>Exporter le SIP</translation>
-    </message>
-    <message>
-        <location line="-461"/>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 existe déjà. Le remplacer ?</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>The SIP was written:
-%1
-
-%2 units, %3 files, %4.</source>
-        <translation>Le SIP a été écrit :
-%1
-
-%2 unités, %3 fichiers, %4.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>See the findings panel: %n warning(s).</source>
-        <translation>
-            <numerusform>Voir les signalements : %n avertissement.</numerusform>
-            <numerusform>Voir les signalements : %n avertissements.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Export finished</source>
-        <translation>Export terminé</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open the folder</source>
-        <translation>Ouvrir le dossier</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Export failed</source>
-        <translation>L'export a échoué</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The SIP was not written.</source>
-        <translation>Le SIP n'a pas été écrit.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export cancelled: nothing was written.</source>
-        <translation>Export annulé : rien n'a été écrit.</translation>
-    </message>
-    <message>
-        <location line="-606"/>
-        <location line="+615"/>
-        <source>The transfer profile “%1” could not be read again.</source>
-        <translation>Le profil de versement « %1 » n'a pas pu être relu.</translation>
-    </message>
-    <message>
-        <location line="-847"/>
-        <source>Close Verso</source>
-        <translation>Fermer Verso</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>The transfer “%1” has changes that are not saved.</source>
-        <translation>Le versement « %1 » a des modifications non enregistrées.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Save them to resume the work later? Your files on disk are never changed.</source>
-        <translation>Les enregistrer pour reprendre le travail plus tard ? Vos fichiers sur le disque ne sont jamais modifiés.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Don't save</source>
-        <translation>Ne pas enregistrer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>transfer</source>
-        <translation>versement</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Save the work</source>
-        <translation>Enregistrer le travail</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+123"/>
-        <source>Verso saved work (*.verso)</source>
-        <translation>Travail enregistré Verso (*.verso)</translation>
-    </message>
-    <message>
-        <location line="-56"/>
-        <source>Cancelled: nothing was changed.</source>
-        <translation>Annulé : rien n'a été modifié.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Work saved: %1</source>
-        <translation>Travail enregistré : %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The work was not saved</source>
-        <translation>Le travail n'a pas été enregistré</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was changed on disk.</source>
-        <translation>Rien n'a été modifié sur le disque.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+7"/>
-        <source>Open a saved work</source>
-        <translation>Ouvrir un travail enregistré</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>Files moved or changed</source>
-        <translation>Fichiers déplacés ou modifiés</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</source>
-        <translation><numerusform>%n fichier déplacé ou modifié depuis l'enregistrement du travail. Il est listé dans l'onglet Signalements : vérifiez-le avant d'exporter.</numerusform><numerusform>%n fichiers déplacés ou modifiés depuis l'enregistrement du travail. Ils sont listés dans l'onglet Signalements : vérifiez-les avant d'exporter.</numerusform></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Work opened: %1</source>
-        <translation>Travail ouvert : %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The work cannot be opened</source>
-        <translation>Le travail ne peut pas être ouvert</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+7"/>
-        <source>Open an existing SIP</source>
-        <translation>Ouvrir un SIP existant</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Transfer packages (*.zip)</source>
-        <translation>Paquets de versement (*.zip)</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
-        <translation>SIP ouvert : %1 unités, %2 fichiers. Corrigez ce qui doit l'être, puis exportez-le à nouveau.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Only the saved work was opened; drop folders once it is open.</source>
-        <translation>Seul le travail enregistré a été ouvert ; déposez les dossiers une fois qu'il est ouvert.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+18"/>
-        <source>%n saved work(s) no longer found were removed from the recent list.</source>
-        <translation><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>No recent work</source>
-        <translation>Aucun travail récent</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Recent work</source>
-        <translation>Travaux récents</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“%1” can no longer be found; it was removed from the list.</source>
-        <translation>« %1 » est introuvable ; il a été retiré de la liste.</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>The automatic recovery copy could not be written: %1</source>
-        <translation>La copie de secours automatique n'a pas pu être écrite : %1</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>not saved yet</source>
-        <translation>pas encore enregistré</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Restore the work?</source>
-        <translation>Restaurer le travail ?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verso ended without saving the transfer “%1”. An automatic copy from %2 was kept. Restore it?</source>
-        <translation>Verso s'est arrêté sans enregistrer le versement « %1 ». Une copie automatique du %2 a été conservée. La restaurer ?</translation>
-    </message>
-    <message>
-        <location line="+341"/>
-        <source>Transfer slip to print and sign:
-%1</source>
-        <translation>Bordereau de versement à imprimer et à signer :
-%1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>cancelled before the end; nothing was left</source>
-        <translation>interrompu avant la fin ; rien n'a été laissé</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The transfer slip was not written: %1</source>
-        <translation>Le bordereau de versement n'a pas été écrit : %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open the slip</source>
-        <translation>Ouvrir le bordereau</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>Profile refused</source>
-        <translation>Profil de versement refusé</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>Use a transfer profile</source>
-        <translation>Utiliser un profil de versement</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Profiles (*.yaml *.yml)</source>
-        <translation>Profils de versement (*.yaml *.yml)</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Transfer profiles</source>
-        <translation>Profils de versement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use the profile “%1” for this transfer?</source>
-        <translation>Utiliser le profil « %1 » pour ce versement ?</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>No transfer profile</source>
-        <translation>Aucun profil de versement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Profiles › Use a profile for this transfer…</source>
-        <translation>Profils › Utiliser un profil pour ce versement…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Profile: %1</source>
-        <translation>Profil : %1</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Referential imported: %1</source>
-        <translation>Référentiel importé : %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Import the rules referential</source>
-        <translation>Importer le référentiel des règles</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import the agencies referential</source>
-        <translation>Importer le référentiel des services</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import the positioning tree</source>
-        <translation>Importer l'arbre de positionnement</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+1"/>
-        <source>Referentials (*.csv)</source>
-        <translation>Référentiels (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Trees and filing plans (*.zip *.xml *.csv)</source>
-        <translation>Arbres et plans de classement (*.zip *.xml *.csv)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The archives service would refuse this file:</source>
-        <translation>Le service d'archives refuserait ce fichier :</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>“%1”</source>
-        <translation>« %1 »</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Units attached: %1</source>
-        <translation>Unités rattachées : %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Only top-level units are attached (the rest follows them): the choice applies to %1.</source>
-        <translation>Seules les unités de premier niveau sont rattachées (le reste les suit) : le choix s'applique à %1.</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Verification (%1)</source>
-        <translation>Vérification (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Verification: %n error(s).</source>
-        <translation>
-            <numerusform>Vérification : %n erreur.</numerusform>
-            <numerusform>Vérification : %n erreurs.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verification: nothing the archives service would refuse.</source>
-        <translation>Vérification : rien que le service d'archives refuserait.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>The archives service would refuse this transfer: %n error(s), listed in the Verification tab. Export anyway?</source>
-        <translation>
-            <numerusform>Le service d'archives refuserait ce versement : %n erreur, listée dans l'onglet Vérification. Exporter quand même ?</numerusform>
-            <numerusform>Le service d'archives refuserait ce versement : %n erreurs, listées dans l'onglet Vérification. Exporter quand même ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Export anyway</source>
-        <translation>Exporter quand même</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go back and fix</source>
-        <translation>Revenir corriger</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Findings (%1)</source>
-        <translation>Signalements (%1)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>%1 units · %2 files · %3 · %4 unknown formats</source>
-        <translation>%1 unités · %2 fichiers · %3 · %4 formats inconnus</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Identification: %1</source>
-        <translation>Identification : %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>%1 (+%n more)</source>
-        <translation>
-            <numerusform>%1 (+%n autre)</numerusform>
-            <numerusform>%1 (+%n autres)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>About Verso</source>
-        <translation>À propos de Verso</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
-Your files are only read, never changed.</source>
-        <translation>Verso prépare des paquets de versement (SIP) SEDA 2.1, 2.2 et 2.3 pour un système d'archivage Vitam.
-Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1186,39 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
 </context>
 <context>
+    <name>PreferencesController</name>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="24"/>
+        <source>&amp;Identification engine</source>
+        <translation>Moteur d'&amp;identification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="15"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="28"/>
+        <source>Fido (PRONOM, slower)</source>
+        <translation>Fido (PRONOM, plus lent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="27"/>
+        <source>Siegfried (PRONOM, recommended)</source>
+        <translation>Siegfried (PRONOM, recommandé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="44"/>
+        <source>The language will change the next time Verso starts.</source>
+        <translation>La langue changera au prochain démarrage de Verso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/preferences.py" line="29"/>
+        <source>libmagic (MIME types only)</source>
+        <translation>libmagic (types MIME seulement)</translation>
+    </message>
+</context>
+<context>
     <name>PresetEditorDialog</name>
     <message>
         <location filename="../../ui/preset_editor.py" line="+113"/>
@@ -1744,21 +1354,6 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <location line="+30"/>
         <source>(non précisé)</source>
         <translation>(non précisé)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives publiques</source>
-        <translation>Archives publiques</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives privées</source>
-        <translation>Archives privées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Archives publiques et privées</source>
-        <translation>Archives publiques et privées</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2060,6 +1655,142 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileController</name>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="48"/>
+        <source>&amp;Stop using the profile</source>
+        <translation>&amp;Ne plus utiliser de profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="46"/>
+        <source>&amp;Use a profile for this transfer…</source>
+        <translation>&amp;Utiliser un profil pour ce versement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="54"/>
+        <source>Import the &amp;agencies referential…</source>
+        <translation>Importer le référentiel des &amp;services…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="50"/>
+        <source>Import the &amp;rules referential…</source>
+        <translation>Importer le référentiel des &amp;règles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="249"/>
+        <source>Import the agencies referential</source>
+        <translation>Importer le référentiel des services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="58"/>
+        <source>Import the positioning &amp;tree…</source>
+        <translation>Importer l'&amp;arbre de positionnement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="250"/>
+        <source>Import the positioning tree</source>
+        <translation>Importer l'arbre de positionnement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="248"/>
+        <source>Import the rules referential</source>
+        <translation>Importer le référentiel des règles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="203"/>
+        <source>No transfer profile</source>
+        <translation>Aucun profil de versement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="93"/>
+        <source>Profile refused</source>
+        <translation>Profil de versement refusé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="207"/>
+        <source>Profile: %1</source>
+        <translation>Profil : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="171"/>
+        <source>Profiles (*.yaml *.yml)</source>
+        <translation>Profils de versement (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="204"/>
+        <source>Profiles › Use a profile for this transfer…</source>
+        <translation>Profils › Utiliser un profil pour ce versement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="243"/>
+        <source>Referential imported: %1</source>
+        <translation>Référentiel importé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="253"/>
+        <source>Referentials (*.csv)</source>
+        <translation>Référentiels (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="269"/>
+        <source>The archives service would refuse this file:</source>
+        <translation>Le service d'archives refuserait ce fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="71"/>
+        <source>The transfer profile “%1” could not be read again.</source>
+        <translation>Le profil de versement « %1 » n'a pas pu être relu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="44"/>
+        <source>Transfer &amp;profiles…</source>
+        <translation>&amp;Profils de versement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="191"/>
+        <source>Transfer profiles</source>
+        <translation>Profils de versement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="255"/>
+        <source>Trees and filing plans (*.zip *.xml *.csv)</source>
+        <translation>Arbres et plans de classement (*.zip *.xml *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="169"/>
+        <source>Use a transfer profile</source>
+        <translation>Utiliser un profil de versement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/profile.py" line="192"/>
+        <source>Use the profile “%1” for this transfer?</source>
+        <translation>Utiliser le profil « %1 » pour ce versement ?</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryController</name>
+    <message>
+        <location filename="../../ui/controllers/recovery.py" line="98"/>
+        <source>Restore the work?</source>
+        <translation>Restaurer le travail ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/recovery.py" line="62"/>
+        <source>The automatic recovery copy could not be written: %1</source>
+        <translation>La copie de secours automatique n'a pas pu être écrite : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/recovery.py" line="100"/>
+        <source>Verso ended without saving the transfer “%1”. An automatic copy from %2 was kept. Restore it?</source>
+        <translation>Verso s'est arrêté sans enregistrer le versement « %1 ». Une copie automatique du %2 a été conservée. La restaurer ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/recovery.py" line="95"/>
+        <source>not saved yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+</context>
+<context>
     <name>RulePickerDialog</name>
     <message>
         <location filename="../../ui/rules_editor.py" line="-714"/>
@@ -2230,66 +1961,6 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
 </context>
 <context>
     <name>RulesEditor</name>
-    <message>
-        <location line="-710"/>
-        <source>Durée d'utilité administrative (DUA)</source>
-        <translation>Durée d'utilité administrative (DUA)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Communicabilité</source>
-        <translation>Communicabilité</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Durée d'utilité courante</source>
-        <translation>Durée d'utilité courante</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Diffusion</source>
-        <translation>Diffusion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Réutilisation</source>
-        <translation>Réutilisation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Classification</source>
-        <translation>Classification</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gel</source>
-        <translation>Gel</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Conserver</source>
-        <translation>Conserver</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Détruire</source>
-        <translation>Détruire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Restreindre l'accès</source>
-        <translation>Restreindre l'accès</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transférer</source>
-        <translation>Transférer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copier</source>
-        <translation>Copier</translation>
-    </message>
     <message>
         <location line="+11"/>
         <source>illimitée</source>
@@ -2516,6 +2187,183 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/search.py" line="43"/>
+        <source>%n matching unit(s).</source>
+        <translation>
+            <numerusform>%n unité trouvée.</numerusform>
+            <numerusform>%n unités trouvées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/search.py" line="28"/>
+        <source>&amp;Find</source>
+        <translation>Rec&amp;hercher</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/session.py" line="131"/>
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n autre)</numerusform>
+            <numerusform>%1 (+%n autres)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/session.py" line="405"/>
+        <source>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</source>
+        <translation><numerusform>%n fichier déplacé ou modifié depuis l'enregistrement du travail. Il est listé dans l'onglet Signalements : vérifiez-le avant d'exporter.</numerusform><numerusform>%n fichiers déplacés ou modifiés depuis l'enregistrement du travail. Ils sont listés dans l'onglet Signalements : vérifiez-les avant d'exporter.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/session.py" line="434"/>
+        <source>%n saved work(s) no longer found were removed from the recent list.</source>
+        <translation><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="45"/>
+        <source>&amp;New transfer</source>
+        <translation>&amp;Nouveau versement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="48"/>
+        <source>&amp;Save the work</source>
+        <translation>&amp;Enregistrer le travail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="193"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="298"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Annulé : rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="159"/>
+        <source>Close Verso</source>
+        <translation>Fermer Verso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="192"/>
+        <source>Don't save</source>
+        <translation>Ne pas enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="403"/>
+        <source>Files moved or changed</source>
+        <translation>Fichiers déplacés ou modifiés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="51"/>
+        <source>Keep the description on disk to resume it later (a .verso file)</source>
+        <translation>Garder la description sur le disque pour la reprendre plus tard (un fichier .verso)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="78"/>
+        <source>New transfer</source>
+        <translation>Nouveau versement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="447"/>
+        <source>No recent work</source>
+        <translation>Aucun travail récent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="335"/>
+        <source>Nothing was changed on disk.</source>
+        <translation>Rien n'a été modifié sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="58"/>
+        <source>Open a saved &amp;work…</source>
+        <translation>Ouvrir un &amp;travail enregistré…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="347"/>
+        <source>Open a saved work</source>
+        <translation>Ouvrir un travail enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="59"/>
+        <source>Recent &amp;work</source>
+        <translation>Travaux &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="456"/>
+        <source>Recent work</source>
+        <translation>Travaux récents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="191"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="221"/>
+        <source>Save the work</source>
+        <translation>Enregistrer le travail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="54"/>
+        <source>Save the work &amp;as…</source>
+        <translation>Enregistrer le travail &amp;sous…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="189"/>
+        <source>Save them to resume the work later? Your files on disk are never changed.</source>
+        <translation>Les enregistrer pour reprendre le travail plus tard ? Vos fichiers sur le disque ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="383"/>
+        <source>The transfer profile “%1” could not be read again.</source>
+        <translation>Le profil de versement « %1 » n'a pas pu être relu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="181"/>
+        <source>The transfer “%1” has changes that are not saved.</source>
+        <translation>Le versement « %1 » a des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="419"/>
+        <source>The work cannot be opened</source>
+        <translation>Le travail ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="334"/>
+        <source>The work was not saved</source>
+        <translation>Le travail n'a pas été enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="223"/>
+        <source>Verso saved work (*.verso)</source>
+        <translation>Travail enregistré Verso (*.verso)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="412"/>
+        <source>Work opened: %1</source>
+        <translation>Travail ouvert : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="323"/>
+        <source>Work saved: %1</source>
+        <translation>Travail enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="217"/>
+        <source>transfer</source>
+        <translation>versement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/session.py" line="457"/>
+        <source>“%1” can no longer be found; it was removed from the list.</source>
+        <translation>« %1 » est introuvable ; il a été retiré de la liste.</translation>
+    </message>
+</context>
+<context>
     <name>SetAttachmentCommand</name>
     <message>
         <location filename="../../ui/tree_picker.py" line="+355"/>
@@ -2549,6 +2397,19 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <location line="+1"/>
         <source>TB</source>
         <translation>To</translation>
+    </message>
+</context>
+<context>
+    <name>StatusController</name>
+    <message>
+        <location filename="../../ui/controllers/status.py" line="53"/>
+        <source>%1 units · %2 files · %3 · %4 unknown formats</source>
+        <translation>%1 unités · %2 fichiers · %3 · %4 formats inconnus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/status.py" line="61"/>
+        <source>Identification: %1</source>
+        <translation>Identification : %1</translation>
     </message>
 </context>
 <context>
@@ -2753,6 +2614,52 @@ Vos fichiers sont seulement lus, jamais modifiés.</translation>
         <location line="+3"/>
         <source>Not attached: the archives service files it where its contract says.</source>
         <translation>Non rattachée : le service d'archives la range où son contrat l'indique.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationController</name>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="37"/>
+        <source>&amp;Verify the transfer</source>
+        <translation>&amp;Vérifier le versement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="85"/>
+        <source>Findings</source>
+        <translation>Signalements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="80"/>
+        <source>Findings (%1)</source>
+        <translation>Signalements (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="40"/>
+        <source>List what the archives service would refuse, before exporting</source>
+        <translation>Lister ce que le service d'archives refuserait, avant d'exporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="89"/>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="63"/>
+        <source>Verification (%1)</source>
+        <translation>Vérification (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/controllers/verification.py" line="68"/>
+        <source>Verification: %n error(s).</source>
+        <translation>
+            <numerusform>Vérification : %n erreur.</numerusform>
+            <numerusform>Vérification : %n erreurs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/verification.py" line="70"/>
+        <source>Verification: nothing the archives service would refuse.</source>
+        <translation>Vérification : rien que le service d'archives refuserait.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 The Vitam SIPs come with INDEX.tsv (the SAE's real verdicts). Every KO row the index calls
 detectable offline must give at least one ERROR; rows that need a referential get the
-fitting one from /work/shared/referentials; every OK and WARNING row must give no ERROR.
+fitting one from ``../shared/referentials``; every OK and WARNING row must give no ERROR.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 import app.bordereau
-import ui.main_window
+import ui.controllers.export
 from ui.export_dialog import ExportDialog
 from ui.main_window import MainWindow
 
@@ -30,7 +30,7 @@ def scanned(qtbot, window: MainWindow, tmp_path: Path) -> MainWindow:
     header = window.model.package.header
     header.transferring_agency_name = "Mairie de Saint-Exemple"
     header.archival_agency_name = "Archives départementales"
-    window.confirm_export = lambda errors: True  # the header is incomplete: export anyway
+    window.exporter.confirm_export = lambda errors: True  # the header is incomplete: export anyway
     return window
 
 
@@ -62,13 +62,15 @@ def test_export_writes_slip_by_default_and_opens_it(
     window = scanned
     opened: list[str] = []
     monkeypatch.setattr(
-        ui.main_window.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
+        ui.controllers.export.QDesktopServices,
+        "openUrl",
+        lambda url: opened.append(url.toLocalFile()),
     )
     dest = tmp_path / "out" / "versement.zip"
     dest.parent.mkdir()
     driver = DialogDriver(monkeypatch, dest, slip=None)
     with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
-        window.export_sip()
+        window.exporter.export_sip()
     assert driver.shown == [True]  # checked by default
     slip = tmp_path / "out" / "versement-bordereau.html"
     assert dest.is_file() and slip.is_file()
@@ -79,11 +81,11 @@ def test_export_writes_slip_by_default_and_opens_it(
     assert hashlib.sha512(dest.read_bytes()).hexdigest() in text
     # Mairie and Courrier; the two files are summarised on their folders' rows
     assert len(doc.xpath('//table[contains(@class, "units")]/tbody/tr')) == 2
-    assert window.last_export.message_identifier in text
+    assert window.exporter.last_export.message_identifier in text
 
     box = window.last_message
     assert box is not None and str(slip) in box.text()
-    open_slip = button(box, window.tr("Open the slip"))
+    open_slip = button(box, window.exporter.tr("Open the slip"))
     assert open_slip is not None
     open_slip.click()
     assert opened == [str(slip)]
@@ -97,15 +99,15 @@ def test_unchecked_box_is_remembered_and_writes_no_slip(
     dest = tmp_path / "sans.zip"
     driver = DialogDriver(monkeypatch, dest, slip=False)
     with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
-        window.export_sip()
+        window.exporter.export_sip()
     assert dest.is_file() and not (tmp_path / "sans-bordereau.html").exists()
     assert window.settings.get("export/bordereau") is False
-    assert button(window.last_message, window.tr("Open the slip")) is None
-    qtbot.waitUntil(lambda: window.export_task is None, timeout=5000)
+    assert button(window.last_message, window.exporter.tr("Open the slip")) is None
+    qtbot.waitUntil(lambda: window.exporter.task is None, timeout=5000)
 
     driver.dest, driver.slip = tmp_path / "encore.zip", None
     with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
-        window.export_sip()
+        window.exporter.export_sip()
     assert driver.shown == [True, False]  # the next dialog remembers the choice
     assert not (tmp_path / "encore-bordereau.html").exists()
 
@@ -127,15 +129,15 @@ def test_cancel_during_slip_keeps_sip_and_leaves_no_partial_slip(
     cancelled: list[bool] = []
     window.export_cancelled.connect(lambda: cancelled.append(True))
     with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT) as blocker:
-        window.start_export(str(dest), "2.1", verify=False, bordereau=True)
+        window.exporter.start_export(str(dest), "2.1", verify=False, bordereau=True)
     assert calls == ["slip"]
     assert blocker.args[0].path == dest and dest.is_file()  # the finished SIP stays
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["v.zip", "verso.ini"]
     assert not cancelled  # the SIP was written: not reported as "nothing was written"
     text = window.last_message.text()
     assert str(dest) in text
-    assert window.tr("cancelled before the end; nothing was left") in text
-    qtbot.waitUntil(lambda: window.export_task is None, timeout=5000)
+    assert window.exporter.tr("cancelled before the end; nothing was left") in text
+    qtbot.waitUntil(lambda: window.exporter.task is None, timeout=5000)
 
 
 def test_slip_error_is_reported_sip_kept(
@@ -153,7 +155,7 @@ def test_slip_error_is_reported_sip_kept(
     monkeypatch.setattr(app.bordereau, "write_bordereau", fail)
     dest = tmp_path / "v.zip"
     with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
-        window.start_export(str(dest), "2.1", verify=False, bordereau=True)
+        window.exporter.start_export(str(dest), "2.1", verify=False, bordereau=True)
     assert dest.is_file()
     assert "disque plein" in window.last_message.text()
-    assert button(window.last_message, window.tr("Open the slip")) is None
+    assert button(window.last_message, window.exporter.tr("Open the slip")) is None

@@ -148,7 +148,7 @@ def test_drop_scan_edit_undo_bulk_move_export(qtbot, window: MainWindow, tmp_pat
     dest = tmp_path / "out" / "sip.zip"
     dest.parent.mkdir()
     with qtbot.waitSignal(window.export_finished, timeout=SCAN_TIMEOUT) as blocker:
-        task = window.start_export(str(dest), "2.1", verify=True)
+        task = window.exporter.start_export(str(dest), "2.1", verify=True)
         # the user keeps editing meanwhile: the export works on a snapshot
         window.model.set_fields(budget, {"title": "Budget (après export)"})
     report = blocker.args[0]
@@ -250,14 +250,14 @@ def test_group_sort_remove_rename(qtbot, window: MainWindow, tmp_path: Path) -> 
     courrier, budget = unit_by_title(window, "Courrier"), unit_by_title(window, "Budget")
     root = window.model.package.roots[0]
     window.select_units([courrier, budget])
-    group = window.group_selected("Correspondance et budget")
+    group = window.edits.group_selected("Correspondance et budget")
     assert group is not None and group.parent is root
     assert group.children == [budget, courrier]  # document order (the scan sorts names)
     window.select_units([courrier])
-    window.move_selected(-1)
+    window.edits.move_selected(-1)
     assert group.children == [courrier, budget]
     window.select_units([group])
-    window.sort_children()
+    window.edits.sort_children()
     assert [u.title for u in group.children] == ["Budget", "Courrier"]
     window.undo()
     assert group.children == [courrier, budget]
@@ -269,7 +269,7 @@ def test_group_sort_remove_rename(qtbot, window: MainWindow, tmp_path: Path) -> 
     pdf = unit_by_title(window, "lettre.pdf")
     source = Path(pdf.objects[0].source)
     window.select_units([pdf])
-    window.remove_selected()
+    window.edits.remove_selected()
     assert pdf not in courrier.children and source.is_file()
     window.undo()
     assert pdf in courrier.children
@@ -279,7 +279,7 @@ def test_header_from_preset_and_title(qtbot, window: MainWindow, tmp_path: Path)
     from seda.model import TransferHeader
 
     header = TransferHeader(archival_agency="AD01", transferring_agency="COMMUNE")
-    window.set_header(header, "2.2")
+    window.header.set_header(header, "2.2")
     assert window.model.package.header is header and window.model.package.seda_version == "2.2"
     window.undo()
     assert window.model.package.header is not header

@@ -17,6 +17,8 @@ from app import i18n
 from app.settings import OPTIONS, SETTINGS_VERSION, Settings
 from app.tasks import BatchQueue, TaskRunner
 from seda.progress import Cancelled, check
+from ui.formatting import level_label
+from ui.rules_editor import category_label
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,13 +77,16 @@ def test_qm_is_built_from_ts_and_rebuilt_when_stale(tmp_path: Path, qapp) -> Non
 def test_french_is_installed_and_english_available(qapp) -> None:
     try:
         assert i18n.install(qapp, "fr")
-        assert QCoreApplication.translate("MainWindow", "&Export the SIP…") == "E&xporter le SIP…"
-        assert QCoreApplication.translate("Levels", "Item") == "Pièce"
+        assert (
+            QCoreApplication.translate("ExportController", "&Export the SIP…")
+            == "E&xporter le SIP…"
+        )
+        assert level_label("Item") == "Pièce"  # app.labels, in the installed language
         assert QCoreApplication.translate("MainWindow", "%n unit(s) changed.", None, 3) == (
             "3 unités modifiées."
         )
         assert i18n.install(qapp, "en")
-        assert QCoreApplication.translate("Levels", "Item") == "Item"
+        assert level_label("Item") == "Item" and category_label("AccessRule") == "Access"
     finally:
         i18n.install(qapp, "fr")
 
@@ -106,7 +111,7 @@ def test_every_tr_string_is_translated(tmp_path: Path, lang: str) -> None:
     )
     if not lupdate.is_file():
         pytest.skip("lupdate not available")
-    files = sorted(str(p) for d in ("app", "ui") for p in (ROOT / d).glob("*.py"))
+    files = sorted(str(p) for d in ("app", "ui") for p in (ROOT / d).rglob("*.py"))
     out = tmp_path / "now.ts"
     subprocess.run([str(lupdate), *files, "-ts", str(out)], check=True, capture_output=True)
     current = {

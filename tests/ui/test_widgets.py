@@ -118,12 +118,12 @@ def test_export_failure_is_reported_not_raised(qtbot, settings_store, tmp_path: 
     qtbot.addWidget(window)
     window.model.set_package(build_package())  # sources do not exist on disk
     with qtbot.waitSignal(window.export_failed, timeout=20_000) as blocker:
-        window.start_export(str(tmp_path / "sip.zip"), "2.1")
+        window.exporter.start_export(str(tmp_path / "sip.zip"), "2.1")
     assert blocker.args[0], "the findings say why"
     assert not (tmp_path / "sip.zip").exists()
     assert window.findings.rowCount() >= 1
     assert window.last_message is not None
-    qtbot.waitUntil(lambda: window.export_task is None, timeout=5000)
+    qtbot.waitUntil(lambda: window.exporter.task is None, timeout=5000)
 
 
 def test_a_50_mb_title_is_shown_cut_and_not_edited(qapp) -> None:

@@ -159,7 +159,7 @@ def row_for(window: MainWindow, rule_id: str):
 def test_rule_on_two_units_inherited_by_child_and_undone(qtbot, window: MainWindow, tmp_path):
     package = real_package(tmp_path)
     window.model.set_package(package)
-    assert window.import_referential("rules", RULES_CSV) == []
+    assert window.profile.import_referential("rules", RULES_CSV) == []
     panel = window.details.rules_panel
     assert panel.referential is not None and panel.objectName() == "rulesPanel"
     rule_id, duration, measurement = finite_appraisal_rule()
@@ -173,7 +173,7 @@ def test_rule_on_two_units_inherited_by_child_and_undone(qtbot, window: MainWind
     assert d2.title == "Dossier 2 (arrêtés)"
 
     window.select_units([d1, d2])
-    window.show_rules()
+    window.edits.show_rules()
     assert window.details.tabs.currentWidget() is panel
     assert panel.units == [d1, d2]
     refreshed: set[int] = set()  # uids of the tree rows repainted
@@ -238,9 +238,9 @@ def test_rule_on_two_units_inherited_by_child_and_undone(qtbot, window: MainWind
 def test_attach_root_then_export_all_versions_valid(qtbot, window: MainWindow, tmp_path):
     package = real_package(tmp_path, full_header())
     window.model.set_package(package)
-    assert window.import_referential("rules", RULES_CSV) == []
-    assert window.import_referential("tree", TREE_ZIP) == []
-    tree = window.referentials["tree"]
+    assert window.profile.import_referential("rules", RULES_CSV) == []
+    assert window.profile.import_referential("tree", TREE_ZIP) == []
+    tree = window.profile.referentials["tree"]
     assert tree is not None and len(tree) == len(load_tree(TREE_ZIP))
     rule_id, _duration, _measurement = finite_appraisal_rule()
     d1, d2 = package.roots
@@ -271,7 +271,7 @@ def test_attach_root_then_export_all_versions_valid(qtbot, window: MainWindow, t
         assert dialog.select_node(node)
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
-    assert run_modal(qtbot, window.attach_to_tree, pick) is True
+    assert run_modal(qtbot, window.attachment.attach_to_tree, pick) is True
     assert d1.attachment == expected and not d2.attachment.is_set
     # shown in the tree (badge icon + tooltip) and in the unit's details
     index = window.model.index_for(d1, COL_TITLE)
@@ -290,7 +290,7 @@ def test_attach_root_then_export_all_versions_valid(qtbot, window: MainWindow, t
     for version in ("2.1", "2.2", "2.3"):
         dest = tmp_path / f"sip-{version}.zip"
         with qtbot.waitSignal(window.export_finished, timeout=EXPORT_TIMEOUT):
-            window.start_export(str(dest), version, verify=True)
+            window.exporter.start_export(str(dest), version, verify=True)
         with zipfile.ZipFile(dest) as zf:
             manifest = zf.read("manifest.xml")
         errors = list(vitam_schema(version).iter_errors(manifest.decode("utf-8")))
@@ -313,10 +313,10 @@ def test_verify_lists_missing_agreement_in_french_and_export_asks(
     d2.management.category("AppraisalRule").rules.append(Rule("NOT-IN-REF", date(2021, 1, 1)))
     d2.management.rules["AppraisalRule"].final_action = "Keep"
     window.model.set_package(package)
-    assert window.import_referential("rules", RULES_CSV) == []
+    assert window.profile.import_referential("rules", RULES_CSV) == []
     assert not window.verification.verified
 
-    findings = window.verify_package()
+    findings = window.verifier.verify_package()
     panel = window.verification
     assert window.bottom.currentWidget() is panel and panel.verified
     missing = [
@@ -344,19 +344,19 @@ def test_verify_lists_missing_agreement_in_french_and_export_asks(
     monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(ExportDialog, "destination", lambda self: str(dest))
     asked: list[int] = []
-    monkeypatch.setattr(window, "confirm_export", lambda n: asked.append(n) or False)
+    monkeypatch.setattr(window.exporter, "confirm_export", lambda n: asked.append(n) or False)
     panel.show_findings(None)
-    window.export_sip()
+    window.exporter.export_sip()
     errors = [f for f in panel.model.findings if f.severity == Severity.ERROR]
     assert panel.verified and asked == [len(errors)] and len(errors) >= 2
-    assert window.export_task is None and not dest.exists()  # the user went back
+    assert window.exporter.task is None and not dest.exists()  # the user went back
 
     # once fixed (header from the dialog), nothing is asked and the export runs
-    window.set_header(full_header())
+    window.header.set_header(full_header())
     d2.management.rules.clear()
     asked.clear()
     with qtbot.waitSignal(window.export_finished, timeout=EXPORT_TIMEOUT):
-        window.export_sip()
+        window.exporter.export_sip()
     assert asked == [] and dest.is_file()
 
 
@@ -404,10 +404,10 @@ def test_profile_applied_undoable_and_used_by_next_scan(
     window.model.set_package(package)
     d1, d2 = package.roots
     d2.attachment = Attachment(system_id="aeaqaaaaaaexisting")  # already attached: kept
-    assert window.referentials["rules"] is None
+    assert window.profile.referentials["rules"] is None
     count = window.stack.count()
 
-    assert window.use_preset(preset_path)
+    assert window.profile.use_preset(preset_path)
     assert window.stack.count() == count + 1  # one undo step
     header = window.model.package.header
     assert (header.archival_agreement, header.archival_agency) == ("IC-000001", "AD01")
@@ -418,10 +418,13 @@ def test_profile_applied_undoable_and_used_by_next_scan(
     assert "Mairie de Test" in window.preset_label.text()
     assert window.settings.get("export/preset") == str(preset_path)
     assert window.settings.get("scan/engine") == "fido"
-    assert window.referentials["rules"] is not None and window.referentials["tree"] is not None
+    assert (
+        window.profile.referentials["rules"] is not None
+        and window.profile.referentials["tree"] is not None
+    )
     # the package-level rule is inherited by every unit, with its end date
     window.select_units([d1.children[0]])
-    window.show_rules()
+    window.edits.show_rules()
     row, _index = row_for(window, rule_id)
     assert row.inherited and row.origin_unit is None
     assert row.end_date == date(2020 + duration, 1, 1)
@@ -447,18 +450,18 @@ def test_profile_applied_undoable_and_used_by_next_scan(
     # a new window reopens the same profile (setting) and fills a new package with it
     other = MainWindow(window.settings, workers=1, lang="fr")
     qtbot.addWidget(other)
-    assert other.preset is not None and other.preset.name == "Mairie de Test"
+    assert other.profile.preset is not None and other.profile.preset.name == "Mairie de Test"
     assert other.model.package.header.archival_agreement == "IC-000001"
-    assert other.referentials["rules"] is not None
+    assert other.profile.referentials["rules"] is not None
 
 
 def test_new_roots_get_the_profile_attachment(qtbot, window: MainWindow, tmp_path):
     tree = load_tree(TREE_ZIP)
     value = next(tree.attachment_for(n).metadata_value for n in tree.nodes())
-    assert window.use_preset(write_preset(tmp_path, value))
+    assert window.profile.use_preset(write_preset(tmp_path, value))
     new_root = ArchiveUnit(title="Ajouté par le scan")
     window.model.insert_units(None, 0, [new_root])
-    window._scan_finished([new_root])
+    window.scan.scan_finished.emit([new_root])
     assert new_root.attachment.metadata_value == value
     assert value in window.model.index_for(new_root).data(Qt.ItemDataRole.ToolTipRole)
 
@@ -469,13 +472,13 @@ def test_header_dialog_default_rules_inherited_and_one_undo_step(
 ):
     package = real_package(tmp_path, full_header())
     window.model.set_package(package)
-    assert window.import_referential("rules", RULES_CSV) == []
+    assert window.profile.import_referential("rules", RULES_CSV) == []
     rule_id, duration, _m = finite_appraisal_rule()
     from ui.rules_editor import START_FIXED, RuleChoice
 
     def fill(dialog: QDialog) -> None:
         editor = dialog.rules_editor
-        assert editor.referential is window.referentials["rules"]
+        assert editor.referential is window.profile.referentials["rules"]
         assert editor.apply_choice(
             "AppraisalRule", RuleChoice(rule_id, START_FIXED, date(2019, 3, 1), final_action="Keep")
         )
@@ -485,12 +488,12 @@ def test_header_dialog_default_rules_inherited_and_one_undo_step(
         dialog.accept()
 
     count = window.stack.count()
-    run_modal(qtbot, window.edit_header, fill)
+    run_modal(qtbot, window.header.edit_header, fill)
     assert window.stack.count() == count + 1
     rules = window.model.package.header.management.rules["AppraisalRule"]
     assert [r.rule_id for r in rules.rules] == [rule_id] and rules.final_action == "Keep"
     window.select_units([package.roots[1].children[0]])
-    window.show_rules()
+    window.edits.show_rules()
     row, _index = row_for(window, rule_id)
     assert row.inherited and row.end_date == date(2019 + duration, 3, 1)
     window.undo()
@@ -512,7 +515,7 @@ def test_details_tabs_follow_the_selection(qtbot, window: MainWindow, tmp_path) 
     window.select_units([d1, d2])
     assert details.tabs.currentWidget() is details.bulk
     assert not details.tabs.isTabVisible(details.TAB_DESCRIPTION)
-    window.show_rules()
+    window.edits.show_rules()
     window.select_units([d2])
     assert details.tabs.currentWidget() is details.rules_panel
     window.select_units([])
@@ -534,7 +537,7 @@ def test_profile_editor_saves_and_the_window_uses_it(qtbot, window: MainWindow, 
     path = write_preset(tmp_path, value)
     package = real_package(tmp_path)
     window.model.set_package(package)
-    assert window.use_preset(path)
+    assert window.profile.use_preset(path)
     assert window.model.package.header.archival_agency == "AD01"
     count = window.stack.count()
 
@@ -546,18 +549,18 @@ def test_profile_editor_saves_and_the_window_uses_it(qtbot, window: MainWindow, 
         assert dialog.save(), dialog.error_label.text()
         dialog.accept()
 
-    run_modal(qtbot, window.edit_presets, edit)
+    run_modal(qtbot, window.profile.edit_presets, edit)
     assert window.model.package.header.archival_agency == "AD99"  # saved changes applied
     assert window.stack.count() == count + 1
     window.undo()
     assert window.model.package.header.archival_agency == "AD01"
 
     # forgetting the profile keeps the package as it is, and the setting is cleared
-    window.forget_preset()
-    assert window.preset is None and window.settings.get("export/preset") == ""
+    window.profile.forget_preset()
+    assert window.profile.preset is None and window.settings.get("export/preset") == ""
     assert "Mairie de Test" not in window.preset_label.text()
     assert window.model.package.header.archival_agency == "AD01"
-    assert not window.act_forget_preset.isEnabled()
+    assert not window.profile.act_forget_preset.isEnabled()
 
 
 def test_verification_goes_stale_and_tree_tooltip_lists_own_rules(
@@ -565,7 +568,7 @@ def test_verification_goes_stale_and_tree_tooltip_lists_own_rules(
 ):
     package = real_package(tmp_path, full_header())
     window.model.set_package(package)
-    window.verify_package()
+    window.verifier.verify_package()
     panel = window.verification
     fresh = panel.summary.text()
     assert panel.verified and not panel.stale

@@ -23,6 +23,7 @@ from tests.app.test_workfile import canon_package
 from tests.ui.conftest import SHARED
 from tests.ui.test_main_window import drop_paths, make_folder, unit_by_title, wait_scan
 from tests.ui.test_window_rules import run_modal, vitam_schema
+from ui.controllers.recovery import RecoveryController
 from ui.main_window import MainWindow
 from ui.rules_editor import SetManagementCommand
 
@@ -59,7 +60,7 @@ def windows(qtbot, settings_store) -> Iterator[Callable[..., MainWindow]]:
             continue
         w.runner.cancel_all()
         w.runner.wait(10_000)
-        w._close_confirmed = True  # unsaved changes: no question at teardown
+        w.session.close_confirmed = True  # unsaved changes: no question at teardown
         w.close()
         shiboken6.delete(w)
 
@@ -77,7 +78,7 @@ def scanned(qtbot, window: MainWindow, tmp_path: Path) -> Path:
 
 
 def wait_work(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.work_task is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.session.task is None, timeout=TIMEOUT)
 
 
 def edit_rules_and_title(window: MainWindow) -> None:
@@ -93,7 +94,7 @@ def edit_rules_and_title(window: MainWindow) -> None:
     header = copy.deepcopy(window.model.package.header)
     header.archival_agreement = "IC-000001"
     header.management.category("AccessRule").rules.append(Rule("ACC-00001", date(2019, 5, 1)))
-    window.set_header(header)
+    window.header.set_header(header)
     window.select_units([lettre])
     window.details.form.title.setText("Lettre au préfet")
     window.details.form.title.editingFinished.emit()
@@ -107,13 +108,13 @@ def test_edit_save_reopen_in_a_fresh_window(
     assert window.isWindowModified()
     assert window.windowTitle() == "Verso — Mairie[*]"
     edit_rules_and_title(window)
-    assert window.has_unsaved_changes()
+    assert window.session.has_unsaved_changes()
 
     path = tmp_path / "travaux" / "mairie"
     path.parent.mkdir()
-    assert window.save_work(str(path)) == "saved"  # small: at once
+    assert window.session.save_work(str(path)) == "saved"  # small: at once
     saved = path.with_suffix(".verso")
-    assert saved.is_file() and window.work_path == str(saved)
+    assert saved.is_file() and window.session.work_path == str(saved)
     assert not window.isWindowModified() and window.stack.isClean()
     assert window.windowTitle() == "Verso — mairie[*]"
     assert window.settings.get("work/recent") == [str(saved)]
@@ -125,7 +126,7 @@ def test_edit_save_reopen_in_a_fresh_window(
 
     other = windows()
     try:
-        assert other.open_work(str(saved)) == "saved"
+        assert other.session.open_work(str(saved)) == "saved"
         assert canon_package(other.model.package) == canon_package(window.model.package)
         lettre = unit_by_title(other, "Lettre au préfet")
         appraisal = lettre.management.rules["AppraisalRule"]
@@ -138,7 +139,7 @@ def test_edit_save_reopen_in_a_fresh_window(
         assert [f.code for f in other.findings.findings] == [
             f.code for f in window.findings.findings
         ]
-        assert other.work_path == str(saved) and not other.isWindowModified()
+        assert other.session.work_path == str(saved) and not other.isWindowModified()
         assert other.windowTitle() == "Verso — mairie[*]"
         assert not other.stack.canUndo()  # opening is not an undoable step
         # the rules panel shows the inherited header rule on the reopened unit
@@ -155,15 +156,15 @@ def test_background_save_and_open_with_progress(
     monkeypatch.setattr(workfile, "SYNC_BYTES", 0)
     scanned(qtbot, window, tmp_path)
     path = tmp_path / "travail.verso"
-    assert window.save_work(str(path)) == "started"
-    assert not window.act_save_work.isEnabled()  # one save at a time
-    assert window.save_work(str(path)) == ""
+    assert window.session.save_work(str(path)) == "started"
+    assert not window.session.act_save_work.isEnabled()  # one save at a time
+    assert window.session.save_work(str(path)) == ""
     wait_work(qtbot, window)
     assert path.is_file() and not window.isWindowModified()
-    assert window.act_save_work.isEnabled()
+    assert window.session.act_save_work.isEnabled()
 
     other = windows()
-    assert other.open_work(str(path)) == "started"
+    assert other.session.open_work(str(path)) == "started"
     wait_work(qtbot, other)
     assert canon_package(other.model.package) == canon_package(window.model.package)
     other.runner.wait(10_000)
@@ -171,8 +172,8 @@ def test_background_save_and_open_with_progress(
 
 def test_save_failure_keeps_changes_and_says_why(qtbot, window: MainWindow, tmp_path: Path) -> None:
     scanned(qtbot, window, tmp_path)
-    assert window.save_work(str(tmp_path / "absent" / "x.verso")) == ""
-    assert window.isWindowModified() and window.work_path == ""
+    assert window.session.save_work(str(tmp_path / "absent" / "x.verso")) == ""
+    assert window.isWindowModified() and window.session.work_path == ""
     assert window.last_message is not None
     assert window.last_message.icon() == QMessageBox.Icon.Critical
     assert str(tmp_path / "absent") in window.last_message.text()
@@ -182,7 +183,7 @@ def test_close_with_unsaved_changes_asks(qtbot, window: MainWindow, tmp_path: Pa
     scanned(qtbot, window, tmp_path)
     # Cancel: the window stays, still modified
     assert window.close() is False
-    box = window.close_box
+    box = window.session.close_box
     assert box is not None
     qtbot.waitUntil(box.isVisible)
     assert {box.standardButton(b) for b in box.buttons()} == {
@@ -194,10 +195,12 @@ def test_close_with_unsaved_changes_asks(qtbot, window: MainWindow, tmp_path: Pa
     assert window.isVisible() and window.isWindowModified()
     # Save: asks for a file the first time; here the work already has one
     path = tmp_path / "travail.verso"
-    window.work_path = str(path)
+    window.session.work_path = str(path)
     assert window.close() is False
-    qtbot.waitUntil(lambda: window.close_box is not None and window.close_box.isVisible())
-    window.close_box.button(Button.Save).click()
+    qtbot.waitUntil(
+        lambda: window.session.close_box is not None and window.session.close_box.isVisible()
+    )
+    window.session.close_box.button(Button.Save).click()
     qtbot.waitUntil(lambda: not window.isVisible())
     assert path.is_file()
     assert workfile.load_work(path).package.roots[0].title == "Mairie"
@@ -207,14 +210,16 @@ def test_close_dont_save_closes_and_forgets_the_recovery_copy(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
     scanned(qtbot, window, tmp_path)
-    task = window.write_recovery()
+    task = window.recovery.write()
     assert task is not None
-    qtbot.waitUntil(lambda: window._recovery_task is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.recovery.task is None, timeout=TIMEOUT)
     recovery = Path(window.settings.get("work/recovery"))
     assert recovery.is_file()
     window.close()
-    qtbot.waitUntil(lambda: window.close_box is not None and window.close_box.isVisible())
-    window.close_box.button(Button.Discard).click()
+    qtbot.waitUntil(
+        lambda: window.session.close_box is not None and window.session.close_box.isVisible()
+    )
+    window.session.close_box.button(Button.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible())
     assert not recovery.exists() and window.settings.get("work/recovery") == ""
 
@@ -231,13 +236,13 @@ def test_new_transfer_and_open_ask_before_losing_changes(
 
         return click
 
-    run_modal(qtbot, window.new_package, answer(Button.Cancel))
+    run_modal(qtbot, window.session.new_package, answer(Button.Cancel))
     assert window.model.package.roots  # kept
     other = tmp_path / "autre.verso"
     workfile.save_work(other, workfile.Work(window.model.package.__class__()))
-    run_modal(qtbot, lambda: window.open_work(str(other)), answer(Button.Cancel))
+    run_modal(qtbot, lambda: window.session.open_work(str(other)), answer(Button.Cancel))
     assert window.model.package.roots
-    run_modal(qtbot, window.new_package, answer(Button.Discard))
+    run_modal(qtbot, window.session.new_package, answer(Button.Discard))
     assert window.model.package.roots == [] and not window.isWindowModified()
     assert window.windowTitle() == "Verso"
 
@@ -247,12 +252,12 @@ def test_source_changes_are_reported_on_open(
 ) -> None:
     folder = scanned(qtbot, window, tmp_path)
     path = tmp_path / "travail.verso"
-    assert window.save_work(str(path)) == "saved"
+    assert window.session.save_work(str(path)) == "saved"
     (folder / "Courrier" / "lettre.pdf").unlink()
     with open(folder / "Budget" / "notes.txt", "a", encoding="utf-8") as f:
         f.write("ajout\n")
     other = windows()
-    assert other.open_work(str(path)) == "saved"
+    assert other.session.open_work(str(path)) == "saved"
     codes = [f.code for f in other.findings.findings]
     assert Code.WORK_SOURCE_MISSING in codes and Code.WORK_SOURCE_CHANGED in codes
     missing = next(f for f in other.findings.findings if f.code == Code.WORK_SOURCE_MISSING)
@@ -269,7 +274,7 @@ def test_open_refuses_bad_files_and_keeps_the_package(
     window.stack.setClean()
     bad = tmp_path / "faux.verso"
     bad.write_bytes(b"%PDF-1.4 pas un travail")
-    assert window.open_work(str(bad)) == ""
+    assert window.session.open_work(str(bad)) == ""
     assert window.model.package.roots[0].title == "Mairie"
     assert window.last_message is not None
     assert window.last_message.icon() == QMessageBox.Icon.Critical
@@ -278,28 +283,28 @@ def test_open_refuses_bad_files_and_keeps_the_package(
 def test_drop_a_verso_file_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
     scanned(qtbot, window, tmp_path)
     path = tmp_path / "travail.verso"
-    window.save_work(str(path))
-    window.new_package()
+    window.session.save_work(str(path))
+    window.session.new_package()
     assert window.model.package.roots == []
     drop_paths(window, [path])
     qtbot.waitUntil(lambda: bool(window.model.package.roots), timeout=TIMEOUT)
-    assert window.work_path == str(path) and not window.scan.running
+    assert window.session.work_path == str(path) and not window.scan.running
 
 
 def test_recent_work_menu_drops_missing_files(qtbot, window: MainWindow, tmp_path: Path) -> None:
     present, gone = tmp_path / "a.verso", tmp_path / "b.verso"
     workfile.save_work(present, workfile.Work(window.model.package))
     window.settings.set("work/recent", [str(gone), str(present)])
-    window._fill_recent_menu()
-    paths = [a.data() for a in window.recent_menu.actions() if a.data()]
+    window.session.fill_recent_menu()
+    paths = [a.data() for a in window.session.recent_menu.actions() if a.data()]
     assert paths == [str(present)]
     assert window.settings.get("work/recent") == [str(present)]
     present.unlink()
-    assert window.open_recent(str(present)) == ""
+    assert window.session.open_recent(str(present)) == ""
     assert window.settings.get("work/recent") == []
     assert window.last_message is not None and str(present) in window.last_message.text()
-    window._fill_recent_menu()
-    assert [a.isEnabled() for a in window.recent_menu.actions()] == [False]
+    window.session.fill_recent_menu()
+    assert [a.isEnabled() for a in window.session.recent_menu.actions()] == [False]
 
 
 # -- existing SIPs ---------------------------------------------------------------------------
@@ -307,7 +312,7 @@ def test_recent_work_menu_drops_missing_files(qtbot, window: MainWindow, tmp_pat
 
 def validate_export(qtbot, window: MainWindow, dest: Path) -> bytes:
     with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT) as blocker:
-        window.start_export(str(dest), "2.1", verify=True, bordereau=False)
+        window.exporter.start_export(str(dest), "2.1", verify=True, bordereau=False)
     assert blocker.args[0].files > 0
     with zipfile.ZipFile(dest) as zf:
         manifest = zf.read("manifest.xml")
@@ -320,10 +325,10 @@ def test_open_vitam_sip_fix_and_export_again(qtbot, window: MainWindow, tmp_path
     source = SHARED / "vitam-sips" / "OK" / "OK_AVEC_MANAGEMENT_METADATA.zip"
     sip = tmp_path / "recu.zip"
     shutil.copyfile(source, sip)
-    assert window.open_sip(str(sip)) == "started"
+    assert window.importer.open_sip(str(sip)) == "started"
     wait_work(qtbot, window)
     package = window.model.package
-    assert package.roots and window.work_path == ""
+    assert package.roots and window.session.work_path == ""
     assert not window.isWindowModified()
     objects = [o for _u, o in package.objects()]
     assert objects and all(o.source.startswith("zip:") for o in objects)
@@ -345,7 +350,7 @@ def test_drop_a_verso_exported_sip_opens_it(
     validate_export(qtbot, window, first)
     other = windows()
     scans: list[list[str]] = []
-    monkeypatch.setattr(other, "add_paths", lambda paths, *a: scans.append(list(paths)))
+    monkeypatch.setattr(other.importer, "add_paths", lambda paths, *a: scans.append(list(paths)))
     drop_paths(other, [first])
     wait_work(qtbot, other)
     assert scans == []  # opened, not scanned
@@ -365,7 +370,7 @@ def test_sip_that_cannot_be_read_is_explained(qtbot, window: MainWindow, tmp_pat
     broken = tmp_path / "abime.zip"
     data = (SHARED / "vitam-sips" / "OK" / "OK_AVEC_MANAGEMENT_METADATA.zip").read_bytes()
     broken.write_bytes(data[: len(data) // 2])
-    assert window.open_sip(str(broken)) == "started"
+    assert window.importer.open_sip(str(broken)) == "started"
     wait_work(qtbot, window)
     assert window.model.package.roots == []
     assert window.last_message is not None
@@ -376,12 +381,12 @@ def test_sip_that_cannot_be_read_is_explained(qtbot, window: MainWindow, tmp_pat
 
 
 def leave_recovery(qtbot, window: MainWindow) -> Path:
-    task = window.write_recovery()
+    task = window.recovery.write()
     assert task is not None
-    qtbot.waitUntil(lambda: window._recovery_task is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.recovery.task is None, timeout=TIMEOUT)
     path = Path(window.settings.get("work/recovery"))
     assert path.is_file()
-    assert window.write_recovery() is None  # nothing changed since: no new copy
+    assert window.recovery.write() is None  # nothing changed since: no new copy
     return path
 
 
@@ -390,8 +395,8 @@ def test_recovery_copy_is_offered_at_next_start(
 ) -> None:
     scanned(qtbot, window, tmp_path)
     work = tmp_path / "travail.verso"
-    window.save_work(str(work))
-    window.set_header(TransferHeader(comment="après l'enregistrement"))
+    window.session.save_work(str(work))
+    window.header.set_header(TransferHeader(comment="après l'enregistrement"))
     assert window.isWindowModified()
     recovery = leave_recovery(qtbot, window)
     assert window.settings.get("work/recovery_of") == str(work)
@@ -403,15 +408,15 @@ def test_recovery_copy_is_offered_at_next_start(
         asked.append((path, of))
         return True
 
-    monkeypatch.setattr(MainWindow, "ask_restore", ask)
+    monkeypatch.setattr(RecoveryController, "ask_restore", ask)
     other = windows()
     qtbot.waitUntil(lambda: bool(other.model.package.roots), timeout=TIMEOUT)
     assert asked == [(str(recovery), str(work))]
     assert other.model.package.header.comment == "après l'enregistrement"
-    assert other.work_path == str(work) and other.isWindowModified()
+    assert other.session.work_path == str(work) and other.isWindowModified()
     assert other.windowTitle() == "Verso — travail[*]"
     # saving the restored work forgets the copy
-    assert other.save_work() == "saved"
+    assert other.session.save_work() == "saved"
     assert not recovery.exists() and other.settings.get("work/recovery") == ""
     assert workfile.load_work(work).package.header.comment == "après l'enregistrement"
     other.runner.wait(10_000)
@@ -444,13 +449,15 @@ def test_recovery_declined_or_stale_is_deleted(
     workfile.save_work(work, workfile.Work(window.model.package))
     os.utime(recovery, (work.stat().st_mtime - 60, work.stat().st_mtime - 60))
     window.settings.set("work/recovery_of", str(work))
-    monkeypatch.setattr(MainWindow, "ask_restore", lambda *a: pytest.fail("stale copy offered"))
-    assert other.offer_recovery() is False
+    monkeypatch.setattr(
+        RecoveryController, "ask_restore", lambda *a: pytest.fail("stale copy offered")
+    )
+    assert other.recovery.offer() is False
     assert not recovery.exists()
 
 
 def leave_recovery_again(qtbot, window: MainWindow) -> Path:
-    window.set_header(TransferHeader(comment="encore"))
+    window.header.set_header(TransferHeader(comment="encore"))
     return leave_recovery(qtbot, window)
 
 
@@ -461,7 +468,7 @@ def test_unusable_recovery_copy_is_dropped(
     broken.parent.mkdir(parents=True)
     broken.write_bytes(b"\x1f\x8b tronque")
     Settings(settings_store).set("work/recovery", str(broken))
-    monkeypatch.setattr(MainWindow, "ask_restore", lambda *a: True)
+    monkeypatch.setattr(RecoveryController, "ask_restore", lambda *a: True)
     other = windows(show=False)
     qtbot.waitUntil(lambda: other.settings.get("work/recovery") == "", timeout=TIMEOUT)
     assert not broken.exists() and other.model.package.roots == []

@@ -1,0 +1,222 @@
+"""Export: the dialog, the background job (SIP, then the transfer slip), the outcome.
+
+The job works on a snapshot of the package (``ui.snapshot``), so editing may go on. Signals:
+``finished(report)``, ``failed(findings)``, ``cancelled()`` (the window re-emits them as
+``export_finished`` / ``export_failed`` / ``export_cancelled``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from app.tasks import Task
+from seda.findings import Severity
+from ui.controllers.base import Controller, WindowState
+from ui.export_dialog import ExportDialog
+from ui.formatting import describe_finding, human_size, number
+from ui.snapshot import snapshot_package
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class ExportController(Controller):
+    finished = Signal(object)  # ExportReport
+    failed = Signal(object)  # list of findings
+    cancelled = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.last_export: Any = None
+        self.outcome: dict[str, Any] = {}  # the running export's slip (see start_export)
+
+    def build_actions(self) -> None:
+        self.act_export = self.action(
+            self.tr("&Export the SIP…"), self.export_sip, QKeySequence("Ctrl+E")
+        )
+
+    def update_actions(self, state: WindowState) -> None:
+        self.act_export.setEnabled(state.has_package and state.idle)
+
+    def export_sip(self) -> None:
+        """The export dialog, then the verification, then the background export."""
+        package = self.model.package
+        if not package.roots or self.scanning() or self.task is not None:
+            return
+        window = self.window
+        dialog = ExportDialog(
+            package,
+            folder=self.settings.get("folders/last_export"),
+            seda_version=package.seda_version or self.settings.get("export/seda_version"),
+            verify=self.settings.get("export/verify"),
+            bordereau=self.settings.get("export/bordereau"),
+            preset_dir=self.settings.get("folders/last_preset"),
+            parent=window,
+            referential=window.profile.referentials["rules"],
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.new_header is not None:
+            window.header.set_header(dialog.new_header, dialog.new_version)
+            if dialog.loaded_preset:
+                window.profile.adopt_from_dialog(dialog.loaded_preset)
+        errors = [f for f in window.verifier.verify_package() if f.severity == Severity.ERROR]
+        if errors and not self.confirm_export(len(errors)):
+            return
+        dest = dialog.destination()
+        if os.path.exists(dest):
+            answer = QMessageBox.question(
+                window,
+                self.tr("Export the SIP"),
+                self.tr("%1 already exists. Replace it?").replace("%1", dest),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.start_export(
+            dest, dialog.seda_version(), dialog.verify(), bordereau=dialog.bordereau()
+        )
+
+    def confirm_export(self, errors: int) -> bool:
+        """Ask before writing a SIP the SAE would refuse (tests replace this)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Export the SIP"),
+            self.tr(
+                "The archives service would refuse this transfer: %n error(s), listed in the "
+                "Verification tab. Export anyway?",
+                "",
+                errors,
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        export = box.addButton(self.tr("Export anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Go back and fix"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is export
+
+    def start_export(
+        self, dest: str, version: str, verify: bool = True, *, bordereau: bool | None = None
+    ) -> Task:
+        """Export a snapshot of the package in the background (editing may go on).
+
+        ``bordereau`` (default: the ``export/bordereau`` setting): then write the transfer
+        slip beside the zip, in the same task. The SIP stays when the slip fails or is
+        cancelled; ``outcome`` (filled by the worker, read once the task ended) says what
+        happened to the slip.
+        """
+        from datetime import datetime
+
+        from app.bordereau import BordereauError, default_path, sip_digest, write_bordereau
+        from seda.package import export_sip
+
+        if bordereau is None:
+            bordereau = bool(self.settings.get("export/bordereau"))
+        self.settings.set("folders/last_export", str(Path(dest).parent))
+        self.settings.set("export/seda_version", version)
+        self.settings.set("export/verify", bool(verify))
+        self.settings.set("export/bordereau", bool(bordereau))
+        snapshot = snapshot_package(self.model.package)
+        snapshot.header.date = snapshot.header.date or datetime.now().astimezone()
+        snapshot.seda_version = version
+        rules, lang = self.window.profile.referentials["rules"], self.lang
+        slip = str(default_path(dest)) if bordereau else ""
+        outcome: dict[str, Any] = {"slip": slip, "phase": "export"}
+        self.outcome = outcome
+
+        def job(progress: Any) -> Any:  # worker thread: works on the snapshot only
+            report = export_sip(snapshot, dest, version=version, progress=progress, verify=verify)
+            outcome["report"] = report
+            if slip:
+                outcome["phase"] = "slip"
+                try:
+                    write_bordereau(
+                        snapshot,
+                        slip,
+                        lang=lang,
+                        rules=rules,
+                        sip_path=report.path,
+                        sip_sha512=sip_digest(report.path, progress),
+                        progress=progress,
+                        message_identifier=report.message_identifier,
+                    )
+                    outcome["slip_written"] = True
+                except BordereauError as exc:
+                    outcome["slip_error"] = exc.findings
+                except OSError as exc:  # the SIP could not be read back for its digest
+                    outcome["slip_error"] = str(exc.strerror or exc)
+            return report
+
+        task = self.start_job(job, "export", lambda: str(outcome["phase"]))
+        self.task = task
+        task.finished.connect(self._done)
+        task.failed.connect(self._error)
+        task.cancelled.connect(self._cancelled)
+        task.ended.connect(self.job_ended)
+        self.window.update_actions()
+        return task
+
+    def _done(self, report: Any) -> None:
+        self.last_export = report
+        self.window.verifier.add_findings(list(report.findings))
+        path = str(report.path)
+        text = self.tr("The SIP was written:\n%1\n\n%2 units, %3 files, %4.").replace("%1", path)
+        text = (
+            text.replace("%2", number(report.units))
+            .replace("%3", number(report.files))
+            .replace("%4", human_size(report.total_bytes))
+        )
+        if report.findings:
+            text += "\n\n" + self.tr(
+                "See the findings panel: %n warning(s).", "", len(report.findings)
+            )
+        outcome = self.outcome
+        slip = str(outcome.get("slip") or "")
+        slip_written = bool(outcome.get("slip_written"))
+        if slip_written:
+            text += "\n\n" + self.tr("Transfer slip to print and sign:\n%1").replace("%1", slip)
+        elif slip:
+            error = outcome.get("slip_error")
+            if isinstance(error, list):
+                self.window.verifier.add_findings(error)
+                error = "\n".join(describe_finding(f, self.lang) for f in error[:3])
+            reason = str(error) if error else self.tr("cancelled before the end; nothing was left")
+            text += "\n\n" + self.tr("The transfer slip was not written: %1").replace("%1", reason)
+        box = self.message(QMessageBox.Icon.Information, self.tr("Export finished"), text)
+        if slip_written:
+            slip_button = box.addButton(self.tr("Open the slip"), QMessageBox.ButtonRole.ActionRole)
+            slip_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(slip)))
+        folder_button = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+        folder_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        self.finished.emit(report)
+
+    def _error(self, error: BaseException) -> None:
+        findings = list(getattr(error, "findings", []) or [])
+        self.window.verifier.add_findings(findings)
+        if findings:
+            details = "\n".join(describe_finding(f, self.lang) for f in findings[:10])
+        else:
+            details = f"{type(error).__name__}: {error}"
+        self.message(
+            QMessageBox.Icon.Critical,
+            self.tr("Export failed"),
+            self.tr("The SIP was not written.") + "\n\n" + details,
+        )
+        self.failed.emit(findings)
+
+    def _cancelled(self) -> None:
+        outcome = self.outcome
+        if outcome.get("report") is not None:  # cancelled during the slip: the SIP is there
+            self._done(outcome["report"])
+            return
+        self.notify(self.tr("Export cancelled: nothing was written."), 8000)
+        self.cancelled.emit()

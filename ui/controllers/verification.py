@@ -1,0 +1,104 @@
+"""Findings and verification: the bottom tabs, and findings <-> selection in the tree.
+
+The Findings tab lists what scans, openings and exports reported; the Verification tab what
+the SAE would refuse (``seda.validate.check_package`` against the profile's referentials).
+Double-clicking either selects the unit concerned.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from seda.findings import Finding, Severity
+from ui.controllers.base import Controller, WindowState
+from ui.formatting import number
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class VerificationController(Controller):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.findings = window.findings
+        self.panel = window.verification
+        self.tabs = window.bottom
+        window.findings_view.unit_requested.connect(self.reveal_uid)
+        self.panel.unit_requested.connect(self.reveal_uid)
+        self.panel.verify_requested.connect(self.verify_package)
+        self.stack.indexChanged.connect(lambda _i: self.panel.mark_stale())
+
+    def build_actions(self) -> None:
+        self.act_verify = self.action(
+            self.tr("&Verify the transfer"),
+            self.verify_package,
+            QKeySequence("F7"),
+            self.tr("List what the archives service would refuse, before exporting"),
+        )
+
+    def update_actions(self, state: WindowState) -> None:
+        self.act_verify.setEnabled(state.has_package and not state.scanning)
+
+    def verify_package(self) -> list[Finding]:
+        """What the SAE would refuse or warn about, shown in the Verification tab."""
+        from seda.validate import check_package
+
+        referentials = self.window.profile.referentials
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            findings = check_package(
+                self.model.package,
+                rules=referentials["rules"],
+                agencies=referentials["agencies"],
+            )
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.panel.show_findings(findings)
+        index = self.tabs.indexOf(self.panel)
+        self.tabs.setTabText(
+            index, self.tr("Verification (%1)").replace("%1", number(len(findings)))
+        )
+        self.tabs.setCurrentIndex(index)
+        errors = sum(1 for f in findings if f.severity == Severity.ERROR)
+        self.notify(
+            self.tr("Verification: %n error(s).", "", errors)
+            if errors
+            else self.tr("Verification: nothing the archives service would refuse."),
+            8000,
+        )
+        return findings
+
+    def add_findings(self, findings: list[Finding]) -> None:
+        if not findings:
+            return
+        self.findings.add(findings)
+        self.tabs.setTabText(
+            0, self.tr("Findings (%1)").replace("%1", number(len(self.findings.findings)))
+        )
+
+    def clear_findings(self) -> None:
+        self.findings.clear()
+        self.tabs.setTabText(0, self.tr("Findings"))
+
+    def clear_verification(self) -> None:
+        self.panel.show_findings(None)
+        self.tabs.setTabText(self.tabs.indexOf(self.panel), self.tr("Verification"))
+
+    def show_findings_tab(self) -> None:
+        self.tabs.setCurrentIndex(0)
+
+    def reveal_uid(self, uid: int) -> bool:
+        """Select the unit a finding is about (the search is cleared if it hides it)."""
+        unit = self.model.unit_by_uid(uid)
+        if unit is None:
+            return False
+        tree = self.window.tree
+        if not tree.view_index(unit).isValid():
+            self.window.searcher.clear()
+        tree.select_units([unit])
+        tree.setFocus()
+        return True

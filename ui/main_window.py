@@ -21,7 +21,7 @@ Every menu action belongs to a controller (ui/controllers/), which creates it
     profile      Profiles: transfer profiles and referentials              controllers/profile.py
     preferences  Preferences: language, identification engine              controllers/preferences.py
     status       status-bar counts, engine, formats chart                  controllers/status.py
-    help         Help › About                                              controllers/help.py
+    help         Help › User guide (F1), About                             controllers/help.py
 
 A new menu action: create it in its controller's ``build_actions``, enable it in that
 controller's ``update_actions``, then add it to a menu in ``MainWindow._build_menus`` (a new
@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         _add(profiles, p.act_import_rules, p.act_import_agencies, p.act_import_tree)
         self.preferences.fill_menu(bar.addMenu(self.tr("&Preferences")))
         help_menu = bar.addMenu(self.tr("&Help"))
+        _add(help_menu, self.help.act_guide)
         _add(help_menu, self.help.act_about)
         tools = QToolBar(self.tr("Main toolbar"), self)
         tools.setObjectName("mainToolbar")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from seda.model import Agent, ArchiveUnit, MoreDescription
 from ui.commands import EditFieldsCommand
-from ui.details import DateField, StringListEditor
+from ui.fields import DateField, StringListEditor
 from ui.tree_model import PackageTreeModel
 
 AGENT_ELEMENTS = ("Writer", "Addressee", "Recipient", "Sender")

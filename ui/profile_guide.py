@@ -318,16 +318,20 @@ def apply_to_form(form: Any, expected: ExpectedUnit | None) -> None:
     description = fields.get("Description")
     fixed_title = title.fixed if title is not None else None
     fixed_description = description.fixed if description is not None else None
-    _lock_text(form.title, fixed_title)
-    _lock_text(form.description, fixed_description)
     # the fixed values reach the unit through the form's own path (one undo step each)
     unit = getattr(form, "unit", None)
     if unit is not None:
         if fixed_title is not None and unit.title != fixed_title:
-            form.title.editingFinished.emit()
+            from ui.commands import RenameCommand
+
+            # not through editingFinished: a read-only title is never committed by the form
+            form.stack.push(RenameCommand(form.model, unit, fixed_title))
         if fixed_description is not None and unit.description != fixed_description:
             form._description_timer.stop()
             form._commit({"description": fixed_description})
+    # locked after the edits: pushing them refreshes the form from the unit
+    _lock_text(form.title, fixed_title)
+    _lock_text(form.description, fixed_description)
     _restrict_combo(form.level, expected.levels if expected is not None else ())
     for name, editor in (
         ("Keyword", form.keywords),

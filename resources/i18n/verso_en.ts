@@ -813,16 +813,9 @@
         <translation>&amp;About Verso</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/help.py" line="17"/>
-        <source>About Verso</source>
-        <translation>About Verso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controllers/help.py" line="19"/>
-        <source>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
-Your files are only read, never changed.</source>
-        <translation>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
-Your files are only read, never changed.</translation>
+        <location filename="../../ui/controllers/help.py" line="12"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
     </message>
 </context>
 <context>

@@ -813,16 +813,9 @@
         <translation>À &amp;propos de Verso</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/help.py" line="17"/>
-        <source>About Verso</source>
-        <translation>À propos de Verso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controllers/help.py" line="19"/>
-        <source>Verso prepares SEDA 2.1, 2.2 and 2.3 transfer packages (SIP) for a Vitam archiving system.
-Your files are only read, never changed.</source>
-        <translation>Verso prépare des paquets de versement (SIP) SEDA 2.1, 2.2 et 2.3 pour un système d'archivage Vitam.
-Vos fichiers sont seulement lus, jamais modifiés.</translation>
+        <location filename="../../ui/controllers/help.py" line="12"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d'utilisation</translation>
     </message>
 </context>
 <context>

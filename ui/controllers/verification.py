@@ -48,13 +48,22 @@ class VerificationController(Controller):
         from seda.validate import check_package
 
         referentials = self.window.profile.referentials
+        preset = self.window.profile.preset
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            # as the SAE the profile names judges it: its contract's format rule, its
+            # PRONOM signatures, its transfer and archive-unit profiles
             findings = check_package(
                 self.model.package,
                 rules=referentials["rules"],
                 agencies=referentials["agencies"],
+                contract=preset.sae_contract() if preset is not None else None,
+                sae_signatures=preset.sae_signatures if preset is not None else "V109",
             )
+            if preset is not None:
+                from app.archive_profiles import check_with_preset
+
+                findings += check_with_preset(self.model.package, preset)
         finally:
             QApplication.restoreOverrideCursor()
         self.panel.show_findings(findings)

@@ -95,7 +95,9 @@ def test_tree_csv_exports_units_without_objects(
         ["export", "--csv", str(folder / "plan.csv"), "-o", str(sip), "--seda", "2.2", "--force"],
         capsys,
     )
-    assert rc == 0, err
+    # no profile, so no header: the SIP is written, and said to be refused by the SAE
+    assert rc == 1, err
+    assert "Le service d'archives refusera ce versement" in out.splitlines()[-1]
     assert "Unités d'archives : 4" in out and "Fichiers : 0" in out
     assert len(units_in(sip)) == 4
 

@@ -30,6 +30,7 @@ from seda.model import (
     RuleCategory,
 )
 from seda.resip_csv import KEYWORD_TYPES, export_csv, import_csv
+from seda.sanitize import sanitize
 
 # Text as a spreadsheet keeps it: no control characters but the line feed, no XML-forbidden
 # ones, trimmed (cells are), not starting with "'" before a formula sign (read as protected).
@@ -40,6 +41,9 @@ TEXT = (
     st.text(_chars, max_size=20)
     .map(str.strip)
     .filter(lambda s: not (len(s) > 1 and s[0] == "'" and s[1] in "=+-@"))
+    # text the SAE's sanitizer would refuse is adapted on export (tests/seda/test_sanitize.py):
+    # the round trips are about keeping everything else
+    .filter(lambda s: sanitize(s) == s)
 )
 TOKEN = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,8}", fullmatch=True)
 DAY = st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31))

@@ -174,4 +174,4 @@ def test_wheel_installed_outside_the_source_tree(tmp_path: Path) -> None:
 
     tr = QTranslator()
     assert tr.load(str(fr))
-    assert tr.translate("MainWindow", "&Export the SIP…") == "E&xporter le SIP…"
+    assert tr.translate("ExportController", "&Export the SIP…") == "E&xporter le SIP…"

@@ -19,6 +19,20 @@ from ui.tree_model import PackageTreeModel
 SCAN_TIMEOUT = 60_000
 
 
+def drag_enter_event(pos: QPointF, data: QMimeData) -> QDragEnterEvent:
+    """A drag entering at ``pos`` (PySide6 6.12 takes a QPointF there, 6.11 a QPoint)."""
+    args = (
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    try:
+        return QDragEnterEvent(pos, *args)
+    except TypeError:
+        return QDragEnterEvent(pos.toPoint(), *args)
+
+
 def drop_paths(window: MainWindow, paths: list[Path]) -> QDropEvent:
     """Simulate the file manager dragging ``paths`` over the window and dropping them.
 
@@ -30,13 +44,7 @@ def drop_paths(window: MainWindow, paths: list[Path]) -> QDropEvent:
     window._test_mime = data  # keep the mime data alive as long as the events
     pos = QPointF(window.width() / 2, window.height() / 2)
     handle = window.windowHandle()
-    enter = QDragEnterEvent(
-        pos,
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    enter = drag_enter_event(pos, data)
     QApplication.sendEvent(handle, enter)
     assert enter.isAccepted()
     drop = QDropEvent(
@@ -307,13 +315,7 @@ def test_settings_persist_geometry_and_splitters(qtbot, settings_store) -> None:
 def test_drop_of_non_files_is_ignored(qtbot, window: MainWindow) -> None:
     data = QMimeData()
     data.setText("bonjour")
-    enter = QDragEnterEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    enter = drag_enter_event(QPointF(50, 50), data)
     QApplication.sendEvent(window.windowHandle(), enter)
     assert not enter.isAccepted()
     assert not window.scan.running and window.model.package.roots == []

@@ -34,16 +34,17 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import os
 import re
 import shutil
 import stat
 import struct
 import tempfile
-import threading
 import time
 import zipfile
 import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -274,39 +275,87 @@ _ZIP_READ_ERRORS = (
 )
 
 
-def _read(src: IO[bytes], n: int) -> bytes:
-    try:
-        return src.read(n)
-    except _ZIP_READ_ERRORS as exc:
-        raise _SourceProblem(Code.SOURCE_UNREADABLE, str(exc)) from exc
-
-
 # ---------------------------------------------------------------------------------------
 # export
 # ---------------------------------------------------------------------------------------
 
 
-def _update(hashes: list[Any], chunk: bytes) -> None:
+def _update(hashes: list[Any], chunk: bytes | memoryview) -> None:
     for h in hashes:
         h.update(chunk)
 
 
-_HASHER: ThreadPoolExecutor | None = None
-_HASHER_LOCK = threading.Lock()
+def _readinto(src: IO[bytes], buf: bytearray) -> int:
+    """Fill ``buf`` as far as the source allows (short only at its end)."""
+    view = memoryview(buf)
+    got = 0
+    try:
+        while got < len(buf):
+            n = src.readinto(view[got:])  # type: ignore[attr-defined]
+            if not n:
+                break
+            got += n
+    except _ZIP_READ_ERRORS as exc:
+        raise _SourceProblem(Code.SOURCE_UNREADABLE, str(exc)) from exc
+    return got
 
 
-def _hasher() -> ThreadPoolExecutor:
-    """Background threads that digest a chunk while the next one is written.
+class _Crc:
+    """Running CRC-32 of one entry (updated on the CRC thread, in chunk order)."""
 
-    hashlib and the zip's write (CRC + file write) both release the GIL on large buffers,
-    so the two overlap on two cores: export runs at about the slower of the two instead of
-    their sum. Shared by all exports (each waits for its own chunk before the next).
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def update(self, chunk: memoryview) -> None:
+        self.value = zlib.crc32(chunk, self.value)
+
+
+def _raw_target(dst: IO[bytes]) -> IO[bytes] | None:
+    """The zip's own file under a stored ``zipfile`` entry, to write chunks without
+    ``zipfile`` computing their CRC-32 inline (``_Pipeline`` computes it on its own thread
+    and hands it over at the end with ``_finish_raw``). ``None`` when this Python's
+    ``_ZipWriteFile`` does not look as expected: then plain ``dst.write``."""
+    if (
+        getattr(dst, "_compressor", True) is None
+        and isinstance(getattr(dst, "_file_size", None), int)
+        and isinstance(getattr(dst, "_crc", None), int)
+    ):
+        fp = getattr(dst, "_fileobj", None)
+        if fp is not None and hasattr(fp, "write"):
+            return fp  # type: ignore[no-any-return]
+    return None
+
+
+def _finish_raw(dst: IO[bytes], size: int, crc: int) -> None:
+    dst._file_size = size  # type: ignore[attr-defined]
+    dst._compress_size = size  # type: ignore[attr-defined]
+    dst._crc = crc  # type: ignore[attr-defined]
+
+
+class _Pipeline:
+    """Copy with the digests and the CRC-32 computed beside the writes, each read once.
+
+    The main thread reads a chunk into one of ``DEPTH`` reused buffers and writes it to the
+    zip; one thread digests it (SHA-512 + the declared algorithm), another computes the
+    zip's CRC-32. hashlib, zlib and file writes release the interpreter lock on large
+    buffers, so on two cores the export runs at about the speed of its slowest stage
+    (SHA-512) instead of the sum of all three, and no chunk is allocated per read. Each
+    stage has a single thread, so chunks are digested in order; a buffer is reused only
+    once both threads are done with it. One pipeline per export (closed at its end).
     """
-    global _HASHER
-    with _HASHER_LOCK:
-        if _HASHER is None:
-            _HASHER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="verso-digest")
-        return _HASHER
+
+    DEPTH = 4
+
+    def __init__(self) -> None:
+        self.buffers = [bytearray(CHUNK) for _ in range(self.DEPTH)]
+        self.digest = ThreadPoolExecutor(max_workers=1, thread_name_prefix="verso-digest")
+        self.crc = ThreadPoolExecutor(max_workers=1, thread_name_prefix="verso-crc")
+
+    def close(self) -> None:
+        self.digest.shutdown(wait=True)
+        self.crc.shutdown(wait=True)
 
 
 @dataclass(slots=True)
@@ -389,10 +438,24 @@ class _Export:
         self.version = version
         self.progress = progress
         self.sources = _Sources()
+        self._pipeline: _Pipeline | None = None
         self.findings: list[Finding] = []
         self.copied: dict[int, _Copied] = {}
         self.done = 0
         self.total = 0
+
+    @property
+    def pipeline(self) -> _Pipeline:
+        if self._pipeline is None:
+            self._pipeline = _Pipeline()
+        return self._pipeline
+
+    def close(self) -> None:
+        """Close the sources and stop the copy threads (the export is over)."""
+        self.sources.close()
+        if self._pipeline is not None:
+            self._pipeline.close()
+            self._pipeline = None
 
     def report(self, message: str) -> None:
         if self.progress is not None:
@@ -428,28 +491,46 @@ class _Export:
         if obj.digest and obj.digest_algorithm != "SHA-512" and obj.digest_algorithm in HASH_NAMES:
             hashes.append(hashlib.new(HASH_NAMES[obj.digest_algorithm]))
         other = hashes[1] if len(hashes) > 1 else None
+        pipe = self.pipeline
+        raw = _raw_target(dst)
+        crc = _Crc()
         size = 0
-        pending: Future[None] | None = None
+        in_flight: deque[tuple[Future[None], Future[None] | None]] = deque()
         try:
-            while True:
+            for n_chunk in itertools.count():
                 check(self.progress)
-                chunk = _read(src, CHUNK)
-                if pending is not None:
-                    pending.result()
-                    pending = None
-                if not chunk:
+                if len(in_flight) == pipe.DEPTH:  # the oldest buffer is about to be reused
+                    for future in in_flight.popleft():
+                        if future is not None:
+                            future.result()
+                buf = pipe.buffers[n_chunk % pipe.DEPTH]
+                n = _readinto(src, buf)
+                if not n:
                     break
-                if len(chunk) == CHUNK:  # a large file: hash on the side while writing
-                    pending = _hasher().submit(_update, hashes, chunk)
+                view = memoryview(buf)[:n]
+                digested = pipe.digest.submit(_update, hashes, view)
+                if raw is not None:
+                    checked: Future[None] | None = pipe.crc.submit(crc.update, view)
+                    raw.write(view)
                 else:
-                    _update(hashes, chunk)
-                dst.write(chunk)
-                size += len(chunk)
-                self.done += len(chunk)
+                    checked = None
+                    dst.write(view)
+                in_flight.append((digested, checked))
+                size += n
+                self.done += n
                 self.report(obj.filename)
+            while in_flight:
+                for future in in_flight.popleft():
+                    if future is not None:
+                        future.result()
         finally:
-            if pending is not None:  # an error while writing: let the hasher finish first
-                pending.exception()
+            # An error while reading or writing: let the threads finish with the buffers.
+            for futures in in_flight:
+                for future in futures:
+                    if future is not None:
+                        future.exception()
+        if raw is not None:
+            _finish_raw(dst, size, crc.value)
         digest = sha.hexdigest()
         self.copied[obj.uid] = _Copied(size, digest)
         if other is not None:
@@ -619,7 +700,7 @@ def export_sip(
         os.fsync(raw.fileno())
         raw.close()
         raw = None
-        job.sources.close()  # before os.replace: dest may be one of the source zips
+        job.close()  # before os.replace: dest may be one of the source zips
 
         verified = False
         if verify:
@@ -640,7 +721,7 @@ def export_sip(
     except BaseException as exc:
         if raw is not None:
             _quietly(raw.close)
-        job.sources.close()
+        job.close()
         if tmp is not None:
             _quietly(lambda: os.unlink(tmp))
         if isinstance(exc, Cancelled | ExportError) or not isinstance(exc, Exception):

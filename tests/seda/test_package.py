@@ -353,6 +353,9 @@ def test_disk_full_leaves_previous_file(
         return real_write(self, data)
 
     monkeypatch.setattr(zipfile._ZipWriteFile, "write", full)  # type: ignore[attr-defined]
+    # Content chunks bypass _ZipWriteFile.write (their CRC is computed on the side): make
+    # them go through it as well, so a full disk is seen wherever it happens.
+    monkeypatch.setattr(package_mod, "_raw_target", lambda dst: None)
     with pytest.raises(ExportError) as info:
         export_sip(scanned, dest)
     assert [f.code for f in info.value.findings] == [Code.DISK_FULL]
@@ -361,6 +364,39 @@ def test_disk_full_leaves_previous_file(
     assert leftovers(out, {"sip.zip"}) == []
     if phase == "manifest":
         assert len(seen) > 1  # content went through, the manifest failed
+
+
+def test_disk_full_while_streaming_content(
+    scanned: Package, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast path (chunks written straight to the zip's file) fails cleanly too."""
+    out = tmp_path / "out"
+    out.mkdir()
+    dest = out / "sip.zip"
+    dest.write_bytes(b"previous export")
+    real_target = package_mod._raw_target
+    used: list[int] = []
+
+    class Full:
+        def __init__(self, fp: Any) -> None:
+            self.fp = fp
+
+        def write(self, data: Any) -> int:
+            used.append(len(data))
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def target(dst: Any) -> Any:
+        fp = real_target(dst)
+        assert fp is not None  # this Python's zipfile takes the fast path
+        return Full(fp)
+
+    monkeypatch.setattr(package_mod, "_raw_target", target)
+    with pytest.raises(ExportError) as info:
+        export_sip(scanned, dest)
+    assert [f.code for f in info.value.findings] == [Code.DISK_FULL]
+    assert used
+    assert dest.read_bytes() == b"previous export"
+    assert leftovers(out, {"sip.zip"}) == []
 
 
 def test_not_enough_space_is_refused_before_writing(
@@ -401,16 +437,16 @@ def test_exception_while_copying_leaves_nothing(
     dest = tmp_path / "out" / "sip.zip"
     dest.parent.mkdir()
     calls = 0
-    real_read = package_mod._read
+    real_read = package_mod._readinto
 
-    def flaky(src: Any, n: int) -> bytes:
+    def flaky(src: Any, buf: bytearray) -> int:
         nonlocal calls
         calls += 1
         if calls == 5:
             raise KeyError("unexpected")
-        return real_read(src, n)
+        return real_read(src, buf)
 
-    monkeypatch.setattr(package_mod, "_read", flaky)
+    monkeypatch.setattr(package_mod, "_readinto", flaky)
     with pytest.raises(ExportError) as info:
         export_sip(scanned, dest)
     assert info.value.findings[0].code == Code.EXPORT_FAILED

@@ -334,6 +334,9 @@ def _finish_raw(dst: IO[bytes], size: int, crc: int) -> None:
     dst._crc = crc  # type: ignore[attr-defined]
 
 
+_INLINE = 256 << 10  # chunks below this are digested on the copying thread itself
+
+
 class _Pipeline:
     """Copy with the digests and the CRC-32 computed beside the writes, each read once.
 
@@ -508,6 +511,17 @@ class _Export:
                 if not n:
                     break
                 view = memoryview(buf)[:n]
+                if n < _INLINE and not in_flight:  # a small file: handing over costs more
+                    _update(hashes, view)
+                    if raw is not None:
+                        crc.update(view)
+                        raw.write(view)
+                    else:
+                        dst.write(view)
+                    size += n
+                    self.done += n
+                    self.report(obj.filename)
+                    continue
                 digested = pipe.digest.submit(_update, hashes, view)
                 if raw is not None:
                     checked: Future[None] | None = pipe.crc.submit(crc.update, view)

@@ -149,12 +149,22 @@ def excluded_by(name: str, exclusions: Sequence[str]) -> str:
     return ""
 
 
+_LOCAL_ZONES: dict[tuple[Any, Any], Any] = {}
+
+
 def _mtime(st: os.stat_result) -> datetime | None:
-    """Local, timezone-aware modification time (None for absurd timestamps)."""
+    """Local, timezone-aware modification time (None for absurd timestamps).
+
+    ``astimezone()`` makes a new zone object per call (~170 bytes a file): the few distinct
+    ones (summer/winter offsets) are shared, which a million files notice.
+    """
     try:
-        return datetime.fromtimestamp(st.st_mtime, tz=UTC).astimezone()
+        local = datetime.fromtimestamp(st.st_mtime, tz=UTC).astimezone()
     except (OverflowError, OSError, ValueError):
         return None
+    zone = local.tzinfo
+    shared = _LOCAL_ZONES.setdefault((local.utcoffset(), local.tzname()), zone)
+    return local if shared is zone else local.replace(tzinfo=shared)
 
 
 def _special_kind(mode: int) -> str:
@@ -435,9 +445,10 @@ class _Walker:
         self, path: str, title: str, st: os.stat_result, parent: ArchiveUnit | None
     ) -> ArchiveUnit:
         modified = _mtime(st)
-        obj = BinaryObject(
-            source=os.path.abspath(path), filename=title, size=st.st_size, last_modified=modified
-        )
+        source = os.path.abspath(path)
+        if source == path:  # one string for the unit and its object, not two
+            source = path
+        obj = BinaryObject(source=source, filename=title, size=st.st_size, last_modified=modified)
         day = modified.date() if modified is not None else None
         unit = ArchiveUnit(
             title=title,
@@ -1266,16 +1277,20 @@ class Analysis(Iterator[list[FileResult]]):
             cancel.set()
             executor.shutdown(wait=True, cancel_futures=True)
 
-    def _report(self, done: int, results: list[FileResult]) -> None:
+    def _report(
+        self, done: int, results: list[FileResult], batch: Sequence[tuple[int, str]]
+    ) -> None:
+        """Progress, naming the last file of ``results`` (looked up in its own ``batch``:
+        a uid -> path map of every file would cost ~100 MB at a million files)."""
         if self._progress is not None:
             message = ""
             if results:
-                path = self._path_of.get(results[-1].uid, "")
+                uid = results[-1].uid
+                path = next((p for u, p in reversed(batch) if u == uid), "")
                 message = os.path.basename(path)
             self._progress.report(done, len(self._items), message)
 
     def _run(self) -> Generator[list[FileResult], None, None]:
-        self._path_of = {uid: path for uid, path, _size in self._items}
         if not self._items:
             self.close_warm()
             return
@@ -1314,7 +1329,7 @@ class Analysis(Iterator[list[FileResult]]):
                 check(progress)
                 self.signature_version = version or self.signature_version
                 done += len(results)
-                self._report(done, results)
+                self._report(done, results, batch)
                 yield results
         finally:
             zips.close()
@@ -1389,7 +1404,7 @@ class Analysis(Iterator[list[FileResult]]):
                         self.signature_version = version or self.signature_version
                         pool_ok = True
                     done += len(results)
-                    self._report(done, results)
+                    self._report(done, results, batch)
                     yield results
                 if lost:
                     executor.shutdown(wait=True, cancel_futures=True)
@@ -1402,7 +1417,7 @@ class Analysis(Iterator[list[FileResult]]):
                         retry.clear()
                         results = [_crashed(uid) for uid, _path in rest]
                         done += len(results)
-                        self._report(done, results)
+                        self._report(done, results, rest)
                         yield results
                         break
                     executor = self._new_executor(workers, ctx, cancel)
@@ -1471,6 +1486,19 @@ def analyse(
     return Analysis(objects, engine, workers, progress)
 
 
+def _shared_texts(fmt: FormatInfo) -> FormatInfo:
+    """The same few format names, versions and MIME types arrive as new strings with every
+    result (unpickled): one copy of each is kept (~300 bytes a file at a million files)."""
+    fmt.puid = sys.intern(fmt.puid)
+    fmt.name = sys.intern(fmt.name)
+    fmt.version = sys.intern(fmt.version)
+    fmt.mime = sys.intern(fmt.mime)
+    fmt.basis = sys.intern(fmt.basis)
+    fmt.warning = sys.intern(fmt.warning)
+    fmt.engine = sys.intern(fmt.engine)
+    return fmt
+
+
 def apply_results(
     objects_by_uid: dict[int, BinaryObject],
     results: Iterable[FileResult],
@@ -1515,7 +1543,7 @@ def apply_results(
             )
         obj.size = result.size
         obj.digest = result.digest
-        obj.format = result.format
+        obj.format = _shared_texts(result.format)
         if result.last_modified is not None:
             obj.last_modified = result.last_modified
         if result.error:

@@ -162,9 +162,16 @@ def _mtime(st: os.stat_result) -> datetime | None:
         local = datetime.fromtimestamp(st.st_mtime, tz=UTC).astimezone()
     except (OverflowError, OSError, ValueError):
         return None
-    zone = local.tzinfo
-    shared = _LOCAL_ZONES.setdefault((local.utcoffset(), local.tzname()), zone)
-    return local if shared is zone else local.replace(tzinfo=shared)
+    return _shared_zone(local)
+
+
+def _shared_zone(when: datetime) -> datetime:
+    """``when`` with the one shared zone object of its offset and name."""
+    zone = when.tzinfo
+    if zone is None:
+        return when
+    shared = _LOCAL_ZONES.setdefault((when.utcoffset(), when.tzname()), zone)
+    return when if shared is zone else when.replace(tzinfo=shared)
 
 
 def _special_kind(mode: int) -> str:
@@ -1545,7 +1552,7 @@ def apply_results(
         obj.digest = result.digest
         obj.format = _shared_texts(result.format)
         if result.last_modified is not None:
-            obj.last_modified = result.last_modified
+            obj.last_modified = _shared_zone(result.last_modified)
         if result.error:
             add(Code.IDENTIFY_ERROR, Severity.WARNING, error=result.error)
         if is_unknown(result.format):

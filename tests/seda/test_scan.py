@@ -738,3 +738,21 @@ def test_worker_pool_starts_lazily_and_is_kept_between_analyses(tmp_path: Path) 
         scan_mod.keep_workers(False)
     assert scan_mod.kept_worker_pids() == []
     assert multiprocessing.active_children() == []
+
+
+def test_a_million_files_share_what_they_can(tmp_path: Path) -> None:
+    """Per-file memory: the time zone, the source string and the format texts are shared
+    between files instead of one copy each (2.2 -> 1.7 KB a file at the scan's peak)."""
+    folder = tmp_path / "lot"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"note{i}.txt").write_bytes(b"Note %d\n" % i)
+        (folder / f"acte{i}.pdf").write_bytes(pdf_bytes())
+    result = scan([folder], workers=1)
+    items = [u for u in result.roots[0].walk() if u.objects]
+    assert len(items) == 8
+    zones = {id(u.objects[0].last_modified.tzinfo) for u in items}  # type: ignore[union-attr]
+    assert len(zones) == 1
+    assert all(u.source is u.objects[0].source for u in items)
+    pdfs = [u.objects[0].format for u in items if u.title.endswith(".pdf")]
+    assert pdfs[0].puid and all(f.puid is pdfs[0].puid and f.name is pdfs[0].name for f in pdfs)

@@ -43,11 +43,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings()
     i18n.install(app, settings.get("ui/language"))
 
+    from seda.scan import keep_workers, shutdown_workers
     from ui.main_window import MainWindow
 
+    keep_workers(True)  # the next scan finds the engines loaded (started at the first scan)
     window = MainWindow(settings)
     window.show()
     _remove_temps_on_termination(app)
+    app.aboutToQuit.connect(shutdown_workers)
     paths = [os.path.abspath(a) for a in args if not a.startswith("-") and os.path.exists(a)]
     if paths:
         QTimer.singleShot(0, lambda: window.open_dropped(paths))  # .verso, SIP or folders

@@ -12,6 +12,7 @@ nothing is silently dropped and nothing raises except ``Cancelled``.
 
 from __future__ import annotations
 
+import atexit
 import errno
 import fnmatch
 import hashlib
@@ -24,6 +25,7 @@ import stat
 import struct
 import sys
 import tempfile
+import threading
 import unicodedata
 import zipfile
 import zlib
@@ -150,12 +152,29 @@ def excluded_by(name: str, exclusions: Sequence[str]) -> str:
     return ""
 
 
+_LOCAL_ZONES: dict[tuple[Any, Any], Any] = {}
+
+
 def _mtime(st: os.stat_result) -> datetime | None:
-    """Local, timezone-aware modification time (None for absurd timestamps)."""
+    """Local, timezone-aware modification time (None for absurd timestamps).
+
+    ``astimezone()`` makes a new zone object per call (~170 bytes a file): the few distinct
+    ones (summer/winter offsets) are shared, which a million files notice.
+    """
     try:
-        return datetime.fromtimestamp(st.st_mtime, tz=UTC).astimezone()
+        local = datetime.fromtimestamp(st.st_mtime, tz=UTC).astimezone()
     except (OverflowError, OSError, ValueError):
         return None
+    return _shared_zone(local)
+
+
+def _shared_zone(when: datetime) -> datetime:
+    """``when`` with the one shared zone object of its offset and name."""
+    zone = when.tzinfo
+    if zone is None:
+        return when
+    shared = _LOCAL_ZONES.setdefault((when.utcoffset(), when.tzname()), zone)
+    return when if shared is zone else when.replace(tzinfo=shared)
 
 
 def _special_kind(mode: int) -> str:
@@ -437,9 +456,10 @@ class _Walker:
         self, path: str, title: str, st: os.stat_result, parent: ArchiveUnit | None
     ) -> ArchiveUnit:
         modified = _mtime(st)
-        obj = BinaryObject(
-            source=os.path.abspath(path), filename=title, size=st.st_size, last_modified=modified
-        )
+        source = os.path.abspath(path)
+        if source == path:  # one string for the unit and its object, not two
+            source = path
+        obj = BinaryObject(source=source, filename=title, size=st.st_size, last_modified=modified)
         day = modified.date() if modified is not None else None
         unit = ArchiveUnit(
             title=title,
@@ -1177,6 +1197,74 @@ def mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+# Worker pools kept between analyses. Off by default (the CLI runs one scan per process and
+# tests expect no process left); the window turns it on (``keep_workers``) so its second
+# scan finds the engines already loaded. Pools start lazily: at ``prestart`` or at the first
+# batch, never at import. Keyed by (engine, processes, start method); an analysis takes its
+# pool out of the cache while it runs, so two analyses never share one (nor its cancel flag).
+_PoolKey = tuple[str, int, str]
+_KEEP_WORKERS = False
+_KEPT: dict[_PoolKey, tuple[ProcessPoolExecutor, Any, Any]] = {}
+_KEPT_LOCK = threading.Lock()
+
+
+def keep_workers(enabled: bool = True) -> None:
+    """Keep the worker processes (engines loaded) after an analysis, for the next one.
+
+    ``keep_workers(False)`` stops keeping them and shuts down the kept ones.
+    """
+    global _KEEP_WORKERS
+    _KEEP_WORKERS = enabled
+    if not enabled:
+        shutdown_workers()
+
+
+def shutdown_workers() -> None:
+    """Stop the kept worker processes (also run at exit)."""
+    with _KEPT_LOCK:
+        pools = list(_KEPT.values())
+        _KEPT.clear()
+    for executor, _ctx, cancel in pools:
+        cancel.set()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def kept_worker_pids() -> list[int]:
+    """Process ids of the kept (idle) workers: for tests and the benchmark."""
+    with _KEPT_LOCK:
+        pools = list(_KEPT.values())
+    pids: list[int] = []
+    for executor, _ctx, _cancel in pools:
+        pids.extend(getattr(executor, "_processes", None) or {})
+    return sorted(pids)
+
+
+def _pool_key(engine: str, workers: int, ctx: Any) -> _PoolKey:
+    return (engine, workers, str(ctx.get_start_method()))
+
+
+def _take_pool(key: _PoolKey) -> tuple[ProcessPoolExecutor, Any, Any] | None:
+    with _KEPT_LOCK:
+        return _KEPT.pop(key, None)
+
+
+def _keep_pool(key: _PoolKey, executor: ProcessPoolExecutor, ctx: Any, cancel: Any) -> bool:
+    """Keep a pool whose work is all done for the next analysis; False when not kept."""
+    if not _KEEP_WORKERS or cancel.is_set() or getattr(executor, "_broken", False):
+        return False
+    with _KEPT_LOCK:  # one pool at most (each worker holds an engine: ~200 MB)
+        old = list(_KEPT.values())
+        _KEPT.clear()
+        _KEPT[key] = (executor, ctx, cancel)
+    for other, _ctx, other_cancel in old:
+        other_cancel.set()
+        other.shutdown(wait=True, cancel_futures=True)
+    return True
+
+
+atexit.register(shutdown_workers)
+
+
 class AnalysisError(RuntimeError):
     """The worker processes themselves cannot run (not a problem with any one file)."""
 
@@ -1219,6 +1307,7 @@ class Analysis(Iterator[list[FileResult]]):
         self._workers = worker_count(workers)
         self._progress = progress
         self._warm: tuple[ProcessPoolExecutor, Any, Any, int] | None = None
+        self._pool_size = self._workers  # processes of the pool (the key it is kept by)
         self._spool: str | None = None  # temporary copies of zip members (see _run)
         self._gen = self._run()
 
@@ -1231,6 +1320,10 @@ class Analysis(Iterator[list[FileResult]]):
         if self._workers == 0 or self._warm is not None:
             return
         ctx = mp_context()
+        kept = _take_pool(_pool_key(self.engine, self._workers, ctx))
+        if kept is not None:
+            self._warm = (kept[0], ctx, kept[2], self._workers)
+            return
         cancel = ctx.Event()
         executor = self._new_executor(self._workers, ctx, cancel)
         for _ in range(self._workers):
@@ -1254,21 +1347,27 @@ class Analysis(Iterator[list[FileResult]]):
 
     def close_warm(self) -> None:
         if self._warm is not None:
-            executor, _ctx, cancel, _n = self._warm
+            executor, ctx, cancel, _n = self._warm
             self._warm = None
+            if _keep_pool(_pool_key(self.engine, self._pool_size, ctx), executor, ctx, cancel):
+                return
             cancel.set()
             executor.shutdown(wait=True, cancel_futures=True)
 
-    def _report(self, done: int, results: list[FileResult]) -> None:
+    def _report(
+        self, done: int, results: list[FileResult], batch: Sequence[tuple[int, str]]
+    ) -> None:
+        """Progress, naming the last file of ``results`` (looked up in its own ``batch``:
+        a uid -> path map of every file would cost ~100 MB at a million files)."""
         if self._progress is not None:
             message = ""
             if results:
-                path = self._path_of.get(results[-1].uid, "")
+                uid = results[-1].uid
+                path = next((p for u, p in reversed(batch) if u == uid), "")
                 message = os.path.basename(path)
             self._progress.report(done, len(self._items), message)
 
     def _run(self) -> Generator[list[FileResult], None, None]:
-        self._path_of = {uid: path for uid, path, _size in self._items}
         if not self._items:
             self.close_warm()
             return
@@ -1309,7 +1408,7 @@ class Analysis(Iterator[list[FileResult]]):
                 check(progress)
                 self.signature_version = version or self.signature_version
                 done += len(results)
-                self._report(done, results)
+                self._report(done, results, batch)
                 yield results
         finally:
             zips.close()
@@ -1331,10 +1430,18 @@ class Analysis(Iterator[list[FileResult]]):
             big = sum(1 for _uid, _path, size in self._items if size >= BATCH_BYTES)
             workers = max(1, min(self._workers, -(-len(self._items) // BATCH_FILES) + big))
             ctx = mp_context()
-            cancel = ctx.Event()
-            executor = self._new_executor(workers, ctx, cancel)
+            kept = _take_pool(_pool_key(self.engine, self._workers, ctx))
+            if kept is not None:  # engines already loaded by a previous analysis
+                executor, _ctx, cancel = kept
+            else:
+                cancel = ctx.Event()
+                # Kept pools keep their full size (processes start only when work waits).
+                size = self._workers if _KEEP_WORKERS else workers
+                executor = self._new_executor(size, ctx, cancel)
+                self._pool_size = size
         done = 0
         restarts = 0
+        clean = False  # every batch done: the pool may be kept for the next analysis
         pool_ok = False  # whether the current pool has returned anything
         try:
             while True:
@@ -1376,7 +1483,7 @@ class Analysis(Iterator[list[FileResult]]):
                         self.signature_version = version or self.signature_version
                         pool_ok = True
                     done += len(results)
-                    self._report(done, results)
+                    self._report(done, results, batch)
                     yield results
                 if lost:
                     executor.shutdown(wait=True, cancel_futures=True)
@@ -1389,15 +1496,19 @@ class Analysis(Iterator[list[FileResult]]):
                         retry.clear()
                         results = [_crashed(uid) for uid, _path in rest]
                         done += len(results)
-                        self._report(done, results)
+                        self._report(done, results, rest)
                         yield results
                         break
                     executor = self._new_executor(workers, ctx, cancel)
+                    self._pool_size = workers
+            clean = True
         finally:
-            cancel.set()
-            for future in pending:
-                future.cancel()
-            executor.shutdown(wait=True, cancel_futures=True)
+            key = _pool_key(self.engine, self._pool_size, ctx)
+            if not (clean and not pending and _keep_pool(key, executor, ctx, cancel)):
+                cancel.set()
+                for future in pending:
+                    future.cancel()
+                executor.shutdown(wait=True, cancel_futures=True)
 
     def _new_executor(self, workers: int, ctx: Any, cancel: Any) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -1454,6 +1565,19 @@ def analyse(
     return Analysis(objects, engine, workers, progress)
 
 
+def _shared_texts(fmt: FormatInfo) -> FormatInfo:
+    """The same few format names, versions and MIME types arrive as new strings with every
+    result (unpickled): one copy of each is kept (~300 bytes a file at a million files)."""
+    fmt.puid = sys.intern(fmt.puid)
+    fmt.name = sys.intern(fmt.name)
+    fmt.version = sys.intern(fmt.version)
+    fmt.mime = sys.intern(fmt.mime)
+    fmt.basis = sys.intern(fmt.basis)
+    fmt.warning = sys.intern(fmt.warning)
+    fmt.engine = sys.intern(fmt.engine)
+    return fmt
+
+
 def apply_results(
     objects_by_uid: dict[int, BinaryObject],
     results: Iterable[FileResult],
@@ -1498,9 +1622,9 @@ def apply_results(
             )
         obj.size = result.size
         obj.digest = result.digest
-        obj.format = result.format
+        obj.format = _shared_texts(result.format)
         if result.last_modified is not None:
-            obj.last_modified = result.last_modified
+            obj.last_modified = _shared_zone(result.last_modified)
         if result.error:
             add(Code.IDENTIFY_ERROR, Severity.WARNING, error=result.error)
         if is_unknown(result.format):
@@ -1554,8 +1678,11 @@ __all__ = [
     "apply_results",
     "binary_objects",
     "is_zip_archive",
+    "keep_workers",
+    "kept_worker_pids",
     "member_name",
     "member_time",
     "scan",
+    "shutdown_workers",
     "walk",
 ]

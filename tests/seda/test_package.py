@@ -353,6 +353,9 @@ def test_disk_full_leaves_previous_file(
         return real_write(self, data)
 
     monkeypatch.setattr(zipfile._ZipWriteFile, "write", full)  # type: ignore[attr-defined]
+    # Content chunks bypass _ZipWriteFile.write (their CRC is computed on the side): make
+    # them go through it as well, so a full disk is seen wherever it happens.
+    monkeypatch.setattr(package_mod, "_raw_target", lambda dst: None)
     with pytest.raises(ExportError) as info:
         export_sip(scanned, dest)
     assert [f.code for f in info.value.findings] == [Code.DISK_FULL]
@@ -361,6 +364,39 @@ def test_disk_full_leaves_previous_file(
     assert leftovers(out, {"sip.zip"}) == []
     if phase == "manifest":
         assert len(seen) > 1  # content went through, the manifest failed
+
+
+def test_disk_full_while_streaming_content(
+    scanned: Package, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast path (chunks written straight to the zip's file) fails cleanly too."""
+    out = tmp_path / "out"
+    out.mkdir()
+    dest = out / "sip.zip"
+    dest.write_bytes(b"previous export")
+    real_target = package_mod._raw_target
+    used: list[int] = []
+
+    class Full:
+        def __init__(self, fp: Any) -> None:
+            self.fp = fp
+
+        def write(self, data: Any) -> int:
+            used.append(len(data))
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def target(dst: Any) -> Any:
+        fp = real_target(dst)
+        assert fp is not None  # this Python's zipfile takes the fast path
+        return Full(fp)
+
+    monkeypatch.setattr(package_mod, "_raw_target", target)
+    with pytest.raises(ExportError) as info:
+        export_sip(scanned, dest)
+    assert [f.code for f in info.value.findings] == [Code.DISK_FULL]
+    assert used
+    assert dest.read_bytes() == b"previous export"
+    assert leftovers(out, {"sip.zip"}) == []
 
 
 def test_not_enough_space_is_refused_before_writing(
@@ -401,16 +437,16 @@ def test_exception_while_copying_leaves_nothing(
     dest = tmp_path / "out" / "sip.zip"
     dest.parent.mkdir()
     calls = 0
-    real_read = package_mod._read
+    real_read = package_mod._readinto
 
-    def flaky(src: Any, n: int) -> bytes:
+    def flaky(src: Any, buf: bytearray) -> int:
         nonlocal calls
         calls += 1
         if calls == 5:
             raise KeyError("unexpected")
-        return real_read(src, n)
+        return real_read(src, buf)
 
-    monkeypatch.setattr(package_mod, "_read", flaky)
+    monkeypatch.setattr(package_mod, "_readinto", flaky)
     with pytest.raises(ExportError) as info:
         export_sip(scanned, dest)
     assert info.value.findings[0].code == Code.EXPORT_FAILED
@@ -811,3 +847,65 @@ def test_more_than_65535_entries(tmp_path: Path) -> None:
         assert len(zf.infolist()) == count + 1
     print("66,000 entries in", datetime.now() - started)
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def big_files_package(folder: Path, sizes: list[int]) -> Package:
+    folder.mkdir()
+    for i, size in enumerate(sizes):
+        (folder / f"gros{i}.bin").write_bytes(os.urandom(size))
+    (folder / "petit.txt").write_bytes(b"entre deux gros\n")
+    return Package(roots=list(scan([folder], workers=0).roots))
+
+
+def test_big_files_are_copied_side_by_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two or more big files in a row go through write_parallel: each entry in its own
+    place, CRC-32 and SHA-512 right, the zip readable and verified."""
+    monkeypatch.setattr(package_mod, "_PARALLEL_MIN", 1 << 20)
+    runs: list[int] = []
+    real = package_mod._Export.write_parallel
+
+    def spy(self: Any, zf: Any, run: Any, when: Any) -> bool:
+        ok = real(self, zf, run, when)
+        runs.append(len(run) if ok else -len(run))
+        return bool(ok)
+
+    monkeypatch.setattr(package_mod._Export, "write_parallel", spy)
+    pkg = big_files_package(tmp_path / "src", [(3 << 20) + 17, (2 << 20) + 5, 1 << 20])
+    report = export_sip(pkg, tmp_path / "sip.zip", verify=True)
+    assert report.verified and report.findings == []
+    assert runs == [3]
+    with zipfile.ZipFile(tmp_path / "sip.zip") as zf:
+        assert zf.testzip() is None
+        names = [i.filename for i in zf.infolist()]
+        assert len(names) == 5 and names[-1] == "manifest.xml"
+    for _unit, obj in pkg.objects():
+        assert report.digests[obj.uid] == hashlib.sha512(Path(obj.source).read_bytes()).hexdigest()
+
+
+def test_big_file_changed_size_falls_back_to_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big file that grew since the scan: the side-by-side copy is undone, the files are
+    copied one by one, the manifest says what was copied and the user is warned."""
+    monkeypatch.setattr(package_mod, "_PARALLEL_MIN", 1 << 20)
+    pkg = big_files_package(tmp_path / "src", [2 << 20, 2 << 20])
+    grown = tmp_path / "src" / "gros1.bin"
+    real_size = package_mod._Sources.size
+    calls: list[str] = []
+
+    def size(self: Any, source: str) -> int:
+        calls.append(source)
+        if source == str(grown) and len([c for c in calls if c == source]) == 2:
+            with open(grown, "ab") as f:  # grows between write_parallel's plan and its copy
+                f.write(b"ajout")
+            return real_size(self, source) - 5
+        return int(real_size(self, source))
+
+    monkeypatch.setattr(package_mod._Sources, "size", size)
+    report = export_sip(pkg, tmp_path / "sip.zip", verify=True)
+    assert report.verified
+    assert [f.code for f in report.findings] == [Code.SOURCE_CHANGED]
+    with zipfile.ZipFile(tmp_path / "sip.zip") as zf:
+        assert zf.testzip() is None
+        sizes = sorted(i.file_size for i in zf.infolist() if i.filename.startswith("content/"))
+    assert sizes == sorted([2 << 20, (2 << 20) + 5, 16])

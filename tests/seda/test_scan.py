@@ -700,3 +700,59 @@ def test_a_worker_crash_loses_no_file(tmp_path: Path) -> None:
     assert all(digests[o.uid] == sha512(o.source) for o in objects)
     assert all(r.error == "" for r in results)
     assert multiprocessing.active_children() == []
+
+
+def test_worker_pool_starts_lazily_and_is_kept_between_analyses(tmp_path: Path) -> None:
+    """With keep_workers (the window), a second analysis reuses the first one's processes
+    (engines already loaded); nothing starts before the analysis is iterated."""
+    from seda import scan as scan_mod
+
+    objects = many_files(tmp_path, 200)
+    scan_mod.keep_workers(True)
+    try:
+        analysis = analyse(objects, workers=1)
+        assert multiprocessing.active_children() == []  # lazy: nothing started yet
+        first = [r for batch in analysis for r in batch]
+        kept = scan_mod.kept_worker_pids()
+        assert len(kept) == 1
+        assert [p.pid for p in multiprocessing.active_children()] == kept
+
+        seen: list[int] = []
+        second = []
+        for batch in analyse(objects, workers=1):
+            seen.extend(p.pid for p in multiprocessing.active_children() if p.pid)
+            second.extend(batch)
+        assert set(seen) == set(kept)  # the same process did the second analysis
+        assert scan_mod.kept_worker_pids() == kept
+        assert {r.uid: r.digest for r in first} == {r.uid: r.digest for r in second}
+        assert all(r.digest == sha512(o.source) for r, o in zip(second, objects, strict=False))
+
+        # A cancelled analysis does not give back a pool (its workers were interrupted).
+        progress = FakeProgress(cancel_when=lambda done: done > 0)
+        (tmp_path / "b").mkdir()
+        with pytest.raises(Cancelled):
+            for _batch in analyse(many_files(tmp_path / "b", 2000), workers=1, progress=progress):
+                pass
+        assert scan_mod.kept_worker_pids() == []
+    finally:
+        scan_mod.keep_workers(False)
+    assert scan_mod.kept_worker_pids() == []
+    assert multiprocessing.active_children() == []
+
+
+def test_a_million_files_share_what_they_can(tmp_path: Path) -> None:
+    """Per-file memory: the time zone, the source string and the format texts are shared
+    between files instead of one copy each (2.2 -> 1.7 KB a file at the scan's peak)."""
+    folder = tmp_path / "lot"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"note{i}.txt").write_bytes(b"Note %d\n" % i)
+        (folder / f"acte{i}.pdf").write_bytes(pdf_bytes())
+    result = scan([folder], workers=1)
+    items = [u for u in result.roots[0].walk() if u.objects]
+    assert len(items) == 8
+    zones = {id(u.objects[0].last_modified.tzinfo) for u in items}  # type: ignore[union-attr]
+    assert len(zones) == 1
+    assert all(u.source is u.objects[0].source for u in items)
+    pdfs = [u.objects[0].format for u in items if u.title.endswith(".pdf")]
+    assert pdfs[0].puid and all(f.puid is pdfs[0].puid and f.name is pdfs[0].name for f in pdfs)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -309,9 +308,7 @@ def test_twenty_thousand_units_stream(tmp_path: Path) -> None:
             item = folder.add(ArchiveUnit(f"pièce {g}.{i}", DescriptionLevel.ITEM))
             item.objects.append(BinaryObject("/nowhere", "x.pdf", size=10, format=PDF))
     units = sum(1 for _ in pkg.walk())
-    started = time.monotonic()
     dest = write_bordereau(pkg, tmp_path / "b.html", rules=load_rules(RULES_CSV))
-    assert time.monotonic() - started < 60
     assert units == 20_203
     assert dest.read_bytes().count(b'<tr class="l') == described(pkg) == 202
 

@@ -905,34 +905,28 @@ def test_streaming_writer_100k_units() -> None:
     assert peak < 200 * 1024 * 1024, peak
 
 
-def test_100k_units_write_fast(tmp_path: Path) -> None:
-    """Without tracemalloc: 100,000 units stream to disk in seconds, all of them."""
+def test_100k_units_written_complete(tmp_path: Path) -> None:
+    """Without tracemalloc: 100,000 units stream to disk, all of them (speed: bench/)."""
     pkg, uris = flat_package(100_000)
     path = tmp_path / "manifest.xml"
-    start = time.perf_counter()
     with path.open("wb") as out:
         write_manifest(pkg, out, uris=uris)
-    elapsed = time.perf_counter() - start
     data = path.read_bytes()
     assert data.count(b"<ArchiveUnit ") == 100_000
     assert data.count(b"<BinaryDataObject ") == len(uris)
     assert data.rstrip().endswith(b"</ArchiveTransfer>")
-    assert elapsed < 30, elapsed
 
 
 @pytest.mark.slow
 def test_100k_units_read_back(tmp_path: Path) -> None:
-    """100,000 units read back complete, in seconds (~15 s with the write)."""
+    """100,000 units read back complete (speed: bench/)."""
     pkg, uris = flat_package(100_000)
     path = tmp_path / "manifest.xml"
     with path.open("wb") as out:
         write_manifest(pkg, out, uris=uris)
-    start = time.perf_counter()
     back = read_manifest(path)
-    elapsed = time.perf_counter() - start
     assert sum(1 for _ in back.walk()) == 100_000
     assert [o.size for _u, o in back.objects()] == [o.size for _u, o in pkg.objects()]
-    assert elapsed < 60, elapsed
 
 
 def test_agency_names_read_from_organization_descriptive_metadata() -> None:

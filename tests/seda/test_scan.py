@@ -381,17 +381,14 @@ def test_walk_reports_progress_and_cancels(odd_tree: Path) -> None:
         walk([odd_tree], progress=FakeProgress(cancel_when=lambda done: done > 3))
 
 
-def test_walk_is_fast(tmp_path: Path) -> None:
+def test_walk_counts_a_wide_tree(tmp_path: Path) -> None:
     for d in range(50):
         folder = tmp_path / f"dossier {d}"
         folder.mkdir()
         for i in range(100):
             (folder / f"f{i}.txt").write_bytes(b"")
-    start = time.perf_counter()
-    result = walk([tmp_path])
-    elapsed = time.perf_counter() - start
+    result = walk([tmp_path])  # its speed is measured in bench/, not here
     assert sum(1 for _ in result.roots[0].walk()) == 1 + 50 + 5000
-    assert elapsed < 5  # about 0.1 s here; 100k files take seconds
 
 
 # -- analyse / apply_results / scan ------------------------------------------------------

@@ -175,17 +175,13 @@ def _bool(value: bool) -> str:
 
 
 # Management's sequence, the same in SEDA 2.1/2.2/2.3 as Vitam validates them (its flavour
-# has HoldRule in 2.1 too); other elements (extensions) after them.
+# has HoldRule in 2.1 too): LogBook and NeedAuthorization come between ClassificationRule and
+# HoldRule; other elements (extensions) after them all.
 _MANAGEMENT_ORDER = {
     name: i
     for i, name in enumerate(
         (
-            "StorageRule",
-            "AppraisalRule",
-            "AccessRule",
-            "DisseminationRule",
-            "ReuseRule",
-            "ClassificationRule",
+            *(c for c in RULE_CATEGORIES if c != "HoldRule"),
             "LogBook",
             "NeedAuthorization",
             "HoldRule",

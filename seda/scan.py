@@ -54,6 +54,7 @@ from seda.identify import (
 )
 from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel, FormatInfo
 from seda.progress import Cancelled, Progress, check
+from seda.safepath import special_kind
 
 DEFAULT_EXCLUSIONS: tuple[str, ...] = ("Thumbs.db", "desktop.ini", ".DS_Store", "~$*", "*.tmp")
 
@@ -175,18 +176,6 @@ def _shared_zone(when: datetime) -> datetime:
         return when
     shared = _LOCAL_ZONES.setdefault((when.utcoffset(), when.tzname()), zone)
     return when if shared is zone else when.replace(tzinfo=shared)
-
-
-def _special_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "fifo"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    if stat.S_ISCHR(mode):
-        return "char_device"
-    if stat.S_ISBLK(mode):
-        return "block_device"
-    return "other"
 
 
 def _error_text(exc: OSError) -> str:
@@ -528,7 +517,7 @@ class _Walker:
                 Severity.WARNING,
                 path,
                 parent_uid_unit,
-                kind=_special_kind(st.st_mode),
+                kind=special_kind(st.st_mode),
             )
 
     def check_twin(

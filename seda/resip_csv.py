@@ -1416,13 +1416,17 @@ def package_table(
         for category, name, rank in rules:
             path = ((category, 0), (name, 0))
             max_rank[path] = max(max_rank.get(path, 0), rank)
-    value_keys: set[tuple[str, Steps]] = {("v", s) for cells in content_cells for s in cells}
-    attr_keys: set[tuple[str, Steps]] = {("a", s) for cells in attr_cells for s in cells}
+    # first-seen order (dicts, not sets): columns the schema does not order (extensions)
+    # keep the order they were met in, the same on every run
+    keys: dict[tuple[str, Steps], None] = dict.fromkeys(
+        [("v", s) for cells in content_cells for s in cells]
+        + [("a", s) for cells in attr_cells for s in cells]
+    )
     content_keys = sorted(
-        value_keys | attr_keys,
+        keys,
         key=lambda k: (_step_key(version, k[1]), k[0] == "a"),
     )
-    rule_keys = sorted({k for cells in rule_cells for k in cells}, key=_rule_key)
+    rule_keys = sorted(dict.fromkeys(k for cells in rule_cells for k in cells), key=_rule_key)
 
     def column_name(steps: Steps) -> str:
         parts = []

@@ -2849,16 +2849,16 @@
 <context>
     <name>CsvTableController</name>
     <message>
-        <source>Import a spreadsheet…</source>
-        <translation>Import a spreadsheet…</translation>
+        <source>Import a spreads&amp;heet…</source>
+        <translation>Import a spreads&amp;heet…</translation>
     </message>
     <message>
         <source>Add the units described in a ReSIP table (metadata or filing plan, CSV)</source>
         <translation>Add the units described in a ReSIP table (metadata or filing plan, CSV)</translation>
     </message>
     <message>
-        <source>Export as a spreadsheet (CSV)…</source>
-        <translation>Export as a spreadsheet (CSV)…</translation>
+        <source>Export as a spreadsheet (&amp;CSV)…</source>
+        <translation>Export as a spreadsheet (&amp;CSV)…</translation>
     </message>
     <message>
         <source>Write the transfer as a ReSIP metadata table, to complete in a spreadsheet</source>

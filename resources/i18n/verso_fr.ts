@@ -2849,16 +2849,16 @@
 <context>
     <name>CsvTableController</name>
     <message>
-        <source>Import a spreadsheet…</source>
-        <translation>Importer un tableau…</translation>
+        <source>Import a spreads&amp;heet…</source>
+        <translation>Importer un ta&amp;bleau…</translation>
     </message>
     <message>
         <source>Add the units described in a ReSIP table (metadata or filing plan, CSV)</source>
         <translation>Ajouter les unités décrites dans un tableau ReSIP (métadonnées ou plan de classement, CSV)</translation>
     </message>
     <message>
-        <source>Export as a spreadsheet (CSV)…</source>
-        <translation>Exporter en tableau (CSV)…</translation>
+        <source>Export as a spreadsheet (&amp;CSV)…</source>
+        <translation>Exporter en tableau (&amp;CSV)…</translation>
     </message>
     <message>
         <source>Write the transfer as a ReSIP metadata table, to complete in a spreadsheet</source>

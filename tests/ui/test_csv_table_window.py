@@ -39,7 +39,8 @@ def test_import_menu_adds_the_table_as_one_undo_step(
 ) -> None:  # type: ignore[no-untyped-def]
     actions = [a for a in window.menuBar().actions()[0].menu().actions() if a.text()]
     assert window.csv.act_import_table in actions and window.csv.act_export_table in actions
-    assert window.csv.act_import_table.text() == "Importer un tableau…"
+    assert window.csv.act_import_table.text() == "Importer un ta&bleau…"
+    assert window.csv.act_export_table.text() == "Exporter en tableau (&CSV)…"
     assert window.csv.act_import_table.isEnabled()
     assert not window.csv.act_export_table.isEnabled()  # nothing to export yet
     path = table(tmp_path, GOOD)

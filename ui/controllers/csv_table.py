@@ -42,13 +42,13 @@ class CsvTableController(Controller):
 
     def build_actions(self) -> None:
         self.act_import_table = self.action(
-            self.tr("Import a spreadsheet…"),
+            self.tr("Import a spreads&heet…"),
             lambda: self.import_table(),
             None,
             self.tr("Add the units described in a ReSIP table (metadata or filing plan, CSV)"),
         )
         self.act_export_table = self.action(
-            self.tr("Export as a spreadsheet (CSV)…"),
+            self.tr("Export as a spreadsheet (&CSV)…"),
             lambda: self.export_table(),
             None,
             self.tr("Write the transfer as a ReSIP metadata table, to complete in a spreadsheet"),

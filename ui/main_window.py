@@ -12,6 +12,7 @@ Every menu action belongs to a controller (ui/controllers/), which creates it
     session      File: new, open/save the work, recent works, closing    controllers/session.py
     recovery     the automatic recovery copy                               controllers/recovery.py
     importer     File: open a folder, add files, open a SIP; drops         controllers/import_.py
+    csv          File: import / export a ReSIP table (CSV)                 controllers/csv_table.py
     exporter     Export the SIP (dialog, job, transfer slip)               controllers/export.py
     edits        Edit: undo/redo, rename, group, sort, move, remove; rules controllers/edit.py
     searcher     Edit › Find, the search box                               controllers/search.py
@@ -19,6 +20,7 @@ Every menu action belongs to a controller (ui/controllers/), which creates it
     attachment   Transfer › Attach to the positioning tree                 controllers/attachment.py
     verifier     Transfer › Verify; findings <-> selection                 controllers/verification.py
     profile      Profiles: transfer profiles and referentials              controllers/profile.py
+    guide        the archive profile's tab, its locks on the forms         controllers/profile_guide.py
     preferences  Preferences: language, identification engine              controllers/preferences.py
     status       status-bar counts, engine, formats chart                  controllers/status.py
     help         Help › User guide (F1), About                             controllers/help.py
@@ -61,6 +63,7 @@ from app.tasks import TaskRunner
 from seda.model import ArchiveUnit, Package
 from ui.controllers.attachment import AttachmentController
 from ui.controllers.base import Controller, WindowState, make_action
+from ui.controllers.csv_table import CsvTableController
 from ui.controllers.edit import EditController
 from ui.controllers.export import ExportController
 from ui.controllers.header import HeaderController
@@ -68,6 +71,7 @@ from ui.controllers.help import HelpController
 from ui.controllers.import_ import ImportController, gui_workers
 from ui.controllers.preferences import PreferencesController
 from ui.controllers.profile import ProfileController
+from ui.controllers.profile_guide import ProfileGuideController
 from ui.controllers.recovery import RecoveryController
 from ui.controllers.search import SearchController
 from ui.controllers.session import SessionController
@@ -122,10 +126,12 @@ class MainWindow(QMainWindow):
         self.header = HeaderController(self)
         self.attachment = AttachmentController(self)
         self.importer = ImportController(self)
+        self.csv = CsvTableController(self)
         self.exporter = ExportController(self)
         self.edits = EditController(self)
         self.preferences = PreferencesController(self)
         self.help = HelpController(self)
+        self.guide = ProfileGuideController(self)
         self.controllers = [c for c in self.children() if isinstance(c, Controller)]
         self._build_actions()
         self._build_menus()
@@ -201,10 +207,11 @@ class MainWindow(QMainWindow):
         s, imp, ed, c = self.session, self.importer, self.edits, self
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        _add(file_menu, imp.act_open, imp.act_add_files, s.act_new, None, s.act_open_work)
+        _add(file_menu, imp.act_open, imp.act_add_files, self.csv.act_import_table, s.act_new)
+        _add(file_menu, None, s.act_open_work)
         file_menu.addMenu(s.recent_menu)
         _add(file_menu, s.act_save_work, s.act_save_work_as, None, imp.act_open_sip, None)
-        _add(file_menu, self.exporter.act_export, None, c.act_quit)
+        _add(file_menu, self.exporter.act_export, self.csv.act_export_table, None, c.act_quit)
         edit = bar.addMenu(self.tr("&Edit"))
         _add(edit, ed.act_undo, ed.act_redo, None, ed.act_rename, ed.act_group, ed.act_sort)
         _add(edit, ed.act_move_up, ed.act_move_down, None, ed.act_remove, None)
@@ -338,9 +345,12 @@ class MainWindow(QMainWindow):
             self.scan.cancel()
         self.exporter.cancel()
         self.session.cancel()
+        self.csv.cancel()
 
     def _selection_changed(self, *_args: Any) -> None:
-        self.details.show_units(self.selected_units())
+        units = self.selected_units()
+        self.details.show_units(units)
+        self.guide.units_selected(units)
         self.update_actions()
 
     def _structure_changed(self) -> None:

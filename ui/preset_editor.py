@@ -75,6 +75,7 @@ from seda.referentials import (
 )
 from seda.referentials.tree import IDENTIFIER_KEYS
 from seda.safepath import UnsafeDestination, guard_destination
+from ui.profile_guide import ArchiveProfilesTab
 from ui.rules_editor import PackageRulesEditor
 from ui.tree_picker import TreePickerDialog, describe_findings
 
@@ -151,6 +152,8 @@ class PresetEditorDialog(QDialog):
         self.tabs.addTab(self._rules_tab(), self.tr("Règles par défaut"))
         self.tabs.addTab(self._attachment_tab(), self.tr("Rattachement"))
         self.tabs.addTab(self._exclusions_tab(), self.tr("Fichiers écartés"))
+        self.profiles_tab = ArchiveProfilesTab()
+        self.tabs.addTab(self.profiles_tab, self.tr("Profils d'archivage"))
         layout.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
@@ -346,6 +349,7 @@ class PresetEditorDialog(QDialog):
             combo.setCurrentIndex(max(i, 0))
         self.set_attachment(preset.default_attachment)
         self.fields["exclusions"].setPlainText("\n".join(preset.exclusions))
+        self.profiles_tab.set_preset(preset)
         # default rules -> scratch package header
         self._rules_package = Package()
         block_of = self._rules_package.header.management.category
@@ -381,6 +385,7 @@ class PresetEditorDialog(QDialog):
         p.default_attachment = self.attachment()
         text = self.fields["exclusions"].toPlainText()
         p.exclusions = [line.strip() for line in text.splitlines() if line.strip()]
+        self.profiles_tab.apply_to(p)
         p.default_rules = []
         for category, block in self._rules_package.header.management.rules.items():
             for rule in block.rules:

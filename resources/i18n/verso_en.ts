@@ -1554,6 +1554,10 @@
         <source>Le service d'archives refuserait ce fichier :</source>
         <translation>The archives service would refuse this file:</translation>
     </message>
+    <message>
+        <source>Profils d'archivage</source>
+        <translation>Archive profiles</translation>
+    </message>
 </context>
 <context>
     <name>ProfileGuide</name>
@@ -2840,6 +2844,89 @@
     <message>
         <source>Acquisition date</source>
         <translation>Acquisition date</translation>
+    </message>
+</context>
+<context>
+    <name>CsvTableController</name>
+    <message>
+        <source>Import a spreads&amp;heet…</source>
+        <translation>Import a spreads&amp;heet…</translation>
+    </message>
+    <message>
+        <source>Add the units described in a ReSIP table (metadata or filing plan, CSV)</source>
+        <translation>Add the units described in a ReSIP table (metadata or filing plan, CSV)</translation>
+    </message>
+    <message>
+        <source>Export as a spreadsheet (&amp;CSV)…</source>
+        <translation>Export as a spreadsheet (&amp;CSV)…</translation>
+    </message>
+    <message>
+        <source>Write the transfer as a ReSIP metadata table, to complete in a spreadsheet</source>
+        <translation>Write the transfer as a ReSIP metadata table, to complete in a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>Import a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt)</source>
+        <translation>Tables (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Import the table “%1”</source>
+        <translation>Import the table “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Table imported: %n unit(s) added.</source>
+        <translation>
+            <numerusform>Table imported: %n unit added.</numerusform>
+            <numerusform>Table imported: %n units added.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table describes no unit: nothing was added.</source>
+        <translation>The table describes no unit: nothing was added.</translation>
+    </message>
+    <message>
+        <source>Table not imported</source>
+        <translation>Table not imported</translation>
+    </message>
+    <message>
+        <source>The table “%1” could not be imported:</source>
+        <translation>The table “%1” could not be imported:</translation>
+    </message>
+    <message>
+        <source>Export as a spreadsheet</source>
+        <translation>Export as a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv)</source>
+        <translation>Tables (*.csv)</translation>
+    </message>
+    <message>
+        <source>The table could not be written:</source>
+        <translation>The table could not be written:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Table written: %n row(s).</source>
+        <translation>
+            <numerusform>Table written: %n row.</numerusform>
+            <numerusform>Table written: %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) read from a SIP have no path on disk: their rows name no file.</source>
+        <translation>
+            <numerusform>%n file read from a SIP has no path on disk: its row names no file.</numerusform>
+            <numerusform>%n files read from a SIP have no path on disk: their rows name no file.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileGuideController</name>
+    <message>
+        <source>Archive profile</source>
+        <translation>Archive profile</translation>
     </message>
 </context>
 </TS>

@@ -1554,6 +1554,10 @@
         <source>Le service d'archives refuserait ce fichier :</source>
         <translation>Le service d'archives refuserait ce fichier :</translation>
     </message>
+    <message>
+        <source>Profils d'archivage</source>
+        <translation>Profils d'archivage</translation>
+    </message>
 </context>
 <context>
     <name>ProfileGuide</name>
@@ -2840,6 +2844,89 @@
     <message>
         <source>Acquisition date</source>
         <translation>Date d'acquisition</translation>
+    </message>
+</context>
+<context>
+    <name>CsvTableController</name>
+    <message>
+        <source>Import a spreads&amp;heet…</source>
+        <translation>Importer un ta&amp;bleau…</translation>
+    </message>
+    <message>
+        <source>Add the units described in a ReSIP table (metadata or filing plan, CSV)</source>
+        <translation>Ajouter les unités décrites dans un tableau ReSIP (métadonnées ou plan de classement, CSV)</translation>
+    </message>
+    <message>
+        <source>Export as a spreadsheet (&amp;CSV)…</source>
+        <translation>Exporter en tableau (&amp;CSV)…</translation>
+    </message>
+    <message>
+        <source>Write the transfer as a ReSIP metadata table, to complete in a spreadsheet</source>
+        <translation>Écrire le versement en tableau de métadonnées ReSIP, à compléter dans un tableur</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>Importer un tableau</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt)</source>
+        <translation>Tableaux (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Import the table “%1”</source>
+        <translation>Importer le tableau « %1 »</translation>
+    </message>
+    <message numerus="yes">
+        <source>Table imported: %n unit(s) added.</source>
+        <translation>
+            <numerusform>Tableau importé : %n unité ajoutée.</numerusform>
+            <numerusform>Tableau importé : %n unités ajoutées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table describes no unit: nothing was added.</source>
+        <translation>Le tableau ne décrit aucune unité : rien n'a été ajouté.</translation>
+    </message>
+    <message>
+        <source>Table not imported</source>
+        <translation>Tableau non importé</translation>
+    </message>
+    <message>
+        <source>The table “%1” could not be imported:</source>
+        <translation>Le tableau « %1 » n'a pas pu être importé :</translation>
+    </message>
+    <message>
+        <source>Export as a spreadsheet</source>
+        <translation>Exporter en tableau</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv)</source>
+        <translation>Tableaux (*.csv)</translation>
+    </message>
+    <message>
+        <source>The table could not be written:</source>
+        <translation>Le tableau n'a pas pu être écrit :</translation>
+    </message>
+    <message numerus="yes">
+        <source>Table written: %n row(s).</source>
+        <translation>
+            <numerusform>Tableau écrit : %n ligne.</numerusform>
+            <numerusform>Tableau écrit : %n lignes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) read from a SIP have no path on disk: their rows name no file.</source>
+        <translation>
+            <numerusform>%n fichier lu dans un SIP n'a pas de chemin sur le disque : sa ligne ne nomme aucun fichier.</numerusform>
+            <numerusform>%n fichiers lus dans un SIP n'ont pas de chemin sur le disque : leurs lignes ne nomment aucun fichier.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileGuideController</name>
+    <message>
+        <source>Archive profile</source>
+        <translation>Profil d'archivage</translation>
     </message>
 </context>
 </TS>

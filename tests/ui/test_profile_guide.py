@@ -271,31 +271,39 @@ def test_form_respects_keyword_cardinality(qtbot, french) -> None:  # type: igno
     assert form.keywords.input.isEnabled()
 
 
-def test_wiring_beside_the_real_window(qtbot, window, tmp_path: Path, french) -> None:  # type: ignore[no-untyped-def]
-    """The wiring the lead adds to the window, done from outside: the SIP from Vitam's tests
-    re-opened, the panel follows edits, the form of the selected unit is locked."""
+def test_wiring_beside_the_real_window(qtbot, french, window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The window's own wiring (``window.guide``): the SIP from Vitam's tests re-opened, a
+    preset naming its archive profile used, the panel follows edits, the form of the
+    selected unit is locked."""
     import shutil
 
     from app.archive_profiles import check_with_preset
-    from app.presets import Preset
+    from app.presets import Preset, load_preset, save_preset
 
     sip = tmp_path / "recu.zip"
     shutil.copyfile(PROFILES / "SIP_ok_profil.zip", sip)
-    assert window.open_sip(str(sip)) == "started"
+    assert window.importer.open_sip(str(sip)) == "started"
     qtbot.waitUntil(lambda: bool(window.model.package.roots), timeout=20_000)
     package = window.model.package
     assert package.header.archival_profile == "PR-000001"  # survives the re-edit
 
-    panel = ProfileGuidePanel()
-    qtbot.addWidget(panel)
-    preset = Preset(archive_profile=PROFILES / "profil_ok.rng", archive_profile_id="PR-000001")
-    from app.archive_profiles import preset_profiles
-
-    panel.set_profile(preset_profiles(preset).transfer)
-    panel.set_package(package)
-    window.model.units_edited.connect(panel.refresh_later)
-    window.model.structure_changed.connect(panel.refresh_later)
-    panel.unit_activated.connect(window.reveal_uid)
+    panel = window.guide.panel
+    tabs = window.bottom
+    assert tabs.indexOf(panel) >= 0 and not tabs.isTabVisible(tabs.indexOf(panel))
+    assert tabs.tabText(tabs.indexOf(panel)) == "Profil d'archivage"
+    yaml_path = tmp_path / "profil.yaml"
+    save_preset(
+        Preset(
+            name="Profil",
+            archive_profile=PROFILES / "profil_ok.rng",
+            archive_profile_id="PR-000001",
+        ),
+        yaml_path,
+    )
+    assert window.profile.use_preset(yaml_path, apply=False)
+    preset = load_preset(yaml_path)
+    assert tabs.isTabVisible(tabs.indexOf(panel))  # the preset names a transfer profile
+    assert panel.package is package
     assert panel.summary.text() == "Le versement suit le profil."
     # Verso's own manifest for this package: what Verso cannot write yet (objects in groups,
     # the unit's OriginatingAgency) is refused by this profile, and said
@@ -303,8 +311,7 @@ def test_wiring_beside_the_real_window(qtbot, window, tmp_path: Path, french) ->
     assert before == {Code.PROFILE_MISSING, Code.PROFILE_NOT_ALLOWED}
 
     series = package.roots[0].children[0]
-    window.select_units([series])
-    apply_to_form(window.details.form, panel.expected_for(series))
+    window.select_units([series])  # the window applies the profile to the form
     assert window.details.form.title.isReadOnly()
 
     # the user changes the level of a unit through the form: the guide sees it
@@ -320,3 +327,46 @@ def test_wiring_beside_the_real_window(qtbot, window, tmp_path: Path, french) ->
     window.select_units([package.roots[0]])
     panel.deviations.itemActivated.emit(panel.deviations.item(0))
     assert window.selected_units() == [item]
+
+    # the header dialog the window builds gets the profile's locks (the fixed comment)
+    from ui.controllers import header as header_controller
+
+    seen: list[tuple[bool, str]] = []
+
+    def look(dialog):  # type: ignore[no-untyped-def]
+        seen.append((dialog.comment.isReadOnly(), dialog.comment.toPlainText()))
+        return 0  # rejected: nothing changes
+
+    monkeypatch.setattr(header_controller.HeaderDialog, "exec", look)
+    window.header.edit_header()
+    assert seen == [(True, "Matrice cadastrale numérique.")]
+    # no profile any more: the tab goes away, the form is free again
+    window.profile.forget_preset()
+    assert not tabs.isTabVisible(tabs.indexOf(panel))
+    window.select_units([series])
+    assert not window.details.form.title.isReadOnly()
+
+
+def test_preset_editor_has_the_archive_profiles_tab(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Profiles › Transfer profiles…: the preset's archive profiles are picked in their own
+    tab, shown when a preset is opened and saved with it."""
+    from app.presets import Preset, load_preset, save_preset
+    from ui.preset_editor import PresetEditorDialog
+
+    monkeypatch.setenv("VERSO_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "mairie.yaml"
+    save_preset(Preset(name="Mairie"), path)
+    dialog = PresetEditorDialog(path)
+    qtbot.addWidget(dialog)
+    tab = dialog.profiles_tab
+    assert dialog.tabs.indexOf(tab) >= 0
+    assert tab.profile_path is None
+    assert tab.set_profile_file(PROFILES / "profil_ok.rng")
+    assert dialog.save()
+    saved = load_preset(path)
+    assert saved.archive_profile is not None and saved.archive_profile.name == "profil_ok.rng"
+    assert saved.archive_profile_id == tab.identifier.text() != ""
+    again = PresetEditorDialog(path)
+    qtbot.addWidget(again)
+    assert again.profiles_tab.profile_path == saved.archive_profile
+    assert again.profiles_tab.identifier.text() == saved.archive_profile_id

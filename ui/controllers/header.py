@@ -27,6 +27,7 @@ class HeaderController(Controller):
             referential=self.window.profile.referentials["rules"],
             roots=self.model.package.roots,
         )
+        self.window.guide.apply_to_header(dialog)  # the archive profile's fixed values
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_header(dialog.header(), dialog.seda_version())
             if dialog.loaded_preset:

@@ -97,8 +97,10 @@ class ImportController(Controller):
     def open_dropped(
         self, paths: Sequence[str], parent: ArchiveUnit | None = None, row: int = -1
     ) -> None:
-        """A drop: a saved work opens, a single existing SIP opens, the rest is scanned."""
+        """A drop: a saved work opens, a single existing SIP opens, a single ReSIP table
+        is imported (``window.csv``), the rest is scanned."""
         from seda.package import looks_like_sip
+        from ui.csv_import import csv_in_drop
 
         works = [p for p in paths if p.lower().endswith(workfile.SUFFIX) and os.path.isfile(p)]
         if works:
@@ -109,6 +111,8 @@ class ImportController(Controller):
             self.window.session.open_work(works[0])
         elif len(paths) == 1 and os.path.isfile(paths[0]) and looks_like_sip(paths[0]):
             self.open_sip(paths[0])
+        elif (table := csv_in_drop(paths)) is not None:
+            self.window.csv.import_table(table)
         else:
             self.add_paths(paths, parent, row)
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 class ProfileController(Controller):
     engine_changed = Signal(str)  # a profile chose the identification engine
+    preset_changed = Signal()  # a profile was used, restored or forgotten
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -75,6 +76,7 @@ class ProfileController(Controller):
             apply_preset(self.preset, self.model.package)  # empty package: nothing to undo
         self.reload_referentials()
         self.update_label()
+        self.preset_changed.emit()
 
     def use_preset(self, path: str | Path, *, apply: bool = True, quiet: bool = False) -> bool:
         """Make the profile at ``path`` the current one.
@@ -106,6 +108,7 @@ class ProfileController(Controller):
         if apply:
             self.apply_current_preset()
         self.update_label()
+        self.preset_changed.emit()
         self.window.status.update_status()
         self.window.update_actions()
         return True
@@ -118,6 +121,7 @@ class ProfileController(Controller):
         self.settings.set("export/preset", "")
         self.reload_referentials()
         self.update_label()
+        self.preset_changed.emit()
         self.window.update_actions()
 
     def apply_current_preset(self, *, header: bool = True) -> ApplyPresetCommand | None:

@@ -447,8 +447,8 @@ def bench_operations(
         def search(text: str) -> Callable[[], None]:
             def run() -> None:
                 w.search.setText(text)
-                w._search_timer.stop()  # as when the user's typing pause fires it
-                w._apply_search()
+                w.searcher.timer.stop()  # as when the user's typing pause fires it
+                w.searcher.apply()
 
             return run
 

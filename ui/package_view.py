@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -123,6 +130,9 @@ class PackageView(QTreeView):
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        self._selected: list[ArchiveUnit] | None = None
+        self._selected_key: tuple[Any, ...] = ()
+        self._layout_version = 0
         header = self.header()
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -131,6 +141,16 @@ class PackageView(QTreeView):
     def setModel(self, model: Any) -> None:
         """Resize modes apply to existing sections only: set them once the model is in."""
         super().setModel(model)
+        if model is not None:
+            # rows moving under the selection change which units it holds
+            for signal in (
+                model.layoutChanged,
+                model.modelReset,
+                model.rowsInserted,
+                model.rowsRemoved,
+                model.rowsMoved,
+            ):
+                signal.connect(self._rows_changed)
         header = self.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
@@ -148,9 +168,110 @@ class PackageView(QTreeView):
         unit = model.mapToSource(index).data(UnitRole)
         return unit if isinstance(unit, ArchiveUnit) else None
 
+    def setSelectionModel(self, selection_model: QItemSelectionModel) -> None:
+        super().setSelectionModel(selection_model)
+        selection_model.selectionChanged.connect(self._forget_selection)
+
+    def _forget_selection(self, *_args: Any) -> None:
+        self._selected = None
+
+    def _rows_changed(self, *_args: Any) -> None:
+        self._layout_version += 1
+        self._selected = None
+
     def selected_units(self) -> list[ArchiveUnit]:
-        units = [self.unit_at(i) for i in self.selectionModel().selectedRows(0)]
-        return [u for u in units if u is not None]
+        """The selected units, in the selection's order (read once per selection change:
+        the window asks at every change of the undo stack).
+
+        Read from the selection's ranges, not ``selectedRows``: that one asks the model
+        for parents and flags of every row (seconds for a select-all of 100,000 units);
+        a range of rows under one parent is a slice of the parent's children when the
+        proxy neither filters nor sorts."""
+        cached = self._selected
+        if cached is not None and self._selected_key == self._selection_key():
+            return list(cached)
+        units = self._read_selection()
+        self._selected = units
+        self._selected_key = self._selection_key()
+        return list(units)
+
+    def _selection_key(self) -> tuple[Any, ...]:
+        """What the cached selection depends on besides the selection itself: the rows
+        under it may have moved (sort, filter, edits of the tree)."""
+        proxy = self.model()
+        return (
+            self.selectionModel(),
+            proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None,
+            self._layout_version,
+        )
+
+    def _read_selection(self) -> list[ArchiveUnit]:
+        proxy = self.model()
+        if not isinstance(proxy, QSortFilterProxyModel):
+            return []
+        source = proxy.sourceModel()
+        if not isinstance(source, PackageTreeModel):
+            return []
+        identity = getattr(proxy, "visible", None) is None and proxy.sortColumn() < 0
+        out: list[ArchiveUnit] = []
+        seen: set[int] = set()
+        for rng in self.selectionModel().selection():
+            if rng.left() > 0:
+                continue  # rows are selected whole: column 0 stands for the row
+            parent = rng.parent()
+            top, bottom = rng.top(), rng.bottom()
+            if identity:
+                parent_unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
+                units = source.siblings(parent_unit)[top : bottom + 1]
+            else:
+                units = []
+                for row in range(top, bottom + 1):
+                    unit = source.unit(proxy.mapToSource(proxy.index(row, 0, parent)))
+                    if unit is not None:
+                        units.append(unit)
+            for unit in units:
+                if unit.uid not in seen:
+                    seen.add(unit.uid)
+                    out.append(unit)
+        return out
+
+    def selectAll(self) -> None:  # noqa: N802 (Qt's name)
+        """Select every shown row: one range per open parent, given to the selection at once.
+
+        ``QTreeView.selectAll`` walks every shown row asking the model for its parent
+        (millions of calls into Python: 5-9 s for 100,000 expanded units)."""
+        proxy = self.model()
+        sel = self.selectionModel()
+        single = (
+            QAbstractItemView.SelectionMode.SingleSelection,
+            QAbstractItemView.SelectionMode.NoSelection,
+        )
+        if proxy is None or sel is None or self.selectionMode() in single:
+            return
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
+        if not isinstance(source, PackageTreeModel):
+            super().selectAll()
+            return
+        last_col = proxy.columnCount() - 1
+        selection = QItemSelection()
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            rows = proxy.rowCount(parent)
+            if rows == 0:
+                continue
+            selection.select(proxy.index(0, 0, parent), proxy.index(rows - 1, last_col, parent))
+            parent_unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
+            for child in source.siblings(parent_unit):
+                if child.children:  # only units with children can be open
+                    index = proxy.mapFromSource(source.index_for(child))
+                    if index.isValid() and self.isExpanded(index):
+                        pending.append(index)
+        if selection.isEmpty():
+            return
+        # Not with ``Rows``: the ranges already span every column, and Qt "expands" them
+        # by merging each into the others (quadratic, parents asked from Python).
+        sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def current_unit(self) -> ArchiveUnit | None:
         return self.unit_at(self.currentIndex())

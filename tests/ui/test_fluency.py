@@ -1,0 +1,152 @@
+"""The window at scale (issue 16): a bulk edit notifies once, select-all reads ranges.
+
+Correctness only; the speed itself is measured by ``bench/ui_bench.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from seda.model import ArchiveUnit, DescriptionLevel, Package
+from ui.commands import BulkEditCommand
+from ui.details import DetailsPanel
+from ui.tree_model import PackageTreeModel
+
+
+def _package(folders: int, items: int) -> Package:
+    package = Package()
+    root = ArchiveUnit(title="Fonds", level=DescriptionLevel.FONDS)
+    package.roots.append(root)
+    for f in range(folders):
+        folder = ArchiveUnit(title=f"Dossier {f}", level=DescriptionLevel.RECORD_GRP)
+        root.add(folder)
+        for i in range(items):
+            folder.add(ArchiveUnit(title=f"pièce {f}-{i}", level=DescriptionLevel.ITEM))
+    return package
+
+
+def _count(obj: Any, name: str, calls: list[str]) -> None:
+    original = getattr(obj, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(name)
+        return original(*args, **kwargs)
+
+    setattr(obj, name, counted)
+
+
+def test_bulk_edit_of_5000_units_refreshes_the_details_once_and_undo_restores(qtbot) -> None:  # type: ignore[no-untyped-def]
+    package = _package(50, 100)
+    model = PackageTreeModel(package)
+    stack = QUndoStack()
+    panel = DetailsPanel(model, stack)
+    qtbot.addWidget(panel)
+    units = [u for u in package.walk() if u.level == DescriptionLevel.ITEM]
+    assert len(units) == 5000
+    for n, unit in enumerate(units):
+        unit.start_date = date(1900 + n % 100, 1, 1)
+    before = {u.uid: u.start_date for u in units}
+    shown = units[1234]
+    panel.show_units([shown])
+    assert panel.form.unit is shown
+    calls: list[str] = []
+    _count(panel.form, "refresh", calls)
+    _count(panel.rules_panel, "refresh", calls)
+    edited: list[int] = []
+    model.units_edited.connect(lambda us: edited.append(len(us)))
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, _r=None: changed.append((tl.row(), br.row())))
+
+    stack.push(BulkEditCommand(model, [(u, {"start_date": date(2024, 5, 1)}) for u in units]))
+
+    assert all(u.start_date == date(2024, 5, 1) for u in units)
+    assert edited == [5000]  # one notification for the whole command
+    assert calls.count("refresh") == 2  # the form once, the rules panel once
+    assert len(changed) == 50  # one repaint per folder (a run of 100 adjacent rows)
+    assert all(br - tl == 99 for tl, br in changed)
+    assert panel.form.start.value() == date(2024, 5, 1)
+
+    calls.clear()
+    edited.clear()
+    stack.undo()
+    assert {u.uid: u.start_date for u in units} == before
+    assert edited == [5000]
+    assert calls.count("refresh") == 2
+    assert panel.form.start.value() == before[shown.uid]
+
+    stack.redo()
+    assert all(u.start_date == date(2024, 5, 1) for u in units)
+
+
+def test_set_fields_many_returns_the_previous_values(qtbot) -> None:  # type: ignore[no-untyped-def]
+    package = _package(2, 3)
+    model = PackageTreeModel(package)
+    a, b = package.roots[0].children[0].children[:2]
+    old = model.set_fields_many([(a, {"title": "A", "keywords": []}), (b, {"level": "File"})])
+    assert old == [{"title": "pièce 0-0", "keywords": []}, {"level": DescriptionLevel.ITEM}]
+    assert (a.title, b.level) == ("A", "File")
+
+
+def _all_units_in_order(package: Package) -> list[ArchiveUnit]:
+    return list(package.walk())
+
+
+def test_select_all_selects_every_shown_unit_once(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    package = _package(5, 7)
+    window.model.set_package(package)
+    tree = window.tree
+    tree.expandAll()
+    tree.selectAll()
+    selected = window.selected_units()
+    assert sorted(u.uid for u in selected) == sorted(u.uid for u in package.walk())
+    assert len(selected) == len({u.uid for u in selected})
+    # every column of every row is selected, as Qt's own select-all does
+    assert len(tree.selectionModel().selectedRows(0)) == len(selected)
+    assert len(tree.selectionModel().selectedRows(4)) == len(selected)
+    # the window shows the bulk editor for all of them
+    assert window.details.bulk.units == selected
+
+    # a closed folder's units are not shown, so not selected
+    root = package.roots[0]
+    tree.collapse(tree.view_index(root.children[2]))
+    tree.selectAll()
+    hidden = {u.uid for u in root.children[2].children}
+    assert {u.uid for u in window.selected_units()} == {
+        u.uid for u in package.walk() if u.uid not in hidden
+    }
+
+
+def test_selected_units_follow_sorting_filtering_and_removal(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    package = _package(3, 4)
+    window.model.set_package(package)
+    tree = window.tree
+    tree.expandAll()
+    root = package.roots[0]
+    folder = root.children[1]
+    window.select_units(folder.children[:2])
+    assert window.selected_units() == folder.children[:2]
+    # sorted view: the same units stay selected
+    tree.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert {u.uid for u in window.selected_units()} == {u.uid for u in folder.children[:2]}
+    tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    # filtered view: select-all holds only what the search shows
+    window.search.setText("pièce 2-")
+    window.searcher.timer.stop()
+    window.searcher.apply()
+    tree.expandAll()
+    tree.selectAll()
+    shown = {u.uid for u in window.selected_units()}
+    assert {u.uid for u in root.children[2].children} <= shown
+    assert not {u.uid for u in root.children[0].children} & shown
+    # a removed unit leaves the selection (the cached answer is dropped)
+    window.search.clear()
+    window.searcher.timer.stop()
+    window.searcher.apply()
+    tree.expandAll()
+    window.select_units([folder.children[0], folder.children[1]])
+    window.edits.remove_selected()
+    assert all(window.model.contains(u) for u in window.selected_units())

@@ -158,11 +158,17 @@ class PackageTreeModel(QAbstractItemModel):
             return super().parent()
         if not index.isValid():
             return QModelIndex()
-        unit: ArchiveUnit = index.internalPointer()
-        up = unit.parent
+        # Hot path (a painted cell of a large selection asks it once per selected range):
+        # the cached row of the parent, checked by identity, without further calls.
+        up = index.internalPointer().parent
         if up is None:
             return QModelIndex()
-        return self.createIndex(self.row_of(up), 0, up)
+        above = up.parent
+        sibs = self._package.roots if above is None else above.children
+        r = self._rows.get(up.uid)
+        if r is None or r >= len(sibs) or sibs[r] is not up:
+            r = self.row_of(up)
+        return self.createIndex(r, 0, up)
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         if not parent.isValid():

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from seda.model import ArchiveUnit, DescriptionLevel, Package
-from ui.commands import BulkEditCommand
+from ui.commands import BulkEditCommand, RenameCommand
 from ui.details import DetailsPanel
 from ui.tree_model import PackageTreeModel
 
@@ -150,3 +150,83 @@ def test_selected_units_follow_sorting_filtering_and_removal(qtbot, window) -> N
     window.select_units([folder.children[0], folder.children[1]])
     window.edits.remove_selected()
     assert all(window.model.contains(u) for u in window.selected_units())
+
+
+def _shown_uids(window) -> set[int]:  # type: ignore[no-untyped-def]
+    proxy = window.proxy
+    out: set[int] = set()
+    pending = [proxy.index(r, 0) for r in range(proxy.rowCount())]
+    while pending:
+        index = pending.pop()
+        out.add(window.tree.unit_at(index).uid)
+        pending.extend(proxy.index(r, 0, index) for r in range(proxy.rowCount(index)))
+    return out
+
+
+def test_search_in_slices_shows_what_the_whole_search_shows(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    package = _package(30, 40)
+    window.model.set_package(package)
+    searcher = window.searcher
+    window.search.setText("pièce 7-")
+    searcher.timer.stop()
+    searcher.apply()
+    expected = _shown_uids(window)
+    assert searcher.proxy.last_matches == 120  # 7-, 17-, 27-
+    window.search.clear()
+    searcher.timer.stop()
+    searcher.apply()
+    assert len(_shown_uids(window)) == 1 + 30 + 30 * 40
+
+    monkeypatch.setattr(type(searcher), "SLICE", 1e-9)  # a slice per 256 units
+    slices: list[int] = []
+    original = searcher._next_slice
+
+    def counted() -> None:
+        slices.append(1)
+        original()
+
+    monkeypatch.setattr(searcher, "_next_slice", counted)
+    searcher._slice.timeout.disconnect()
+    searcher._slice.timeout.connect(searcher._next_slice)
+    window.search.setText("pièce 7-")
+    searcher.timer.stop()
+    searcher.apply_sliced()
+    assert len(_shown_uids(window)) == 1 + 30 + 30 * 40  # nothing applied yet
+    qtbot.waitUntil(lambda: searcher._steps is None, timeout=5000)
+    assert len(slices) > 2  # the match really ran in several event-loop turns
+    assert _shown_uids(window) == expected
+    assert searcher.proxy.last_matches == 120  # 7-, 17-, 27-
+
+
+def test_typing_again_drops_the_unfinished_search(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.model.set_package(_package(10, 10))
+    searcher = window.searcher
+    window.search.setText("pièce 3-")
+    searcher.timer.stop()
+    searcher.apply_sliced()
+    first = searcher._steps
+    window.search.setText("pièce 4-")
+    searcher.timer.stop()
+    searcher.apply_sliced()
+    assert searcher._steps is not first
+    qtbot.waitUntil(lambda: searcher._steps is None, timeout=5000)
+    assert searcher.proxy.text == "pièce 4-"
+    assert searcher.proxy.last_matches == 10
+
+
+def test_folded_texts_follow_edits_undo_and_formats(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    package = _package(2, 3)
+    window.model.set_package(package)
+    proxy = window.proxy
+    unit = package.roots[0].children[0].children[0]
+    assert proxy.set_search("pièce 0-0") == 1  # the folded text is now cached
+    window.stack.push(RenameCommand(window.model, unit, "Délibération du conseil"))
+    assert proxy.set_search("pièce 0-0") == 0
+    assert proxy.set_search("deliberation") == 1
+    window.stack.undo()
+    assert proxy.set_search("deliberation") == 0
+    assert proxy.set_search("pièce 0-0") == 1
+    unit.description = "École Jules-Ferry"  # changed behind the model's back: still seen
+    assert proxy.set_search("ecole jules") == 1
+    window.model.set_package(_package(1, 1))
+    assert proxy.set_search("ecole") == 0

@@ -458,6 +458,8 @@ def bench_operations(
         step(app, "filter (search matching ~all units)", search("pièce"), n)
         step(app, "clear the filter", search(""), n)
         step(app, "expand all", w.act_expand.trigger, n)
+        while getattr(w.tree, "expanding", False):
+            app.processEvents()  # type: ignore[attr-defined]
         step(
             app,
             "sort by title (column header, expanded)",
@@ -473,6 +475,8 @@ def bench_operations(
         n = sum(1 for _ in w.model.package.walk())
         w.act_expand.trigger()
         app.processEvents()  # type: ignore[attr-defined]
+        while getattr(w.tree, "expanding", False):  # "Expand all" opens a big tree in slices
+            app.processEvents()  # type: ignore[attr-defined]
         step(app, "select all (expanded)", w.tree.selectAll, n)
         bulk = w.details.bulk
 

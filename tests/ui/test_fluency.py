@@ -230,3 +230,40 @@ def test_folded_texts_follow_edits_undo_and_formats(qtbot, window) -> None:  # t
     assert proxy.set_search("ecole jules") == 1
     window.model.set_package(_package(1, 1))
     assert proxy.set_search("ecole") == 0
+
+
+def test_expand_all_of_a_big_tree_opens_every_unit_in_slices(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    package = _package(40, 5)
+    root = package.roots[0]
+    nested = ArchiveUnit(title="Sous-dossier", level=DescriptionLevel.SUBGRP)
+    root.children[3].add(nested)
+    nested.add(ArchiveUnit(title="pièce profonde", level=DescriptionLevel.ITEM))
+    window.model.set_package(package)
+    tree = window.tree
+    monkeypatch.setattr(type(tree), "EXPAND_AT_ONCE", 10)
+    monkeypatch.setattr(type(tree), "EXPAND_SLICE", 1e-9)  # one folder per turn
+    window.edits  # noqa: B018 - the action lives on the window
+    window.act_expand.trigger()
+    assert tree.expanding
+    assert not tree.isExpanded(tree.view_index(root.children[39]))  # not all at once
+    qtbot.waitUntil(lambda: not tree.expanding, timeout=5000)
+    folders = [u for u in package.walk() if u.children]
+    assert all(tree.isExpanded(tree.view_index(u)) for u in folders)
+
+    tree.collapseAll()
+    window.act_expand.trigger()
+    qtbot.wait(1)
+    tree.collapseAll()  # stops it
+    assert not tree.expanding
+    qtbot.wait(20)
+    assert not any(tree.isExpanded(tree.view_index(u)) for u in folders[5:])
+
+
+def test_expand_all_of_a_small_tree_is_one_call(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    package = _package(3, 3)
+    window.model.set_package(package)
+    window.act_expand.trigger()
+    assert not window.tree.expanding
+    assert all(
+        window.tree.isExpanded(window.tree.view_index(u)) for u in package.walk() if u.children
+    )

@@ -408,11 +408,16 @@ class PackageView(QTreeView):
                 continue
             selection.select(proxy.index(0, 0, parent), proxy.index(rows - 1, last_col, parent))
             parent_unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
+            opened = []
             for child in source.siblings(parent_unit):
                 if child.children:  # only units with children can be open
                     index = proxy.mapFromSource(source.index_for(child))
                     if index.isValid() and self.isExpanded(index):
-                        pending.append(index)
+                        opened.append(index)
+            # ranges in the tree's order: painting a row asks the selection range by range
+            # until one holds it, so the rows at the top are answered first
+            opened.sort(key=lambda i: i.row(), reverse=True)
+            pending.extend(opened)
         if selection.isEmpty():
             return
         # Not with ``Rows``: the ranges already span every column, and Qt "expands" them

@@ -512,16 +512,26 @@ class PackageTreeModel(QAbstractItemModel):
         """
         self._check_thread()
         last = COLUMN_COUNT - 1 if last < 0 else last
-        rows_by_parent: dict[int, tuple[ArchiveUnit | None, list[int]]] = {}
+        rows_by_parent: dict[int, tuple[ArchiveUnit | None, list[int]] | None] = {}
+        row_of = self.row_of
         for unit in units:
-            if not self.contains(unit):
-                continue  # removed meanwhile
-            key = unit.parent.uid if unit.parent is not None else 0
-            entry = rows_by_parent.get(key)
+            parent = unit.parent
+            key = parent.uid if parent is not None else 0
+            if key in rows_by_parent:
+                entry = rows_by_parent[key]
+            else:  # first unit of this parent: is the parent in the package?
+                attached = parent is None or self.contains(parent)
+                entry = rows_by_parent[key] = (parent, []) if attached else None
             if entry is None:
-                entry = rows_by_parent[key] = (unit.parent, [])
-            entry[1].append(self.row_of(unit))
-        for parent, rows in rows_by_parent.values():
+                continue  # removed meanwhile
+            try:
+                entry[1].append(row_of(unit))
+            except ValueError:
+                continue  # removed meanwhile
+        for value in rows_by_parent.values():
+            if value is None or not value[1]:
+                continue
+            parent, rows = value
             p = self._parent_index(parent)
             rows.sort()
             lo = prev = rows[0]

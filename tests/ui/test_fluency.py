@@ -267,3 +267,51 @@ def test_expand_all_of_a_small_tree_is_one_call(qtbot, window) -> None:  # type:
     assert all(
         window.tree.isExpanded(window.tree.view_index(u)) for u in package.walk() if u.children
     )
+
+
+def test_bulk_editor_reads_the_form_once_and_still_fits_each_unit(qtbot) -> None:  # type: ignore[no-untyped-def]
+    package = _package(1, 3)
+    model = PackageTreeModel(package)
+    stack = QUndoStack()
+    panel = DetailsPanel(model, stack)
+    qtbot.addWidget(panel)
+    units = package.roots[0].children[0].children
+    units[1].level = DescriptionLevel.FILE
+    bulk = panel.bulk
+    bulk.set_units(units)
+    bulk.level_box.setChecked(True)
+    bulk.level.setCurrentIndex(bulk.level.findData(DescriptionLevel.FILE.value))
+    bulk.title_box.setChecked(True)
+    bulk.pattern.setText("{n:02} {title}")
+    bulk.writer_box.setChecked(True)
+    bulk.writer.setText("Jeanne Martin")
+    bulk.language_box.setChecked(True)
+    bulk.language.setText("fr, oc")
+    edits = dict((u.uid, values) for u, values in bulk.edits())
+    assert [edits[u.uid]["title"] for u in units] == [
+        "01 pièce 0-0",
+        "02 pièce 0-1",
+        "03 pièce 0-2",
+    ]
+    assert "level" in edits[units[0].uid] and "level" not in edits[units[1].uid]
+    more = edits[units[2].uid]["more"]
+    assert more.languages == ["fr", "oc"] and more.agents[0].full_name == "Jeanne Martin"
+    assert bulk.apply() == 3
+    assert all(u.level == DescriptionLevel.FILE for u in units)
+    stack.undo()
+    assert units[0].level == DescriptionLevel.ITEM and units[0].more is None
+
+
+def test_refresh_units_skips_removed_units(qtbot) -> None:  # type: ignore[no-untyped-def]
+    package = _package(3, 4)
+    model = PackageTreeModel(package)
+    folders = package.roots[0].children
+    gone_folder = folders[1]
+    gone_item = folders[0].children[2]
+    model.remove_unit(gone_folder)
+    model.remove_unit(gone_item)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, _r=None: changed.append((tl.row(), br.row())))
+    model.refresh_units([*folders[0].children, gone_item, *gone_folder.children, folders[1]])
+    # folder 0 keeps rows 0-2; the removed folder's units and the removed item are skipped
+    assert changed == [(0, 2), (1, 1)]

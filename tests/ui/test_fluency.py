@@ -315,3 +315,35 @@ def test_refresh_units_skips_removed_units(qtbot) -> None:  # type: ignore[no-un
     model.refresh_units([*folders[0].children, gone_item, *gone_folder.children, folders[1]])
     # folder 0 keeps rows 0-2; the removed folder's units and the removed item are skipped
     assert changed == [(0, 2), (1, 1)]
+
+
+def test_column_sort_of_a_big_tree_reopens_the_open_units_sorted(
+    qtbot, window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    package = _package(12, 4)
+    window.model.set_package(package)
+    tree, proxy = window.tree, window.proxy
+    monkeypatch.setattr(type(proxy), "SORT_AT_ONCE", 10)
+    monkeypatch.setattr(type(tree), "EXPAND_SLICE", 1e-9)
+    root = package.roots[0]
+    opened = [root, *root.children[2:9:2]]
+    for unit in opened:
+        tree.expand(tree.view_index(unit))
+    tree.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not tree.expanding, timeout=5000)
+    assert [u for u in package.walk() if u.children and tree.isExpanded(tree.view_index(u))] == [
+        root,
+        *root.children[2:9:2],
+    ]
+    top = tree.view_index(root)
+    titles = [proxy.index(r, 0, top).data() for r in range(proxy.rowCount(top))]
+    assert titles == sorted(titles, reverse=True)
+    folder = tree.view_index(root.children[4])
+    items = [proxy.index(r, 0, folder).data() for r in range(proxy.rowCount(folder))]
+    assert items == ["pièce 4-3", "pièce 4-2", "pièce 4-1", "pièce 4-0"]
+    # the package's own order is untouched: sorting is the view's
+    assert [u.title for u in root.children[:2]] == ["Dossier 0", "Dossier 1"]
+    tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: not tree.expanding, timeout=5000)
+    assert proxy.index(0, 0, tree.view_index(root)).data() == "Dossier 0"
+    assert tree.isExpanded(tree.view_index(root.children[8]))

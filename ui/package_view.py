@@ -187,6 +187,24 @@ class UnitFilterProxy(QSortFilterProxyModel):
         if self.visible is not None:
             self.set_search(self.text)
 
+    def hasChildren(self, parent: Any = None) -> bool:  # noqa: N802 (Qt's name)
+        """Answered from the package: Qt's own answer builds (filters and sorts) the
+        parent's whole row mapping, so laying out 1,000 closed folders of a sorted tree
+        sorted all 100,000 rows below them."""
+        parent = QModelIndex() if parent is None else parent
+        source = self.sourceModel()
+        if not parent.isValid() or not isinstance(source, PackageTreeModel):
+            return super().hasChildren(parent)
+        if parent.column() != 0:
+            return False
+        unit = source.unit(self.mapToSource(parent))
+        if unit is None:
+            return False
+        visible = self.visible
+        if visible is None:
+            return bool(unit.children)
+        return any(child.uid in visible for child in unit.children)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
         visible = self.visible
         if visible is None:

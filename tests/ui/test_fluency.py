@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
 from seda.model import ArchiveUnit, DescriptionLevel, Package
@@ -347,3 +347,28 @@ def test_column_sort_of_a_big_tree_reopens_the_open_units_sorted(
     qtbot.waitUntil(lambda: not tree.expanding, timeout=5000)
     assert proxy.index(0, 0, tree.view_index(root)).data() == "Dossier 0"
     assert tree.isExpanded(tree.view_index(root.children[8]))
+
+
+def test_proxy_has_children_follows_the_package_and_the_search(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    package = _package(3, 2)
+    root = package.roots[0]
+    root.children[2].children.clear()  # an empty folder
+    window.model.set_package(package)
+    proxy, tree = window.proxy, window.tree
+    tree.expandAll()
+    assert proxy.hasChildren(QModelIndex())
+    assert proxy.hasChildren(tree.view_index(root.children[0]))
+    assert not proxy.hasChildren(tree.view_index(root.children[2]))
+    assert not proxy.hasChildren(tree.view_index(root.children[0].children[0]))
+    assert not proxy.hasChildren(tree.view_index(root.children[0]).siblingAtColumn(1))
+    proxy.set_search("Dossier 1")  # its items show as descendants of the match
+    assert proxy.hasChildren(tree.view_index(root.children[1]))
+    assert proxy.hasChildren(tree.view_index(root))
+    proxy.set_search("pièce 1-0")
+    assert proxy.hasChildren(tree.view_index(root.children[1]))
+    assert not tree.view_index(root.children[0]).isValid()  # filtered out
+    # what Qt's own answer gives, every time
+    for unit in package.walk():
+        index = tree.view_index(unit)
+        if index.isValid():
+            assert proxy.hasChildren(index) == (proxy.rowCount(index) > 0)

@@ -139,15 +139,27 @@ class BulkEditCommand(QUndoCommand):
             )
             for u, vals in edits
         ]
+        # dates, levels, titles are immutable: handed over as they are (100,000 units)
+        self._copy = any(
+            isinstance(v, list | MoreDescription)
+            for _u, new, old in self.edits
+            for v in (*new.values(), *old.values())
+        )
 
     # One model call for all the units: one repaint per run of rows and one
     # ``units_edited``, so the details panel refreshes once per command, not per unit.
     def redo(self) -> None:
+        if not self._copy:
+            self.model.set_fields_many([(unit, new) for unit, new, _old in self.edits])
+            return
         self.model.set_fields_many(
             [(unit, {k: _snapshot(v) for k, v in new.items()}) for unit, new, _old in self.edits]
         )
 
     def undo(self) -> None:
+        if not self._copy:
+            self.model.set_fields_many([(unit, old) for unit, _new, old in reversed(self.edits)])
+            return
         self.model.set_fields_many(
             [
                 (unit, {k: _snapshot(v) for k, v in old.items()})

@@ -55,7 +55,7 @@ from ui.rules_editor import (
     PackageRulesEditor,
     RulesEditor,
 )
-from ui.tree_model import PackageTreeModel
+from ui.tree_model import PackageTreeModel, gc_paused
 
 
 def fill_levels(combo: QComboBox) -> None:
@@ -517,9 +517,10 @@ class BulkEditor(QWidget):
             self.preview.clear()
 
     def apply(self) -> int:
-        edits = self.edits()
-        if edits:
-            self.stack.push(BulkEditCommand(self.model, edits))
+        with gc_paused():  # 100,000 units: see ui.tree_model.gc_paused
+            edits = self.edits()
+            if edits:
+                self.stack.push(BulkEditCommand(self.model, edits))
         self.applied.emit(len(edits))
         return len(edits)
 

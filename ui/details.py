@@ -55,7 +55,7 @@ from ui.rules_editor import (
     PackageRulesEditor,
     RulesEditor,
 )
-from ui.tree_model import PackageTreeModel, gc_paused
+from ui.tree_model import PackageTreeModel
 
 
 def fill_levels(combo: QComboBox) -> None:
@@ -517,10 +517,9 @@ class BulkEditor(QWidget):
             self.preview.clear()
 
     def apply(self) -> int:
-        with gc_paused():  # 100,000 units: see ui.tree_model.gc_paused
-            edits = self.edits()
-            if edits:
-                self.stack.push(BulkEditCommand(self.model, edits))
+        edits = self.edits()
+        if edits:
+            self.stack.push(BulkEditCommand(self.model, edits))
         self.applied.emit(len(edits))
         return len(edits)
 

@@ -12,9 +12,7 @@ emit the begin/end notifications views need. Nothing else edits the tree.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -472,17 +470,16 @@ class PackageTreeModel(QAbstractItemModel):
         self._check_thread()
         olds: list[dict[str, Any]] = []
         units: list[ArchiveUnit] = []
-        with gc_paused():
-            for unit, values in edits:
-                old = {}
-                for name, value in values.items():
-                    old[name] = getattr(unit, name)
-                    setattr(unit, name, list(value) if isinstance(value, list) else value)
-                olds.append(old)
-                units.append(unit)
-            if units:
-                self.refresh_units(units)
-                self.units_edited.emit(units)
+        for unit, values in edits:
+            old = {}
+            for name, value in values.items():
+                old[name] = getattr(unit, name)
+                setattr(unit, name, list(value) if isinstance(value, list) else value)
+            olds.append(old)
+            units.append(unit)
+        if units:
+            self.refresh_units(units)
+            self.units_edited.emit(units)
         return olds
 
     def reorder_children(self, parent: ArchiveUnit | None, order: list[ArchiveUnit]) -> None:
@@ -615,20 +612,6 @@ def attachment_tooltip(unit: ArchiveUnit) -> str:
         .replace("%1", att.title or att.metadata_value or att.system_id)
         .replace("%2", attachment_text(att))
     )
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a burst of small objects is made (a bulk edit
-    of 100,000 units allocates hundreds of thousands of dicts and indexes: each full
-    collection then walks every live object of the package, up to a second)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def is_ancestor(candidate: ArchiveUnit, unit: ArchiveUnit) -> bool:

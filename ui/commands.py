@@ -36,6 +36,9 @@ class UnitTreeModel(Protocol):
     def remove_unit(self, unit: ArchiveUnit) -> tuple[ArchiveUnit | None, int]: ...
     def move_unit(self, unit: ArchiveUnit, new_parent: ArchiveUnit | None, row: int) -> int: ...
     def set_fields(self, unit: ArchiveUnit, values: dict[str, Any]) -> dict[str, Any]: ...
+    def set_fields_many(
+        self, edits: Sequence[tuple[ArchiveUnit, dict[str, Any]]]
+    ) -> list[dict[str, Any]]: ...
     def reorder_children(self, parent: ArchiveUnit | None, order: list[ArchiveUnit]) -> None: ...
     def refresh_units(
         self, units: Iterable[ArchiveUnit], first: int = 0, last: int = -1
@@ -136,14 +139,33 @@ class BulkEditCommand(QUndoCommand):
             )
             for u, vals in edits
         ]
+        # dates, levels, titles are immutable: handed over as they are (100,000 units)
+        self._copy = any(
+            isinstance(v, list | MoreDescription)
+            for _u, new, old in self.edits
+            for v in (*new.values(), *old.values())
+        )
 
+    # One model call for all the units: one repaint per run of rows and one
+    # ``units_edited``, so the details panel refreshes once per command, not per unit.
     def redo(self) -> None:
-        for unit, new, _old in self.edits:
-            self.model.set_fields(unit, {k: _snapshot(v) for k, v in new.items()})
+        if not self._copy:
+            self.model.set_fields_many([(unit, new) for unit, new, _old in self.edits])
+            return
+        self.model.set_fields_many(
+            [(unit, {k: _snapshot(v) for k, v in new.items()}) for unit, new, _old in self.edits]
+        )
 
     def undo(self) -> None:
-        for unit, _new, old in reversed(self.edits):
-            self.model.set_fields(unit, {k: _snapshot(v) for k, v in old.items()})
+        if not self._copy:
+            self.model.set_fields_many([(unit, old) for unit, _new, old in reversed(self.edits)])
+            return
+        self.model.set_fields_many(
+            [
+                (unit, {k: _snapshot(v) for k, v in old.items()})
+                for unit, _new, old in reversed(self.edits)
+            ]
+        )
 
 
 def title_from_pattern(pattern: str, unit: ArchiveUnit, number: int) -> str:

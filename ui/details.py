@@ -441,19 +441,25 @@ class BulkEditor(QWidget):
 
     def edits(self) -> list[tuple[ArchiveUnit, dict[str, Any]]]:
         out = []
+        # the form is read once, not once per unit (100,000 units)
+        same: dict[str, Any] = {}
+        if self.level_box.isChecked():
+            same["level"] = self.level.currentData()
+        if self.start_box.isChecked():
+            same["start_date"] = self.start.value()
+        if self.end_box.isChecked():
+            same["end_date"] = self.end.value()
+        pattern = self.pattern.text() if self.title_box.isChecked() else None
+        writer = self.writer.text().strip() if self.writer_box.isChecked() else ""
+        languages = self.languages() if self.language_box.isChecked() else None
+        with_more = bool(writer) or languages is not None
         for n, unit in enumerate(self.units, start=1):
-            values: dict[str, Any] = {}
-            if self.level_box.isChecked():
-                values["level"] = self.level.currentData()
-            if self.start_box.isChecked():
-                values["start_date"] = self.start.value()
-            if self.end_box.isChecked():
-                values["end_date"] = self.end.value()
-            if self.title_box.isChecked():
-                title = title_from_pattern(self.pattern.text(), unit, n)
+            values = dict(same)
+            if pattern is not None:
+                title = title_from_pattern(pattern, unit, n)
                 if title:
                     values["title"] = title
-            more = self._more_for(unit)
+            more = self._more_with(unit, writer, languages) if with_more else None
             if more is not None:
                 values["more"] = more
             changed = {k: v for k, v in values.items() if getattr(unit, k) != v}
@@ -471,6 +477,12 @@ class BulkEditor(QWidget):
         """``unit.more`` with the writer added / languages set, None when unchanged."""
         writer = self.writer.text().strip() if self.writer_box.isChecked() else ""
         languages = self.languages() if self.language_box.isChecked() else None
+        return self._more_with(unit, writer, languages)
+
+    @staticmethod
+    def _more_with(
+        unit: ArchiveUnit, writer: str, languages: list[str] | None
+    ) -> MoreDescription | None:
         if not writer and languages is None:
             return None
         more = copy.deepcopy(unit.more) if unit.more is not None else MoreDescription()

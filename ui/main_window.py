@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
                 build()
         quit_keys = QKeySequence.StandardKey.Quit
         self.act_quit = make_action(self, self.tr("&Quit"), self.close, quit_keys)
-        self.act_expand = make_action(self, self.tr("E&xpand all"), self.tree.expandAll)
+        self.act_expand = make_action(self, self.tr("E&xpand all"), self.tree.expand_all)
         self.act_collapse = make_action(self, self.tr("&Collapse all"), self.tree.collapseAll)
 
     def _build_menus(self) -> None:

@@ -6,10 +6,21 @@ package (``ArchiveUnit``), so controllers never handle proxy indexes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -34,6 +45,14 @@ from ui.tree_model import (
 )
 
 
+def _at_most(source: PackageTreeModel, limit: int) -> bool:
+    """True when the package holds at most ``limit`` units (stops counting there)."""
+    for n, _unit in enumerate(source.package.walk()):
+        if n >= limit:
+            return False
+    return True
+
+
 class UnitFilterProxy(QSortFilterProxyModel):
     """Search box filter and column sorting over the tree model.
 
@@ -44,32 +63,71 @@ class UnitFilterProxy(QSortFilterProxyModel):
     times per row).
     """
 
+    sort_starting = Signal()  # a big tree's column sort: the view closes its open units
+    sort_done = Signal()  # ... and reopens them (in slices)
+    SORT_AT_ONCE = 5000  # units up to which a column sort is Qt's own, views untouched
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column. On a big tree the rows the view shows are sorted alone: the
+        view closes its open units, every mapping is dropped (Qt sorts each mapped
+        parent's rows through Python calls), and the view reopens them a few per
+        event-loop turn, each sorted as it opens."""
+        source = self.sourceModel()
+        small = not isinstance(source, PackageTreeModel) or _at_most(source, self.SORT_AT_ONCE)
+        if small:
+            super().sort(column, order)
+            return
+        self.sort_starting.emit()
+        self.invalidate()
+        super().sort(column, order)
+        self.sort_done.emit()
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SortRole)
         self.visible: set[int] | None = None
         self.text = ""
+        self.last_matches = 0
+        self._result: tuple[str, set[int] | None, int, int] = ("", None, 0, 0)
+        self._total = 0  # units walked by the search whose result is shown
+        self._folded: dict[int, tuple[str, str]] = {}  # uid -> (raw text, folded)
+
+    def setSourceModel(self, model: Any) -> None:  # noqa: N802 (Qt's name)
+        super().setSourceModel(model)
+        self._folded.clear()
+        if model is not None:
+            model.modelReset.connect(self.forget_folded)
 
     def set_search(self, text: str) -> int:
         """Filter on ``text`` (empty: show all); returns the number of matching units."""
-        self.text = text
+        for _ in self.search_steps(text):
+            pass
+        self.apply_result()
+        return self.last_matches
+
+    def search_steps(self, text: str, budget: float = 0.0) -> Iterator[None]:
+        """Match ``text`` over the package, yielding every ``budget`` seconds of work (0:
+        never); ``apply_result`` then shows the result in one filter change. The search
+        controller runs it a slice per event-loop turn, so typing in a 100,000-unit package
+        never stalls the window; dropping the iterator cancels the search."""
         source = self.sourceModel()
         words = fold(text).split()
         if not words or not isinstance(source, PackageTreeModel):
-            self._begin_filter_change()
-            self.visible = None
-            self._end_filter_change()
-            return 0
+            self._result = (text, None, 0, 0)
+            return
         visible: set[int] = set()
         matches = 0
-        for unit in source.package.walk():
+        hay_of = self._hay
+        clock = time.perf_counter
+        deadline = clock() + budget
+        n = -1
+        for n, unit in enumerate(source.package.walk()):
+            if budget and not n % 256 and clock() > deadline:
+                yield
+                deadline = clock() + budget
             if unit.uid in visible:
                 continue  # already shown as a descendant of a match
-            obj = unit.objects[0] if unit.objects else None
-            hay = f"{unit.title} {unit.description}"
-            if obj is not None:
-                hay += f" {obj.filename} {obj.format.name} {obj.format.puid}"
-            hay = fold(hay)
+            hay = hay_of(unit)
             if all(w in hay for w in words):
                 matches += 1
                 for below in unit.walk():
@@ -78,10 +136,42 @@ class UnitFilterProxy(QSortFilterProxyModel):
                     if above.uid in visible:
                         break
                     visible.add(above.uid)
+        self._result = (text, visible, matches, n + 1)
+
+    def apply_result(self) -> None:
+        """Filter on the last finished ``search_steps`` (one filter change, none when the
+        rows shown stay the same: e.g. a search every unit matches, or its clearing)."""
+        text, visible, matches, total = self._result
+        self.text = text
+        self.last_matches = matches
+        before = self.visible if self.visible is None or len(self.visible) < self._total else None
+        after = visible if visible is None or len(visible) < total else None
+        self._total = total
+        if before == after:
+            self.visible = visible  # a re-filter of every mapped row would change nothing
+            return
         self._begin_filter_change()
         self.visible = visible
         self._end_filter_change()
-        return matches
+
+    def _hay(self, unit: ArchiveUnit) -> str:
+        """The folded text ``unit`` is searched in, cached while its fields stay the same
+        (the cache checks the raw text, so an edit, a format found later or an undo can
+        never leave a stale entry): folding is most of a search's cost."""
+        obj = unit.objects[0] if unit.objects else None
+        raw = f"{unit.title} {unit.description}"
+        if obj is not None:
+            raw += f" {obj.filename} {obj.format.name} {obj.format.puid}"
+        cached = self._folded.get(unit.uid)
+        if cached is not None and cached[0] == raw:
+            return cached[1]
+        folded = fold(raw)
+        self._folded[unit.uid] = (raw, folded if folded != raw else raw)
+        return folded
+
+    def forget_folded(self) -> None:
+        """Drop the folded texts (a new package)."""
+        self._folded.clear()
 
     def _begin_filter_change(self) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
@@ -96,6 +186,24 @@ class UnitFilterProxy(QSortFilterProxyModel):
     def refresh_search(self) -> None:
         if self.visible is not None:
             self.set_search(self.text)
+
+    def hasChildren(self, parent: Any = None) -> bool:  # noqa: N802 (Qt's name)
+        """Answered from the package: Qt's own answer builds (filters and sorts) the
+        parent's whole row mapping, so laying out 1,000 closed folders of a sorted tree
+        sorted all 100,000 rows below them."""
+        parent = QModelIndex() if parent is None else parent
+        source = self.sourceModel()
+        if not parent.isValid() or not isinstance(source, PackageTreeModel):
+            return super().hasChildren(parent)
+        if parent.column() != 0:
+            return False
+        unit = source.unit(self.mapToSource(parent))
+        if unit is None:
+            return False
+        visible = self.visible
+        if visible is None:
+            return bool(unit.children)
+        return any(child.uid in visible for child in unit.children)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
         visible = self.visible
@@ -123,6 +231,14 @@ class PackageView(QTreeView):
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        self._selected: list[ArchiveUnit] | None = None
+        self._selected_key: tuple[Any, ...] = ()
+        self._layout_version = 0
+        self._expanding: deque[QPersistentModelIndex | None] = deque()
+        self._reopen: set[int] | None = None  # uids to reopen after a sort (None: all)
+        self._expand_timer = QTimer(self)
+        self._expand_timer.setInterval(0)
+        self._expand_timer.timeout.connect(self._expand_slice)
         header = self.header()
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -131,6 +247,19 @@ class PackageView(QTreeView):
     def setModel(self, model: Any) -> None:
         """Resize modes apply to existing sections only: set them once the model is in."""
         super().setModel(model)
+        if model is not None:
+            # rows moving under the selection change which units it holds
+            for signal in (
+                model.layoutChanged,
+                model.modelReset,
+                model.rowsInserted,
+                model.rowsRemoved,
+                model.rowsMoved,
+            ):
+                signal.connect(self._rows_changed)
+            if isinstance(model, UnitFilterProxy):
+                model.sort_starting.connect(self._before_sort)
+                model.sort_done.connect(self._after_sort)
         header = self.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
@@ -140,6 +269,117 @@ class PackageView(QTreeView):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
 
+    # -- expand all, in slices -------------------------------------------------------------
+    EXPAND_SLICE = 0.025  # seconds of expanding per event-loop turn
+    EXPAND_AT_ONCE = 5000  # units up to which "Expand all" is one call
+
+    def expand_all(self) -> None:
+        """Open every unit. A large tree opens a few folders per event-loop turn (each
+        laid out alone, ~1 ms per hundred rows) instead of one layout of everything
+        (1-2 s for 100,000 units in ``expandAll``); ``collapseAll`` stops it."""
+        self._expanding.clear()
+        proxy = self.model()
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
+        if not isinstance(source, PackageTreeModel):
+            super().expandAll()
+            return
+        if _at_most(source, self.EXPAND_AT_ONCE):
+            super().expandAll()
+            return
+        self._reopen = None
+        self._expanding = deque([None])  # None: the top level
+        self._expand_timer.start()
+
+    @property
+    def expanding(self) -> bool:
+        return bool(self._expanding)
+
+    def _expand_slice(self) -> None:
+        proxy = self.model()
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
+        pending = self._expanding
+        if not isinstance(source, PackageTreeModel):
+            pending.clear()
+        deadline = time.perf_counter() + self.EXPAND_SLICE
+        one_done = False
+        while pending:  # at least one per turn, then until the slice's time is up
+            if time.perf_counter() > deadline and one_done:
+                break
+            one_done = True
+            assert isinstance(source, PackageTreeModel)
+            persistent = pending.popleft()
+            if persistent is None:
+                parent = QModelIndex()
+            elif persistent.isValid():
+                parent = QModelIndex(persistent)
+                self.expand(parent)
+            else:
+                continue  # removed (or filtered out) meanwhile
+            unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
+            only = self._reopen
+            for child in source.siblings(unit):
+                if child.children and (only is None or child.uid in only):
+                    index = proxy.mapFromSource(source.index_for(child))
+                    if index.isValid():
+                        pending.append(QPersistentModelIndex(index))
+        if not pending:
+            self._expand_timer.stop()
+            self._reopen = None
+
+    # -- column sort: what is shown is sorted, then the open units reopen in slices ----------
+    def _before_sort(self) -> None:
+        """Remember the open units and close them: the proxy then sorts only the rows the
+        view shows (sorting every open folder's rows at once took 3-5 s for 100k units)."""
+        proxy = self.model()
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
+        if not isinstance(source, PackageTreeModel):
+            return
+        # still reopening after a previous sort (Qt sorts twice on a header click)
+        opened: set[int] = set(self._reopen or ()) if self._expanding else set()
+        pending: list[ArchiveUnit | None] = [None]
+        while pending:
+            unit = pending.pop()
+            for child in source.siblings(unit):
+                if child.children:
+                    index = proxy.mapFromSource(source.index_for(child))
+                    if index.isValid() and self.isExpanded(index):
+                        opened.add(child.uid)
+                        pending.append(child)
+        self.collapseAll()
+        self._reopen = opened
+
+    def _after_sort(self) -> None:
+        if self._reopen:
+            self._expanding = deque([None])
+            self._expand_timer.start()
+        else:
+            self._reopen = None
+
+    def collapseAll(self) -> None:  # noqa: N802 (Qt's name)
+        self._expanding.clear()
+        self._reopen = None
+        self._expand_timer.stop()
+        super().collapseAll()
+
+    BIG_CHANGE = 64  # rows: above, a change repaints without asking about every row
+
+    def dataChanged(  # noqa: N802 (Qt's name)
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = ()
+    ) -> None:
+        """A change of many rows (a bulk edit, its undo) repaints the view once.
+
+        ``QTreeView.dataChanged`` re-reads each open row of the range (its flags, children
+        and index, from Python: 3 s for 100,000 rows); field edits change neither row
+        heights (uniform) nor children, so the item view's repaint is all that is needed."""
+        if (
+            top_left.isValid()
+            and bottom_right.isValid()
+            and bottom_right.row() - top_left.row() >= self.BIG_CHANGE
+        ):
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles or ()))
+            return
+        super().dataChanged(top_left, bottom_right, list(roles or ()))
+
     # -- selection, in units of the package (the view shows them through the proxy) ------
     def unit_at(self, index: QModelIndex) -> ArchiveUnit | None:
         model = self.model()
@@ -148,9 +388,115 @@ class PackageView(QTreeView):
         unit = model.mapToSource(index).data(UnitRole)
         return unit if isinstance(unit, ArchiveUnit) else None
 
+    def setSelectionModel(self, selection_model: QItemSelectionModel) -> None:
+        super().setSelectionModel(selection_model)
+        selection_model.selectionChanged.connect(self._forget_selection)
+
+    def _forget_selection(self, *_args: Any) -> None:
+        self._selected = None
+
+    def _rows_changed(self, *_args: Any) -> None:
+        self._layout_version += 1
+        self._selected = None
+
     def selected_units(self) -> list[ArchiveUnit]:
-        units = [self.unit_at(i) for i in self.selectionModel().selectedRows(0)]
-        return [u for u in units if u is not None]
+        """The selected units, in the selection's order (read once per selection change:
+        the window asks at every change of the undo stack).
+
+        Read from the selection's ranges, not ``selectedRows``: that one asks the model
+        for parents and flags of every row (seconds for a select-all of 100,000 units);
+        a range of rows under one parent is a slice of the parent's children when the
+        proxy neither filters nor sorts."""
+        cached = self._selected
+        if cached is not None and self._selected_key == self._selection_key():
+            return list(cached)
+        units = self._read_selection()
+        self._selected = units
+        self._selected_key = self._selection_key()
+        return list(units)
+
+    def _selection_key(self) -> tuple[Any, ...]:
+        """What the cached selection depends on besides the selection itself: the rows
+        under it may have moved (sort, filter, edits of the tree)."""
+        proxy = self.model()
+        return (
+            self.selectionModel(),
+            proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None,
+            self._layout_version,
+        )
+
+    def _read_selection(self) -> list[ArchiveUnit]:
+        proxy = self.model()
+        if not isinstance(proxy, QSortFilterProxyModel):
+            return []
+        source = proxy.sourceModel()
+        if not isinstance(source, PackageTreeModel):
+            return []
+        identity = getattr(proxy, "visible", None) is None and proxy.sortColumn() < 0
+        out: list[ArchiveUnit] = []
+        seen: set[int] = set()
+        for rng in self.selectionModel().selection():
+            if rng.left() > 0:
+                continue  # rows are selected whole: column 0 stands for the row
+            parent = rng.parent()
+            top, bottom = rng.top(), rng.bottom()
+            if identity:
+                parent_unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
+                units = source.siblings(parent_unit)[top : bottom + 1]
+            else:
+                units = []
+                for row in range(top, bottom + 1):
+                    unit = source.unit(proxy.mapToSource(proxy.index(row, 0, parent)))
+                    if unit is not None:
+                        units.append(unit)
+            for unit in units:
+                if unit.uid not in seen:
+                    seen.add(unit.uid)
+                    out.append(unit)
+        return out
+
+    def selectAll(self) -> None:  # noqa: N802 (Qt's name)
+        """Select every shown row: one range per open parent, given to the selection at once.
+
+        ``QTreeView.selectAll`` walks every shown row asking the model for its parent
+        (millions of calls into Python: 5-9 s for 100,000 expanded units)."""
+        proxy = self.model()
+        sel = self.selectionModel()
+        single = (
+            QAbstractItemView.SelectionMode.SingleSelection,
+            QAbstractItemView.SelectionMode.NoSelection,
+        )
+        if proxy is None or sel is None or self.selectionMode() in single:
+            return
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
+        if not isinstance(source, PackageTreeModel):
+            super().selectAll()
+            return
+        last_col = proxy.columnCount() - 1
+        selection = QItemSelection()
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            rows = proxy.rowCount(parent)
+            if rows == 0:
+                continue
+            selection.select(proxy.index(0, 0, parent), proxy.index(rows - 1, last_col, parent))
+            parent_unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
+            opened = []
+            for child in source.siblings(parent_unit):
+                if child.children:  # only units with children can be open
+                    index = proxy.mapFromSource(source.index_for(child))
+                    if index.isValid() and self.isExpanded(index):
+                        opened.append(index)
+            # ranges in the tree's order: painting a row asks the selection range by range
+            # until one holds it, so the rows at the top are answered first
+            opened.sort(key=lambda i: i.row(), reverse=True)
+            pending.extend(opened)
+        if selection.isEmpty():
+            return
+        # Not with ``Rows``: the ranges already span every column, and Qt "expands" them
+        # by merging each into the others (quadratic, parents asked from Python).
+        sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def current_unit(self) -> ArchiveUnit | None:
         return self.unit_at(self.currentIndex())

@@ -1,0 +1,57 @@
+"""First-hour friction (issue 11): wheel over fields, window size, export's reason, finding
+locations, search results and F3, French plurals, help's shortcuts and saved-work folder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
+
+from tests.ui.conftest import build_package
+
+
+def wheel(widget, dy: int = -120) -> QWheelEvent:  # type: ignore[no-untyped-def]
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        pos,
+        QPointF(widget.mapToGlobal(pos.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, dy),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event
+
+
+def test_wheel_over_unfocused_fields_scrolls_the_form_not_the_value(window, qtbot):  # type: ignore[no-untyped-def]
+    window.resize(900, 500)
+    window.session.replace_package(build_package(), [])
+    unit = window.model.package.roots[0].children[0]
+    window.select_units([unit])
+    form = window.details.form
+    form.start.set_value(None)
+    form.start.enabled_box.setChecked(True)
+    date_before = form.start.edit.date()
+    level_before = form.level.currentIndex()
+    window.search.setFocus()
+    scroll = form.parentWidget().parentWidget()
+    assert isinstance(scroll, QScrollArea)
+    for field in (form.level, form.start.edit):
+        assert not field.hasFocus()
+        wheel(field)
+    assert form.level.currentIndex() == level_before
+    assert form.start.edit.date() == date_before
+    # focused, the field takes the wheel again
+    form.level.setFocus()
+    qtbot.waitUntil(form.level.hasFocus)
+    wheel(form.level)
+    assert form.level.currentIndex() != level_before
+
+
+def test_bulk_editor_and_rules_combos_are_guarded(window):  # type: ignore[no-untyped-def]
+    combos = window.details.findChildren(QComboBox)
+    assert combos
+    assert all(c.property("verso_wheel_guard") for c in combos)

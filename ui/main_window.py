@@ -33,12 +33,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QUndoStack,
 )
@@ -184,7 +185,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.engine_label)
         self.statusBar().addPermanentWidget(self.preset_label)
-        self.resize(1200, 780)
 
     def _build_actions(self) -> None:
         """Each controller creates its own actions; the window keeps the view-only ones."""
@@ -267,11 +267,28 @@ class MainWindow(QMainWindow):
             "window/tree_header": self.tree.header(),
         }
 
+    def fit_to_screen(self, area: QRect | None = None) -> None:
+        """The default size: 1200×780 at most, within the screen's free area (``area``,
+        default the screen's ``availableGeometry``), centred there. A 1366×768 laptop cut
+        the window; the frame's title bar and borders are kept inside too."""
+        if area is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1200, 780)
+        frame = (40, 60)  # room for the window manager's borders and title bar
+        width = max(640, min(1200, area.width() - frame[0]))
+        height = max(480, min(780, area.height() - frame[1]))
+        self.resize(width, height)
+        self.move(
+            area.x() + (area.width() - width) // 2,
+            area.y() + max(0, (area.height() - height - frame[1] // 2) // 2),
+        )
+        self.splitter_main.setSizes([width * 3 // 5, width * 2 // 5])
+        self.splitter_side.setSizes([height * 3 // 4, height // 4])
+
     def _restore(self) -> None:
-        self.splitter_main.setSizes([750, 530])  # defaults, until a saved layout exists
-        self.splitter_side.setSizes([560, 200])
+        self.fit_to_screen()  # defaults, until a saved layout exists
         if not self.settings.get("window/geometry").isEmpty():
-            self.restoreGeometry(self.settings.get("window/geometry"))
+            self.restoreGeometry(self.settings.get("window/geometry"))  # kept on screen by Qt
         for key, part in self._layout_parts().items():
             if not self.settings.get(key).isEmpty():
                 part.restoreState(self.settings.get(key))

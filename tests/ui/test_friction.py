@@ -55,3 +55,16 @@ def test_bulk_editor_and_rules_combos_are_guarded(window):  # type: ignore[no-un
     combos = window.details.findChildren(QComboBox)
     assert combos
     assert all(c.property("verso_wheel_guard") for c in combos)
+
+
+def test_default_window_fits_a_1366x768_laptop(window):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+
+    area = QRect(0, 0, 1366, 728)  # 768 less a 40-pixel task bar
+    window.fit_to_screen(area)
+    assert window.width() <= 1366 - 40 and window.height() <= 728 - 60
+    assert window.minimumSizeHint().width() <= window.width()
+    assert window.minimumSizeHint().height() <= window.height()
+    assert area.contains(window.geometry())
+    window.fit_to_screen(QRect(0, 0, 1920, 1040))  # a large screen keeps 1200×780
+    assert (window.width(), window.height()) == (1200, 780)

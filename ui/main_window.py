@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -151,7 +152,12 @@ class MainWindow(QMainWindow):
         tree_layout = QVBoxLayout(tree_page)
         tree_layout.setContentsMargins(0, 0, 0, 0)
         tree_layout.setSpacing(4)
-        tree_layout.addWidget(self.search)
+        self.search_count = QLabel(self)  # « 12 résultats » (controllers/search.py)
+        self.search_count.setObjectName("searchCount")
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search_count)
+        tree_layout.addLayout(search_row)
         tree_layout.addWidget(self.tree, 1)
         self.left = QStackedWidget(self)
         self.left.addWidget(self.drop_hint)
@@ -208,7 +214,7 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(self.tr("&Edit"))
         _add(edit, ed.act_undo, ed.act_redo, None, ed.act_rename, ed.act_group, ed.act_sort)
         _add(edit, ed.act_move_up, ed.act_move_down, None, ed.act_remove, None)
-        _add(edit, self.searcher.act_find)
+        _add(edit, self.searcher.act_find, self.searcher.act_next, self.searcher.act_previous)
         view = bar.addMenu(self.tr("&View"))
         _add(view, c.act_expand, c.act_collapse)
         transfer = bar.addMenu(self.tr("&Transfer"))

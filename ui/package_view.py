@@ -48,6 +48,7 @@ class UnitFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSortRole(SortRole)
         self.visible: set[int] | None = None
+        self.matches: list[int] = []  # uids of the matching units, in tree order (F3)
         self.text = ""
 
     def set_search(self, text: str) -> int:
@@ -58,20 +59,21 @@ class UnitFilterProxy(QSortFilterProxyModel):
         if not words or not isinstance(source, PackageTreeModel):
             self._begin_filter_change()
             self.visible = None
+            self.matches = []
             self._end_filter_change()
             return 0
         visible: set[int] = set()
-        matches = 0
+        matches: list[int] = []
         for unit in source.package.walk():
-            if unit.uid in visible:
-                continue  # already shown as a descendant of a match
             obj = unit.objects[0] if unit.objects else None
             hay = f"{unit.title} {unit.description}"
             if obj is not None:
                 hay += f" {obj.filename} {obj.format.name} {obj.format.puid}"
             hay = fold(hay)
             if all(w in hay for w in words):
-                matches += 1
+                matches.append(unit.uid)  # every match counts, below another one too
+                if unit.uid in visible:
+                    continue  # already shown (with its ancestors) below an earlier match
                 for below in unit.walk():
                     visible.add(below.uid)
                 for above in unit.ancestors():
@@ -80,8 +82,9 @@ class UnitFilterProxy(QSortFilterProxyModel):
                     visible.add(above.uid)
         self._begin_filter_change()
         self.visible = visible
+        self.matches = matches
         self._end_filter_change()
-        return matches
+        return len(matches)
 
     def _begin_filter_change(self) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9

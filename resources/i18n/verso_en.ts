@@ -2181,6 +2181,33 @@
 </context>
 <context>
     <name>SearchController</name>
+    <message>
+        <source>No unit matches the search.</source>
+        <translation>No unit matches the search.</translation>
+    </message>
+    <message>
+        <source>Result %1 of %2</source>
+        <translation>Result %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No result</source>
+        <translation>No result</translation>
+    </message>
+    <message>
+        <source>Find &amp;previous</source>
+        <translation>Find &amp;previous</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>Find &amp;next</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/controllers/search.py" line="43"/>
         <source>%n matching unit(s).</source>

@@ -2181,6 +2181,33 @@
 </context>
 <context>
     <name>SearchController</name>
+    <message>
+        <source>No unit matches the search.</source>
+        <translation>Aucune unité ne correspond à la recherche.</translation>
+    </message>
+    <message>
+        <source>Result %1 of %2</source>
+        <translation>Résultat %1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No result</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>Find &amp;previous</source>
+        <translation>Résultat &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>Résultat &amp;suivant</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/controllers/search.py" line="43"/>
         <source>%n matching unit(s).</source>

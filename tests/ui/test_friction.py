@@ -7,7 +7,18 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
 
+import pytest
+
+from app import i18n
 from tests.ui.conftest import build_package
+
+
+@pytest.fixture(autouse=True)
+def french(qapp):  # type: ignore[no-untyped-def]
+    """The window's words as a French user reads them (the texts are asserted)."""
+    assert i18n.install(qapp, "fr")
+    yield
+    i18n.install(qapp, "fr")
 
 
 def wheel(widget, dy: int = -120) -> QWheelEvent:  # type: ignore[no-untyped-def]
@@ -68,3 +79,33 @@ def test_default_window_fits_a_1366x768_laptop(window):  # type: ignore[no-untyp
     assert area.contains(window.geometry())
     window.fit_to_screen(QRect(0, 0, 1920, 1040))  # a large screen keeps 1200×780
     assert (window.width(), window.height()) == (1200, 780)
+
+
+def test_search_counts_every_match_and_f3_steps_through_them(window, qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    window.session.replace_package(build_package(), [])
+    qtbot.waitUntil(lambda: window.left.currentIndex() == 1)
+    # "pièce" matches 12 files, all below folders that do not match; "dossier" matches the
+    # three folders and the sub-folder *inside* the first: four results, not three
+    window.search.setText("dossier")
+    window.searcher.apply()
+    assert len(window.proxy.matches) == 4
+    assert window.search_count.text() == "4 résultats"
+    window.search.setText("pièce 2.3")
+    window.searcher.apply()
+    assert window.search_count.text() == "1 résultat"
+    window.search.setText("2.pdf")  # the third file of each folder
+    window.searcher.apply()
+    assert window.search_count.text() == "3 résultats"
+    titles = []
+    for _ in range(4):
+        QTest.keyClick(window.tree, Qt.Key.Key_F3)
+        titles.append(window.selected_units()[0].title)
+    assert titles == ["pièce 1.3", "pièce 2.3", "pièce 3.3", "pièce 1.3"]
+    assert window.search_count.text() == "Résultat 1 sur 3"
+    QTest.keyClick(window.tree, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.selected_units()[0].title == "pièce 3.3"
+    window.search.setText("introuvable")
+    window.searcher.apply()
+    assert window.search_count.text() == "Aucun résultat"

@@ -497,11 +497,11 @@
         <source>The SIP was written:
 %1
 
-%2 units, %3 files, %4.</source>
+%2, %3, %4.</source>
         <translation>The SIP was written:
 %1
 
-%2 units, %3 files, %4.</translation>
+%2, %3, %4.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/controllers/export.py" line="92"/>
@@ -539,11 +539,6 @@
         <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
         <translation>Export the SIP</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 units, %2 files, %3</source>
-        <translation>%1 units, %2 files, %3</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -862,8 +857,8 @@
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="178"/>
-        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
-        <translation>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</translation>
+        <source>SIP opened: %1, %2. Fix what is needed, then export it again.</source>
+        <translation>SIP opened: %1, %2. Fix what is needed, then export it again.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="36"/>
@@ -877,8 +872,8 @@
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="122"/>
-        <source>Scan finished in %1 s: %2 files.</source>
-        <translation>Scan finished in %1 s: %2 files.</translation>
+        <source>Scan finished in %1 s: %2.</source>
+        <translation>Scan finished in %1 s: %2.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="142"/>
@@ -900,8 +895,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Analysing %1 / %2 files — %3 files/s</source>
-        <translation>Analysing %1 / %2 files — %3 files/s</translation>
+        <source>Analysing %1 / %2 — %3 files/s</source>
+        <translation>Analysing %1 / %2 — %3 files/s</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1457,21 +1452,6 @@
         <location line="+4"/>
         <source>%1 — illisible ou refusé, importez-le à nouveau</source>
         <translation>%1 — unreadable or refused, import it again</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 règles</source>
-        <translation>%1 rules</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 services</source>
-        <translation>%1 agencies</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 nœuds</source>
-        <translation>%1 nodes</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -2041,8 +2021,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 unités sélectionnées : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
-        <translation>%1 units selected: the rules of “%2” are shown; changes apply to all of them.</translation>
+        <source>%1 : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
+        <translation>%1: the rules of “%2” are shown; changes apply to all of them.</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2096,8 +2076,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source> (%1 unités)</source>
-        <translation> (%1 units)</translation>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
@@ -2421,11 +2401,6 @@
 </context>
 <context>
     <name>StatusController</name>
-    <message>
-        <location filename="../../ui/controllers/status.py" line="53"/>
-        <source>%1 units · %2 files · %3 · %4 unknown formats</source>
-        <translation>%1 units · %2 files · %3 · %4 unknown formats</translation>
-    </message>
     <message>
         <location filename="../../ui/controllers/status.py" line="61"/>
         <source>Identification: %1</source>

@@ -497,11 +497,11 @@
         <source>The SIP was written:
 %1
 
-%2 units, %3 files, %4.</source>
+%2, %3, %4.</source>
         <translation>Le SIP a été écrit :
 %1
 
-%2 unités, %3 fichiers, %4.</translation>
+%2, %3, %4.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/controllers/export.py" line="92"/>
@@ -539,11 +539,6 @@
         <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
         <translation>Exporter le SIP</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 units, %2 files, %3</source>
-        <translation>%1 unités, %2 fichiers, %3</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -862,8 +857,8 @@
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="178"/>
-        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
-        <translation>SIP ouvert : %1 unités, %2 fichiers. Corrigez ce qui doit l'être, puis exportez-le à nouveau.</translation>
+        <source>SIP opened: %1, %2. Fix what is needed, then export it again.</source>
+        <translation>SIP ouvert : %1, %2. Corrigez ce qui doit l'être, puis exportez-le à nouveau.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="36"/>
@@ -877,8 +872,8 @@
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="122"/>
-        <source>Scan finished in %1 s: %2 files.</source>
-        <translation>Analyse terminée en %1 s : %2 fichiers.</translation>
+        <source>Scan finished in %1 s: %2.</source>
+        <translation>Analyse terminée en %1 s : %2.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="142"/>
@@ -900,8 +895,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Analysing %1 / %2 files — %3 files/s</source>
-        <translation>Analyse : %1 / %2 fichiers — %3 fichiers/s</translation>
+        <source>Analysing %1 / %2 — %3 files/s</source>
+        <translation>Analyse : %1 / %2 — %3 fichiers/s</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1457,21 +1452,6 @@
         <location line="+4"/>
         <source>%1 — illisible ou refusé, importez-le à nouveau</source>
         <translation>%1 — illisible ou refusé, importez-le à nouveau</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 règles</source>
-        <translation>%1 règles</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 services</source>
-        <translation>%1 services</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 nœuds</source>
-        <translation>%1 nœuds</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -2041,8 +2021,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 unités sélectionnées : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
-        <translation>%1 unités sélectionnées : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</translation>
+        <source>%1 : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
+        <translation>%1 : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2096,8 +2076,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source> (%1 unités)</source>
-        <translation> (%1 unités)</translation>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
@@ -2240,7 +2220,7 @@
     <message numerus="yes">
         <location filename="../../ui/controllers/session.py" line="434"/>
         <source>%n saved work(s) no longer found were removed from the recent list.</source>
-        <translation><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform></translation>
+        <translation><numerusform>%n travail enregistré introuvable a été retiré de la liste des travaux récents.</numerusform><numerusform>%n travaux enregistrés introuvables ont été retirés de la liste des travaux récents.</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/controllers/session.py" line="45"/>
@@ -2421,11 +2401,6 @@
 </context>
 <context>
     <name>StatusController</name>
-    <message>
-        <location filename="../../ui/controllers/status.py" line="53"/>
-        <source>%1 units · %2 files · %3 · %4 unknown formats</source>
-        <translation>%1 unités · %2 fichiers · %3 · %4 formats inconnus</translation>
-    </message>
     <message>
         <location filename="../../ui/controllers/status.py" line="61"/>
         <source>Identification: %1</source>

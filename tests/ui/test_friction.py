@@ -3,11 +3,10 @@ locations, search results and F3, French plurals, help's shortcuts and saved-wor
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
-
-import pytest
 
 from app import i18n
 from tests.ui.conftest import build_package
@@ -109,3 +108,19 @@ def test_search_counts_every_match_and_f3_steps_through_them(window, qtbot):  # 
     window.search.setText("introuvable")
     window.searcher.apply()
     assert window.search_count.text() == "Aucun résultat"
+
+
+def test_status_bar_counts_agree_with_their_number(window, qtbot):  # type: ignore[no-untyped-def]
+    from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel, Package
+
+    package = Package()
+    folder = ArchiveUnit(title="Seul", level=DescriptionLevel.RECORD_GRP)
+    item = ArchiveUnit(title="note", level=DescriptionLevel.ITEM)
+    item.objects.append(BinaryObject(source="/tmp/nowhere/note.txt", filename="note.txt", size=5))
+    folder.add(item)
+    package.roots.append(folder)
+    window.session.replace_package(package, [])
+    window.status.update_status()
+    text = window.counts_label.text()
+    assert text.startswith("2 unités · 1 fichier · ")
+    assert text.endswith(" · 1 format inconnu")

@@ -19,7 +19,7 @@ from app.tasks import Task
 from seda.findings import Severity
 from ui.controllers.base import Controller, WindowState
 from ui.export_dialog import ExportDialog
-from ui.formatting import describe_finding, human_size, number
+from ui.formatting import count, describe_finding, human_size
 from ui.snapshot import snapshot_package
 
 if TYPE_CHECKING:
@@ -166,10 +166,10 @@ class ExportController(Controller):
         self.last_export = report
         self.window.verifier.add_findings(list(report.findings))
         path = str(report.path)
-        text = self.tr("The SIP was written:\n%1\n\n%2 units, %3 files, %4.").replace("%1", path)
+        text = self.tr("The SIP was written:\n%1\n\n%2, %3, %4.").replace("%1", path)
         text = (
-            text.replace("%2", number(report.units))
-            .replace("%3", number(report.files))
+            text.replace("%2", count(report.units, "unit"))
+            .replace("%3", count(report.files, "file"))
             .replace("%4", human_size(report.total_bytes))
         )
         if report.findings:

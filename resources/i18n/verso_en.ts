@@ -430,6 +430,29 @@
 <context>
     <name>ExportController</name>
     <message>
+        <source>Write the SIP (zip) to give to the archives service</source>
+        <translation>Write the SIP (zip) to give to the archives service</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocking error(s) found by the verification: see the Verification tab.</source>
+        <translation>
+            <numerusform>%n blocking error found by the verification: see the Verification tab.</numerusform>
+            <numerusform>%n blocking errors found by the verification: see the Verification tab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>An export is already running.</translation>
+    </message>
+    <message>
+        <source>Export waits for the end of the analysis of the files.</source>
+        <translation>Export waits for the end of the analysis of the files.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: open a folder or drop files on the window.</source>
+        <translation>Nothing to export yet: open a folder or drop files on the window.</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/export.py" line="78"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 already exists. Replace it?</translation>

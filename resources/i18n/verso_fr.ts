@@ -430,6 +430,29 @@
 <context>
     <name>ExportController</name>
     <message>
+        <source>Write the SIP (zip) to give to the archives service</source>
+        <translation>Écrire le SIP (zip) à remettre au service d'archives</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocking error(s) found by the verification: see the Verification tab.</source>
+        <translation>
+            <numerusform>%n erreur bloquante trouvée par la vérification : voir l'onglet Vérification.</numerusform>
+            <numerusform>%n erreurs bloquantes trouvées par la vérification : voir l'onglet Vérification.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>Un export est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>Export waits for the end of the analysis of the files.</source>
+        <translation>L'export attend la fin de l'analyse des fichiers.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: open a folder or drop files on the window.</source>
+        <translation>Rien à exporter pour l'instant : ouvrez un dossier ou déposez des fichiers sur la fenêtre.</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/export.py" line="78"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 existe déjà. Le remplacer ?</translation>

@@ -124,3 +124,25 @@ def test_status_bar_counts_agree_with_their_number(window, qtbot):  # type: igno
     text = window.counts_label.text()
     assert text.startswith("2 unités · 1 fichier · ")
     assert text.endswith(" · 1 format inconnu")
+
+
+def test_greyed_export_says_why_and_points_to_the_verification(window):  # type: ignore[no-untyped-def]
+    from ui.controllers.base import WindowState
+
+    act, hint = window.exporter.act_export, window.exporter.hint
+    assert not act.isEnabled()
+    assert "Rien à exporter" in act.toolTip() and "Rien à exporter" in hint.text()
+    window.session.replace_package(build_package(), [])
+    window.update_actions()
+    assert act.isEnabled() and not hint.isVisibleTo(window)
+    window.exporter.update_actions(WindowState(has_package=True, scanning=True))
+    assert not act.isEnabled() and "fin de l'analyse" in act.toolTip()
+    assert "fin de l'analyse" in hint.text() and hint.isVisibleTo(window)
+    window.update_actions()
+    errors = [f for f in window.verifier.verify_package() if f.severity == "error"]
+    assert errors  # no producer nor archives service in the header
+    assert act.isEnabled()
+    assert "onglet Vérification" in act.toolTip() and "onglet Vérification" in hint.text()
+    window.bottom.setCurrentIndex(0)
+    hint.linkActivated.emit("#verification")
+    assert window.bottom.currentWidget() is window.verification

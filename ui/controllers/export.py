@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from app.tasks import Task
 from seda.findings import Severity
@@ -35,6 +35,15 @@ class ExportController(Controller):
         super().__init__(window)
         self.last_export: Any = None
         self.outcome: dict[str, Any] = {}  # the running export's slip (see start_export)
+        # why Export is greyed out, or the verification's errors, in the status bar; the
+        # link opens the Verification tab
+        self.hint = QLabel(window)
+        self.hint.setObjectName("exportHint")
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.linkActivated.connect(lambda _link: window.verifier.show_verification_tab())
+        window.statusBar().addPermanentWidget(self.hint)
+        self.reason = ""
+        window.verification.model.modelReset.connect(self.window.update_actions)
 
     def build_actions(self) -> None:
         self.act_export = self.action(
@@ -42,7 +51,41 @@ class ExportController(Controller):
         )
 
     def update_actions(self, state: WindowState) -> None:
-        self.act_export.setEnabled(state.has_package and state.idle)
+        self.reason = self.blocked_reason(state)
+        self.act_export.setEnabled(not self.reason)
+        self.explain()
+
+    def blocked_reason(self, state: WindowState) -> str:
+        """Why Export cannot be used now ("" when it can)."""
+        if not state.has_package:
+            return self.tr("Nothing to export yet: open a folder or drop files on the window.")
+        if state.scanning:
+            return self.tr("Export waits for the end of the analysis of the files.")
+        if state.exporting:
+            return self.tr("An export is already running.")
+        return ""
+
+    def explain(self) -> None:
+        """The action's tooltip and the status bar say why it is greyed out, or point to the
+        Verification tab when the last verification found errors."""
+        errors = len(self.window.verification.errors())
+        if self.reason:
+            tip = text = self.reason
+        elif errors:
+            tip = self.tr(
+                "%n blocking error(s) found by the verification: see the Verification tab.",
+                "",
+                errors,
+            )
+            text = f'<a href="#verification">{tip}</a>'
+        else:
+            tip = self.tr("Write the SIP (zip) to give to the archives service")
+            text = ""
+        self.act_export.setToolTip(tip)
+        self.act_export.setStatusTip(tip)
+        self.hint.setText(text)
+        self.hint.setToolTip(tip if text else "")
+        self.hint.setVisible(bool(text))
 
     def export_sip(self) -> None:
         """The export dialog, then the verification, then the background export."""

@@ -100,6 +100,10 @@ class VerificationController(Controller):
     def show_findings_tab(self) -> None:
         self.tabs.setCurrentIndex(0)
 
+    def show_verification_tab(self) -> None:
+        self.tabs.setCurrentIndex(self.tabs.indexOf(self.panel))
+        self.panel.view.setFocus()
+
     def reveal_uid(self, uid: int) -> bool:
         """Select the unit a finding is about (the search is cleared if it hides it)."""
         unit = self.model.unit_by_uid(uid)

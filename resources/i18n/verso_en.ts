@@ -647,6 +647,46 @@
 <context>
     <name>FindingsModel</name>
     <message>
+        <source>The whole transfer</source>
+        <translation>The whole transfer</translation>
+    </message>
+    <message>
+        <source>Transfer header</source>
+        <translation>Transfer header</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Legal status</source>
+        <translation>Legal status</translation>
+    </message>
+    <message>
+        <source>Acquisition information</source>
+        <translation>Acquisition information</translation>
+    </message>
+    <message>
+        <source>Submission agency</source>
+        <translation>Submission agency</translation>
+    </message>
+    <message>
+        <source>Originating agency</source>
+        <translation>Originating agency</translation>
+    </message>
+    <message>
+        <source>Transferring agency</source>
+        <translation>Transferring agency</translation>
+    </message>
+    <message>
+        <source>Archival agency</source>
+        <translation>Archival agency</translation>
+    </message>
+    <message>
+        <source>Ingest contract</source>
+        <translation>Ingest contract</translation>
+    </message>
+    <message>
         <location filename="../../ui/findings_panel.py" line="+64"/>
         <source>Finding</source>
         <translation>Finding</translation>

@@ -647,6 +647,46 @@
 <context>
     <name>FindingsModel</name>
     <message>
+        <source>The whole transfer</source>
+        <translation>Tout le versement</translation>
+    </message>
+    <message>
+        <source>Transfer header</source>
+        <translation>En-tête du versement</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Legal status</source>
+        <translation>Statut légal</translation>
+    </message>
+    <message>
+        <source>Acquisition information</source>
+        <translation>Modalités d'entrée</translation>
+    </message>
+    <message>
+        <source>Submission agency</source>
+        <translation>Service de transfert</translation>
+    </message>
+    <message>
+        <source>Originating agency</source>
+        <translation>Service producteur</translation>
+    </message>
+    <message>
+        <source>Transferring agency</source>
+        <translation>Service versant</translation>
+    </message>
+    <message>
+        <source>Archival agency</source>
+        <translation>Service d'archives</translation>
+    </message>
+    <message>
+        <source>Ingest contract</source>
+        <translation>Contrat d'entrée</translation>
+    </message>
+    <message>
         <location filename="../../ui/findings_panel.py" line="+64"/>
         <source>Finding</source>
         <translation>Signalement</translation>

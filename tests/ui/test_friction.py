@@ -146,3 +146,39 @@ def test_greyed_export_says_why_and_points_to_the_verification(window):  # type:
     window.bottom.setCurrentIndex(0)
     hint.linkActivated.emit("#verification")
     assert window.bottom.currentWidget() is window.verification
+
+
+def test_every_verification_finding_has_a_place_and_opens_it(window, qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    window.session.replace_package(build_package(), [])
+    findings = window.verifier.verify_package()
+    model = window.verification.model
+    places = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert all(places), places
+    assert "En-tête du versement › Service producteur" in places
+    unit_rows = [r for r, f in enumerate(model.findings) if f.unit_uid is not None]
+    assert unit_rows and places[unit_rows[0]].startswith("Dossier ")
+    assert " › pièce " in places[unit_rows[0]]
+    # double-click on the producer's finding: the header dialog, at that field
+    row = next(
+        r
+        for r, f in enumerate(model.findings)
+        if f.params.get("field") == "OriginatingAgencyIdentifier"
+    )
+    seen = {}
+
+    def look() -> None:
+        dialog = window.header.dialog
+        seen["focus"] = dialog.focusWidget().objectName() if dialog.focusWidget() else ""
+        dialog.reject()
+
+    QTimer.singleShot(200, look)
+    view = window.verification.view
+    view.doubleClicked.emit(model.index(row, 0))
+    assert seen["focus"] == "originating_agency"
+    # double-click on a unit's finding selects it
+    uid = model.findings[unit_rows[0]].unit_uid
+    view.doubleClicked.emit(model.index(unit_rows[0], 0))
+    assert [u.uid for u in window.selected_units()] == [uid]
+    assert findings

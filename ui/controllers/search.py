@@ -31,9 +31,7 @@ class SearchController(Controller):
 
     def build_actions(self) -> None:
         self.act_find = self.action(self.tr("&Find"), self.focus, QKeySequence.StandardKey.Find)
-        self.act_next = self.action(
-            self.tr("Find &next"), self.next_result, QKeySequence("F3")
-        )
+        self.act_next = self.action(self.tr("Find &next"), self.next_result, QKeySequence("F3"))
         self.act_previous = self.action(
             self.tr("Find &previous"),
             self.previous_result,

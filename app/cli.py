@@ -38,7 +38,14 @@ from types import FrameType
 from typing import Any, NoReturn, TextIO
 
 from app.labels import category_label, count, is_plural, level_label, with_code
-from app.messages import MAX_LISTED, describe, more_text, severity_label
+from app.messages import (
+    MAX_LISTED,
+    describe,
+    more_text,
+    nothing_to_transfer,
+    nothing_to_transfer_text,
+    severity_label,
+)
 from app.progress_bar import TerminalProgress, human_size
 from seda.atomic import is_disk_full
 from seda.findings import Code, Finding, Severity
@@ -967,17 +974,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             root.attachment = dataclasses.replace(attachment)
     bases = _bases(args.paths or [args.csv])
     stats = package.stats()
-    if stats.files == 0 and not args.csv:  # a described filing plan may hold no file
-        _err(
-            "Rien à exporter : aucun fichier lisible dans "
-            + ", ".join(f"« {p} »" for p in args.paths)
-            + "."
-        )
-        if result.findings:
+    if not args.csv and nothing_to_transfer(package.roots, stats.files):
+        # the window's Export says the same (app.messages.nothing_to_transfer)
+        _err(nothing_to_transfer_text([str(p) for p in args.paths]))
+        others = [f for f in result.findings if f.code != Code.EMPTY_FOLDER]
+        if others:  # « Dossier vide : il sera versé… » would contradict the refusal
             buf = io.StringIO()
-            _print_findings(
-                result.findings, bases, buf, limit=None if args.all else MAX_LINES_PER_SEVERITY
-            )
+            _print_findings(others, bases, buf, limit=None if args.all else MAX_LINES_PER_SEVERITY)
             _err("Problèmes trouvés :\n" + buf.getvalue().rstrip())
         return EXIT_FAILED
 

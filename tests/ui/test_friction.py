@@ -182,3 +182,21 @@ def test_every_verification_finding_has_a_place_and_opens_it(window, qtbot):  # 
     view.doubleClicked.emit(model.index(unit_rows[0], 0))
     assert [u.uid for u in window.selected_units()] == [uid]
     assert findings
+
+
+def test_an_empty_folder_is_refused_as_the_cli_does(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from app.cli import main
+
+    empty = tmp_path / "vide"
+    (empty / "sous-dossier").mkdir(parents=True)
+    assert main(["export", str(empty), "-o", str(tmp_path / "v.zip")]) == 1
+    assert window.add_paths([str(empty)])
+    qtbot.waitUntil(lambda: not window.scan.running, timeout=60_000)
+    window.status.update_status()
+    window.update_actions()
+    act = window.exporter.act_export
+    assert not act.isEnabled()
+    assert "Rien à verser : « vide » ne contient aucun fichier" in act.toolTip()
+    window.exporter.export_sip()  # reached anyway (shortcut before the count): refused
+    assert "Rien à verser" in window.last_message.text()
+    assert not (tmp_path / "v.zip").exists()

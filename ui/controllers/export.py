@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
+from app.messages import nothing_to_transfer, nothing_to_transfer_text
 from app.tasks import Task
 from seda.findings import Severity
 from ui.controllers.base import Controller, WindowState
@@ -63,7 +64,15 @@ class ExportController(Controller):
             return self.tr("Export waits for the end of the analysis of the files.")
         if state.exporting:
             return self.tr("An export is already running.")
+        stats = self.window.status.last_stats  # counted after each change (no walk here)
+        if stats is not None and nothing_to_transfer(self.model.package.roots, stats.files):
+            return self.empty_text()
         return ""
+
+    def empty_text(self) -> str:
+        """Folders with no file make no transfer: the CLI's rule and sentence."""
+        names = [r.title or r.source for r in self.model.package.roots]
+        return nothing_to_transfer_text(names, self.lang)
 
     def explain(self) -> None:
         """The action's tooltip and the status bar say why it is greyed out, or point to the
@@ -91,6 +100,9 @@ class ExportController(Controller):
         """The export dialog, then the verification, then the background export."""
         package = self.model.package
         if not package.roots or self.scanning() or self.task is not None:
+            return
+        if nothing_to_transfer(package.roots, package.stats().files):
+            self.message(QMessageBox.Icon.Warning, self.tr("Export the SIP"), self.empty_text())
             return
         window = self.window
         dialog = ExportDialog(

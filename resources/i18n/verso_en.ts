@@ -1239,6 +1239,14 @@
 <context>
     <name>PreferencesController</name>
     <message>
+        <source>Close Verso and open it again to use it; your choice is kept.</source>
+        <translation>Close Verso and open it again to use it; your choice is kept.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/preferences.py" line="24"/>
         <source>&amp;Identification engine</source>
         <translation>&amp;Identification engine</translation>

@@ -1239,6 +1239,14 @@
 <context>
     <name>PreferencesController</name>
     <message>
+        <source>Close Verso and open it again to use it; your choice is kept.</source>
+        <translation>Fermez Verso puis rouvrez-le pour l'appliquer ; votre choix est enregistré.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/preferences.py" line="24"/>
         <source>&amp;Identification engine</source>
         <translation>Moteur d'&amp;identification</translation>

@@ -200,3 +200,13 @@ def test_an_empty_folder_is_refused_as_the_cli_does(window, qtbot, tmp_path):  #
     window.exporter.export_sip()  # reached anyway (shortcut before the count): refused
     assert "Rien à verser" in window.last_message.text()
     assert not (tmp_path / "v.zip").exists()
+
+
+def test_changing_the_language_says_plainly_it_waits_for_a_restart(window):  # type: ignore[no-untyped-def]
+    english = next(a for a in window.preferences.lang_group.actions() if a.data() == "en")
+    english.trigger()
+    assert window.settings.get("ui/language") == "en"
+    box = window.last_message
+    assert box is not None and "prochain démarrage" in box.text()
+    assert "rouvrez" in box.text()
+    assert "prochain démarrage" in window.statusBar().currentMessage()

@@ -866,6 +866,46 @@
 <context>
     <name>HelpController</name>
     <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Search box: go to the next result</source>
+        <translation>Search box: go to the next result</translation>
+    </message>
+    <message>
+        <source>Where Verso keeps an automatic copy of unsaved work, offered again after a crash</source>
+        <translation>Where Verso keeps an automatic copy of unsaved work, offered again after a crash</translation>
+    </message>
+    <message>
+        <source>Open the &amp;recovery folder</source>
+        <translation>Open the &amp;recovery folder</translation>
+    </message>
+    <message>
+        <source>The folder where you last saved your work (.verso)</source>
+        <translation>The folder where you last saved your work (.verso)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;saved-work folder</source>
+        <translation>Open the &amp;saved-work folder</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/help.py" line="12"/>
         <source>&amp;About Verso</source>
         <translation>&amp;About Verso</translation>

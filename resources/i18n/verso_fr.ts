@@ -866,6 +866,46 @@
 <context>
     <name>HelpController</name>
     <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Search box: go to the next result</source>
+        <translation>Zone de recherche : aller au résultat suivant</translation>
+    </message>
+    <message>
+        <source>Where Verso keeps an automatic copy of unsaved work, offered again after a crash</source>
+        <translation>Où Verso garde une copie automatique du travail non enregistré, proposée à nouveau après un arrêt inattendu</translation>
+    </message>
+    <message>
+        <source>Open the &amp;recovery folder</source>
+        <translation>Ouvrir le dossier de &amp;récupération</translation>
+    </message>
+    <message>
+        <source>The folder where you last saved your work (.verso)</source>
+        <translation>Le dossier où vous avez enregistré votre travail (.verso) la dernière fois</translation>
+    </message>
+    <message>
+        <source>Open the &amp;saved-work folder</source>
+        <translation>Ouvrir le dossier des &amp;travaux enregistrés</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/help.py" line="12"/>
         <source>&amp;About Verso</source>
         <translation>À &amp;propos de Verso</translation>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QTableWidget
 
 from app import i18n
 from tests.ui.conftest import build_package
@@ -210,3 +210,27 @@ def test_changing_the_language_says_plainly_it_waits_for_a_restart(window):  # t
     assert box is not None and "prochain démarrage" in box.text()
     assert "rouvrez" in box.text()
     assert "prochain démarrage" in window.statusBar().currentMessage()
+
+
+def test_help_lists_the_shortcuts_and_opens_the_work_folders(window, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QDesktopServices
+
+    dialog = window.help.shortcuts()
+    table = dialog.findChild(QTableWidget)
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Exporter le SIP"] == "Ctrl+E"
+    assert rows["Résultat suivant"] == "F3"
+    assert rows["Renommer"] == "F2"
+    assert "Vérifier le versement" in rows
+    dialog.close()
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setenv("VERSO_DATA_DIR", str(tmp_path / "data"))
+    window.help.act_recovery_folder.trigger()
+    assert opened[-1] == str(tmp_path / "data" / "recovery")
+    window.settings.set("work/last_folder", str(tmp_path))
+    window.help.act_work_folder.trigger()
+    assert opened[-1] == str(tmp_path)
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Aide")
+    assert window.help.act_shortcuts in help_menu.actions()
+    assert window.help.act_recovery_folder in help_menu.actions()

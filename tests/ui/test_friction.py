@@ -234,3 +234,14 @@ def test_help_lists_the_shortcuts_and_opens_the_work_folders(window, monkeypatch
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Aide")
     assert window.help.act_shortcuts in help_menu.actions()
     assert window.help.act_recovery_folder in help_menu.actions()
+
+
+def test_export_comes_back_once_the_scan_counted_the_files(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "Conseil"
+    (folder / "Délibérations").mkdir(parents=True)
+    (folder / "Délibérations" / "d1.txt").write_text("délibération", encoding="utf-8")
+    assert window.add_paths([str(folder)])
+    qtbot.waitUntil(lambda: not window.scan.running, timeout=60_000)
+    # the counts come in slices after the scan: Export follows them, no stale reason
+    qtbot.waitUntil(lambda: window.exporter.act_export.isEnabled(), timeout=10_000)
+    assert "Rien à verser" not in window.exporter.hint.text()

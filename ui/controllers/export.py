@@ -44,6 +44,7 @@ class ExportController(Controller):
         self.hint.linkActivated.connect(lambda _link: window.verifier.show_verification_tab())
         window.statusBar().addPermanentWidget(self.hint)
         self.reason = ""
+        self.state: WindowState | None = None
         window.verification.model.modelReset.connect(self.window.update_actions)
 
     def build_actions(self) -> None:
@@ -51,7 +52,13 @@ class ExportController(Controller):
             self.tr("&Export the SIP…"), self.export_sip, QKeySequence("Ctrl+E")
         )
 
+    def stats_changed(self) -> None:
+        """The counts were refreshed (after a scan, an edit): Export's state again."""
+        if self.state is not None:
+            self.update_actions(self.state)
+
     def update_actions(self, state: WindowState) -> None:
+        self.state = state
         self.reason = self.blocked_reason(state)
         self.act_export.setEnabled(not self.reason)
         self.explain()

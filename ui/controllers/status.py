@@ -69,6 +69,9 @@ class StatusController(Controller):
         window.engine_label.setToolTip(signatures)
         window.chart.set_stats(stats, result.names)
         window.session.update_title()
+        exporter = getattr(window, "exporter", None)
+        if exporter is not None:
+            exporter.stats_changed()  # Export's state depends on the count of files
 
 
 def short_signature(signatures: str) -> str:

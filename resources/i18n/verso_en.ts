@@ -429,6 +429,13 @@
 </context>
 <context>
     <name>ExportController</name>
+    <message numerus="yes">
+        <source>%n blocking error(s): see the Verification tab</source>
+        <translation>
+            <numerusform>%n blocking error: see the Verification tab</numerusform>
+            <numerusform>%n blocking errors: see the Verification tab</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Write the SIP (zip) to give to the archives service</source>
         <translation>Write the SIP (zip) to give to the archives service</translation>

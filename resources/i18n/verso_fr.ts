@@ -429,6 +429,13 @@
 </context>
 <context>
     <name>ExportController</name>
+    <message numerus="yes">
+        <source>%n blocking error(s): see the Verification tab</source>
+        <translation>
+            <numerusform>%n erreur bloquante : voir l'onglet Vérification</numerusform>
+            <numerusform>%n erreurs bloquantes : voir l'onglet Vérification</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Write the SIP (zip) to give to the archives service</source>
         <translation>Écrire le SIP (zip) à remettre au service d'archives</translation>

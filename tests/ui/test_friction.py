@@ -132,6 +132,7 @@ def test_greyed_export_says_why_and_points_to_the_verification(window):  # type:
     act, hint = window.exporter.act_export, window.exporter.hint
     assert not act.isEnabled()
     assert "Rien à exporter" in act.toolTip() and "Rien à exporter" in hint.text()
+    assert hint.toolTip() == act.toolTip()
     window.session.replace_package(build_package(), [])
     window.update_actions()
     assert act.isEnabled() and not hint.isVisibleTo(window)

@@ -7,6 +7,7 @@ The job works on a snapshot of the package (``ui.snapshot``), so editing may go 
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,9 @@ from ui.snapshot import snapshot_package
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+HINT_WIDTH = 420  # pixels of the status bar the reason may take
 
 
 class ExportController(Controller):
@@ -86,14 +90,20 @@ class ExportController(Controller):
         Verification tab when the last verification found errors."""
         errors = len(self.window.verification.errors())
         if self.reason:
-            tip = text = self.reason
+            tip = self.reason
+            # the status bar is shared: the reason there is cut, whole in its tooltip
+            metrics = self.hint.fontMetrics()
+            text = html.escape(
+                metrics.elidedText(tip, Qt.TextElideMode.ElideRight, HINT_WIDTH), quote=False
+            )
         elif errors:
             tip = self.tr(
                 "%n blocking error(s) found by the verification: see the Verification tab.",
                 "",
                 errors,
             )
-            text = f'<a href="#verification">{tip}</a>'
+            short = self.tr("%n blocking error(s): see the Verification tab", "", errors)
+            text = f'<a href="#verification">{html.escape(short, quote=False)}</a>'
         else:
             tip = self.tr("Write the SIP (zip) to give to the archives service")
             text = ""

@@ -37,8 +37,15 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
-from app.labels import category_label, level_label, with_code
-from app.messages import MAX_LISTED, describe, more_text, severity_label
+from app.labels import category_label, count, is_plural, level_label, with_code
+from app.messages import (
+    MAX_LISTED,
+    describe,
+    more_text,
+    nothing_to_transfer,
+    nothing_to_transfer_text,
+    severity_label,
+)
 from app.progress_bar import TerminalProgress, human_size
 from seda.atomic import is_disk_full
 from seda.findings import Code, Finding, Severity
@@ -967,17 +974,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             root.attachment = dataclasses.replace(attachment)
     bases = _bases(args.paths or [args.csv])
     stats = package.stats()
-    if stats.files == 0 and not args.csv:  # a described filing plan may hold no file
-        _err(
-            "Rien à exporter : aucun fichier lisible dans "
-            + ", ".join(f"« {p} »" for p in args.paths)
-            + "."
-        )
-        if result.findings:
+    if not args.csv and nothing_to_transfer(package.roots, stats.files):
+        # the window's Export says the same (app.messages.nothing_to_transfer)
+        _err(nothing_to_transfer_text([str(p) for p in args.paths]))
+        others = [f for f in result.findings if f.code != Code.EMPTY_FOLDER]
+        if others:  # « Dossier vide : il sera versé… » would contradict the refusal
             buf = io.StringIO()
-            _print_findings(
-                result.findings, bases, buf, limit=None if args.all else MAX_LINES_PER_SEVERITY
-            )
+            _print_findings(others, bases, buf, limit=None if args.all else MAX_LINES_PER_SEVERITY)
             _err("Problèmes trouvés :\n" + buf.getvalue().rstrip())
         return EXIT_FAILED
 
@@ -1103,8 +1106,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         left_out = _unreadable_left_out(result.findings, package)
         if left_out:
             _err(
-                f"Attention : {len(left_out)} fichier(s) ou dossier(s) illisible(s) laissé(s) "
-                "hors du versement (code de sortie 1 ; --skip-unreadable pour l'accepter) :\n"
+                f"Attention : {len(left_out)} "
+                + (
+                    "fichiers ou dossiers illisibles laissés "
+                    if is_plural(len(left_out))
+                    else "fichier ou dossier illisible laissé "
+                )
+                + "hors du versement (code de sortie 1 ; --skip-unreadable pour l'accepter) :\n"
                 + _finding_lines(
                     [dataclasses.replace(f, path=_display_path(f.path, bases)) for f in left_out]
                 )
@@ -1260,13 +1268,14 @@ def cmd_csv(args: argparse.Namespace) -> int:
         _err(f"Échec : le tableau « {output} » n'a pas été écrit ({exc.strerror or exc}).")
         return EXIT_FAILED
     print(
-        f"Tableau écrit : {output} ({report.rows} unité(s) d'archives, "
+        f"Tableau écrit : {output} ({count(report.rows, 'archive_unit')}, "
         f"{report.columns} colonnes, {'Windows-1252' if encoding == 'cp1252' else 'UTF-8'})"
     )
     if report.files_not_on_disk:
         print(
-            f"  {report.files_not_on_disk} fichier(s) restent dans le zip : "
-            "leurs colonnes File/ObjectFiles sont vides."
+            f"  {count(report.files_not_on_disk, 'file')} "
+            + ("restent" if is_plural(report.files_not_on_disk) else "reste")
+            + " dans le zip : leurs colonnes File/ObjectFiles sont vides."
         )
     if report.skipped:
         names = sorted(set(report.skipped))
@@ -1765,14 +1774,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"  Profil d'archivage « {Path(profile.path).name} » : respecté.", file=out)
     if errors:
         print(
-            f"Résultat : le service d'archives refuserait ce versement ({errors} erreur(s), "
-            f"{warnings} avertissement(s)).",
+            f"Résultat : le service d'archives refuserait ce versement ({count(errors, 'error')}, "
+            f"{count(warnings, 'warning')}).",
             file=out,
         )
         return EXIT_FAILED
     if warnings:
         print(
-            f"Résultat : aucune erreur ; {warnings} avertissement(s) à regarder avant le dépôt.",
+            f"Résultat : aucune erreur ; {count(warnings, 'warning')} à regarder avant le dépôt.",
             file=out,
         )
     else:
@@ -1927,7 +1936,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
             _err(f"Échec : inventaire « {args.output_file} » non écrit ({reason}).")
             return EXIT_FAILED
         _WRITTEN.append(args.output_file)
-        _err(f"Inventaire écrit : {args.output_file} ({len(rows)} fichiers).")
+        _err(f"Inventaire écrit : {args.output_file} ({count(len(rows), 'file')}).")
         return EXIT_OK
     out = sys.stdout
     utf8 = (getattr(out, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
@@ -2001,7 +2010,7 @@ def _write_inventory(
             for f in r["findings"]:
                 print(f"    ! {describe(f, with_place=False)}", file=out)
         print(
-            f"{len(rows)} fichiers ; moteur {result.engine} {result.signature_version}".rstrip(),
+            f"{count(len(rows), 'file')} ; moteur {result.engine} {result.signature_version}".rstrip(),
             file=out,
         )
         if others:
@@ -2073,7 +2082,7 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(f"{label} « {path} » accepté.")
     if kind == "rules":
-        print(f"  {len(loaded)} règles :")
+        print(f"  {count(len(loaded), 'rule')} :")
         for category, rules in sorted(loaded.by_type().items()):
             print(f"    {with_code(category_label(category), category)} : {len(rules)}")
     elif kind == "agencies":
@@ -2106,7 +2115,7 @@ def _check_metadata_csv(path: Path) -> int:
             print(f"  - {describe(dataclasses.replace(f, path=''))}")
         return EXIT_FAILED
     stats = imported.package.stats()
-    print(f"Tableau accepté : {stats.units} unités d'archives, {stats.files} fichiers.")
+    print(f"Tableau accepté : {count(stats.units, 'archive_unit')}, {count(stats.files, 'file')}.")
     for f in imported.findings:
         print(f"  - {describe(dataclasses.replace(f, path=''))}")
     return EXIT_OK

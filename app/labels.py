@@ -79,3 +79,42 @@ def with_code(label: str, code: str) -> str:
     """ "Série [Series]" for a reader who may need the SEDA code too; the label alone
     when it is the code."""
     return label if label == code else f"{label} [{code}]"
+
+
+# -- counted nouns: « 1 unité », « 2 unités », « 0 fichier » (one helper for window and CLI) --
+NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    # key: ((French singular, plural), (English singular, plural))
+    "unit": (("unité", "unités"), ("unit", "units")),
+    "archive_unit": (
+        ("unité d'archives", "unités d'archives"),
+        ("archival unit", "archival units"),
+    ),
+    "file": (("fichier", "fichiers"), ("file", "files")),
+    "item": (("élément", "éléments"), ("item", "items")),
+    "rule": (("règle", "règles"), ("rule", "rules")),
+    "agency": (("service", "services"), ("agency", "agencies")),
+    "node": (("nœud", "nœuds"), ("node", "nodes")),
+    "result": (("résultat", "résultats"), ("result", "results")),
+    "error": (("erreur", "erreurs"), ("error", "errors")),
+    "warning": (("avertissement", "avertissements"), ("warning", "warnings")),
+    "unknown_format": (
+        ("format inconnu", "formats inconnus"),
+        ("unknown format", "unknown formats"),
+    ),
+    "selected_unit": (
+        ("unité sélectionnée", "unités sélectionnées"),
+        ("unit selected", "units selected"),
+    ),
+}
+
+
+def is_plural(n: int, lang: str = "fr") -> bool:
+    """French: 0 and 1 take the singular (« 0 fichier », « 1 fichier »); English: only 1."""
+    return abs(n) >= 2 if lang == "fr" else abs(n) != 1
+
+
+def count(n: int, noun: str, lang: str = "fr", shown: str | None = None) -> str:
+    """« 1 unité », « 12 fichiers », « 1 result »: ``n`` (or its ``shown`` form, e.g. with
+    the locale's thousands separator) and the noun in the right number."""
+    forms = NOUNS[noun][1 if lang == "en" else 0]
+    return f"{n if shown is None else shown} {forms[1] if is_plural(n, lang) else forms[0]}"

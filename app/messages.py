@@ -1929,6 +1929,31 @@ def severity_label(severity: Severity | str, lang: str = "fr") -> str:
     return pair[LANGS.index(lang) if lang in LANGS else 0]
 
 
+# -- folders holding no file: one rule for the CLI and the window ------------------------------
+def nothing_to_transfer(roots: Sequence[Any], files: int) -> bool:
+    """True when a transfer made from folders holds no file at all: it is refused (by
+    ``verso export`` and by the window's Export). An empty sub-folder beside files is kept
+    (a warning says it has no file); a filing plan described in a CSV table or read from a
+    SIP (units without a source folder) may hold no file."""
+    return files == 0 and all(getattr(r, "source", "") for r in roots)
+
+
+def nothing_to_transfer_text(names: Sequence[str], lang: str = "fr") -> str:
+    """The refusal's sentence, naming the folders."""
+    if lang == "en":
+        shown = ", ".join(f"“{n}”" for n in names)
+        return (
+            f"Nothing to transfer: {shown} holds no file. A transfer made from folders needs "
+            "at least one file: add files, or choose another folder."
+        )
+    shown = ", ".join(f"« {n} »" for n in names)
+    verb = "contiennent" if len(names) > 1 else "contient"
+    return (
+        f"Rien à verser : {shown} ne {verb} aucun fichier. Un versement fait de dossiers doit "
+        "contenir au moins un fichier : ajoutez des fichiers ou choisissez un autre dossier."
+    )
+
+
 __all__ = [
     "LANGS",
     "MAX_LISTED",
@@ -1936,6 +1961,8 @@ __all__ = [
     "describe",
     "has_text",
     "more_text",
+    "nothing_to_transfer",
+    "nothing_to_transfer_text",
     "schema_summary",
     "severity_label",
     "text",

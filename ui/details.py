@@ -43,7 +43,7 @@ from seda.model import (
 )
 from seda.referentials import RulesReferential
 from ui.commands import BulkEditCommand, EditFieldsCommand, RenameCommand, title_from_pattern
-from ui.fields import DateField, StringListEditor
+from ui.fields import DateField, StringListEditor, guard_wheel
 from ui.formatting import human_size, level_label, short_text
 from ui.rules_editor import (
     COL_DURATION,
@@ -660,6 +660,7 @@ class DetailsPanel(QStackedWidget):
         model.structure_changed.connect(self.refresh_rules)  # moved units inherit elsewhere
         model.units_edited.connect(self._on_units_edited)
         model.modelReset.connect(self._package_replaced)
+        guard_wheel(self)  # scrolling the form never changes a field under the pointer
         self.show_units([])
 
     def set_referential(self, referential: RulesReferential | None) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from seda.model import SEDA_VERSIONS, Package, TransferHeader
 from seda.referentials import RulesReferential
-from ui.formatting import human_size, number
+from ui.formatting import count, human_size, number
 from ui.header_dialog import HeaderDialog
 
 
@@ -59,10 +59,13 @@ class ExportDialog(QDialog):
         self.preset_dir = preset_dir
         stats = package.stats()
         summary = QLabel(
-            self.tr("%1 units, %2 files, %3")
-            .replace("%1", number(stats.units))
-            .replace("%2", number(stats.files))
-            .replace("%3", human_size(stats.total_size)),
+            ", ".join(
+                (
+                    count(stats.units, "unit"),
+                    count(stats.files, "file"),
+                    human_size(stats.total_size),
+                )
+            ),
             self,
         )
         self.version = QComboBox(self)

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
@@ -19,6 +21,41 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+class WheelGuard(QObject):
+    """Lets a combo box, date or number field take the mouse wheel only once focused.
+
+    Scrolling a long form with the wheel used to change whatever field passed under the
+    pointer. An unfocused field ignores the wheel, which Qt then hands to its parents (the
+    form's scroll area scrolls); a click or Tab gives it the focus, and the wheel again.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget):
+            if not watched.hasFocus():
+                event.ignore()
+                return True  # not accepted: the parents (the scroll area) get the wheel
+        return False
+
+
+_WHEEL_GUARD: WheelGuard | None = None
+
+
+def guard_wheel(*widgets: QWidget) -> None:
+    """Guard ``widgets`` and every combo box, date and number field inside them."""
+    global _WHEEL_GUARD
+    if _WHEEL_GUARD is None:
+        _WHEEL_GUARD = WheelGuard()
+    for widget in widgets:
+        found: list[QWidget] = [widget] if isinstance(widget, (QComboBox, QAbstractSpinBox)) else []
+        found += widget.findChildren(QComboBox) + widget.findChildren(QAbstractSpinBox)
+        for field in found:
+            if field.property("verso_wheel_guard"):
+                continue
+            field.setProperty("verso_wheel_guard", True)
+            field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel never gives focus
+            field.installEventFilter(_WHEEL_GUARD)
 
 
 def _qdate(value: date) -> QDate:
@@ -43,6 +80,7 @@ class DateField(QWidget):
         self.edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)
+        guard_wheel(self.edit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled_box)

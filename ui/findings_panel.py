@@ -8,11 +8,12 @@ line and a button to check again.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,6 +40,42 @@ from ui.icons import severity_icon
 _ROOT = QModelIndex()
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
+# SEDA name of a header field (``params["field"]``) -> the transfer-header dialog's field
+HEADER_FIELDS = {
+    "ArchivalAgreement": "archival_agreement",
+    "ArchivalAgency": "archival_agency",
+    "TransferringAgency": "transferring_agency",
+    "OriginatingAgencyIdentifier": "originating_agency",
+    "SubmissionAgencyIdentifier": "submission_agency",
+    "AcquisitionInformation": "acquisition_information",
+    "LegalStatus": "legal_status",
+    "Comment": "comment",
+}
+
+
+def header_field_label(key: str) -> str:
+    """The name the transfer-header dialog gives ``key``, in the window's language."""
+    return {
+        "archival_agreement": QCoreApplication.translate("FindingsModel", "Ingest contract"),
+        "archival_agency": QCoreApplication.translate("FindingsModel", "Archival agency"),
+        "transferring_agency": QCoreApplication.translate("FindingsModel", "Transferring agency"),
+        "originating_agency": QCoreApplication.translate("FindingsModel", "Originating agency"),
+        "submission_agency": QCoreApplication.translate("FindingsModel", "Submission agency"),
+        "acquisition_information": QCoreApplication.translate(
+            "FindingsModel", "Acquisition information"
+        ),
+        "legal_status": QCoreApplication.translate("FindingsModel", "Legal status"),
+        "comment": QCoreApplication.translate("FindingsModel", "Comment"),
+    }.get(key, key)
+
+
+def header_field(finding: Finding) -> str | None:
+    """The header dialog's field a finding is about (None: not a header field)."""
+    if finding.unit_uid is not None:
+        return None
+    field = (finding.params or {}).get("field")
+    return HEADER_FIELDS.get(str(field)) if field else None
+
 
 class FindingsModel(QAbstractTableModel):
     """Rows are ``Finding``s; columns: message, path. Text is computed once per finding."""
@@ -50,6 +87,8 @@ class FindingsModel(QAbstractTableModel):
         self.lang = lang
         self.findings: list[Finding] = []
         self._text: dict[int, str] = {}  # row -> sentence, filled lazily (visible rows only)
+        # uid -> the unit's readable path (« Dossier › pièce »); set by the Verification tab
+        self.unit_path: Callable[[int], str] | None = None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.findings)
@@ -73,15 +112,33 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.COL_MESSAGE:
                 return self.text(index.row())
-            return readable_source(f.path)
+            return self.location(f)
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = readable_source(f.path)
+            where = self.location(f)
             return f"{self.text(index.row())}\n{where}" if where else self.text(index.row())
         if role == Qt.ItemDataRole.DecorationRole and index.column() == self.COL_MESSAGE:
             return severity_icon(str(f.severity))
         if role == Qt.ItemDataRole.UserRole:
             return f
         return None
+
+    def location(self, f: Finding) -> str:
+        """Where the finding is: the unit's path in the tree, the file, the header's field
+        (« En-tête du versement › Service producteur »), or the whole transfer."""
+        if f.unit_uid is not None and self.unit_path is not None:
+            path = self.unit_path(f.unit_uid)
+            if path:
+                return path
+        if f.path:
+            return readable_source(f.path)
+        header = self.tr("Transfer header")
+        key = header_field(f)
+        if key is not None:
+            return f"{header} › {header_field_label(key)}"
+        field = (f.params or {}).get("field")
+        if f.unit_uid is None and field:
+            return f"{header} › {field}"
+        return self.tr("The whole transfer") if f.unit_uid is None else ""
 
     def add(self, findings: Sequence[Finding]) -> None:
         if not findings:
@@ -121,9 +178,11 @@ class FindingsModel(QAbstractTableModel):
 
 
 class FindingsView(QTableView):
-    """Emits ``unit_requested(uid)`` on double-click of a finding tied to a unit."""
+    """Emits ``unit_requested(uid)`` on double-click of a finding tied to a unit,
+    ``header_requested(field)`` on one about a field of the transfer header."""
 
     unit_requested = Signal(int)
+    header_requested = Signal(str)
 
     def __init__(self, model: FindingsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +204,8 @@ class FindingsView(QTableView):
         finding = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
         if finding is not None and finding.unit_uid is not None:
             self.unit_requested.emit(finding.unit_uid)
+        elif finding is not None and header_field(finding) is not None:
+            self.header_requested.emit(header_field(finding))
 
 
 class VerificationPanel(QWidget):
@@ -156,6 +217,7 @@ class VerificationPanel(QWidget):
 
     verify_requested = Signal()
     unit_requested = Signal(int)
+    header_requested = Signal(str)
 
     def __init__(self, lang: str = "fr", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +236,7 @@ class VerificationPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.view.unit_requested.connect(self.unit_requested)
+        self.view.header_requested.connect(self.header_requested)
         self.verified = False
         self.stale = False
         self.show_findings(None)

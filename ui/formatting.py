@@ -84,3 +84,9 @@ def short_text(text: str, limit: int = DISPLAY_MAX) -> str:
     if len(text) <= limit:
         return text
     return text[:limit] + "…"
+
+
+def count(n: int, noun: str) -> str:
+    """« 1 unité », « 1 234 fichiers » in the window's language (``app.labels.count``, the
+    one plural helper of the window and the CLI; ``noun`` is a key of ``labels.NOUNS``)."""
+    return labels.count(n, noun, current_language(), number(n))

@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
-from ui.formatting import human_size, number
+from ui.formatting import count, human_size, number
 
 
 class JobProgress(QWidget):
@@ -69,9 +69,9 @@ class JobProgress(QWidget):
         elif phase == "analyse":
             self._set_bar(done, total)
             text = (
-                self.tr("Analysing %1 / %2 files — %3 files/s")
+                self.tr("Analysing %1 / %2 — %3 files/s")
                 .replace("%1", number(done))
-                .replace("%2", number(total))
+                .replace("%2", count(total, "file"))
                 .replace("%3", number(int(self.rate)))
             )
         elif phase in ("save", "load"):  # saved work, existing SIP: bytes then units

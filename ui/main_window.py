@@ -35,16 +35,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -156,7 +158,12 @@ class MainWindow(QMainWindow):
         tree_layout = QVBoxLayout(tree_page)
         tree_layout.setContentsMargins(0, 0, 0, 0)
         tree_layout.setSpacing(4)
-        tree_layout.addWidget(self.search)
+        self.search_count = QLabel(self)  # « 12 résultats » (controllers/search.py)
+        self.search_count.setObjectName("searchCount")
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search_count)
+        tree_layout.addLayout(search_row)
         tree_layout.addWidget(self.tree, 1)
         self.left = QStackedWidget(self)
         self.left.addWidget(self.drop_hint)
@@ -190,7 +197,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.engine_label)
         self.statusBar().addPermanentWidget(self.preset_label)
-        self.resize(1200, 780)
 
     def _build_actions(self) -> None:
         """Each controller creates its own actions; the window keeps the view-only ones."""
@@ -215,7 +221,7 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(self.tr("&Edit"))
         _add(edit, ed.act_undo, ed.act_redo, None, ed.act_rename, ed.act_group, ed.act_sort)
         _add(edit, ed.act_move_up, ed.act_move_down, None, ed.act_remove, None)
-        _add(edit, self.searcher.act_find)
+        _add(edit, self.searcher.act_find, self.searcher.act_next, self.searcher.act_previous)
         view = bar.addMenu(self.tr("&View"))
         _add(view, c.act_expand, c.act_collapse)
         transfer = bar.addMenu(self.tr("&Transfer"))
@@ -227,7 +233,8 @@ class MainWindow(QMainWindow):
         _add(profiles, p.act_import_rules, p.act_import_agencies, p.act_import_tree)
         self.preferences.fill_menu(bar.addMenu(self.tr("&Preferences")))
         help_menu = bar.addMenu(self.tr("&Help"))
-        _add(help_menu, self.help.act_guide)
+        _add(help_menu, self.help.act_guide, self.help.act_shortcuts, None)
+        _add(help_menu, self.help.act_work_folder, self.help.act_recovery_folder, None)
         _add(help_menu, self.help.act_about)
         tools = QToolBar(self.tr("Main toolbar"), self)
         tools.setObjectName("mainToolbar")
@@ -274,11 +281,28 @@ class MainWindow(QMainWindow):
             "window/tree_header": self.tree.header(),
         }
 
+    def fit_to_screen(self, area: QRect | None = None) -> None:
+        """The default size: 1200×780 at most, within the screen's free area (``area``,
+        default the screen's ``availableGeometry``), centred there. A 1366×768 laptop cut
+        the window; the frame's title bar and borders are kept inside too."""
+        if area is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1200, 780)
+        frame = (40, 60)  # room for the window manager's borders and title bar
+        width = max(640, min(1200, area.width() - frame[0]))
+        height = max(480, min(780, area.height() - frame[1]))
+        self.resize(width, height)
+        self.move(
+            area.x() + (area.width() - width) // 2,
+            area.y() + max(0, (area.height() - height - frame[1] // 2) // 2),
+        )
+        self.splitter_main.setSizes([width * 3 // 5, width * 2 // 5])
+        self.splitter_side.setSizes([height * 3 // 4, height // 4])
+
     def _restore(self) -> None:
-        self.splitter_main.setSizes([750, 530])  # defaults, until a saved layout exists
-        self.splitter_side.setSizes([560, 200])
+        self.fit_to_screen()  # defaults, until a saved layout exists
         if not self.settings.get("window/geometry").isEmpty():
-            self.restoreGeometry(self.settings.get("window/geometry"))
+            self.restoreGeometry(self.settings.get("window/geometry"))  # kept on screen by Qt
         for key, part in self._layout_parts().items():
             if not self.settings.get(key).isEmpty():
                 part.restoreState(self.settings.get(key))

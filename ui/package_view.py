@@ -88,7 +88,8 @@ class UnitFilterProxy(QSortFilterProxyModel):
         self.visible: set[int] | None = None
         self.text = ""
         self.last_matches = 0
-        self._result: tuple[str, set[int] | None, int, int] = ("", None, 0, 0)
+        self.matches: list[int] = []  # uids of the matching units, in tree order (F3)
+        self._result: tuple[str, set[int] | None, list[int], int] = ("", None, [], 0)
         self._total = 0  # units walked by the search whose result is shown
         self._folded: dict[int, tuple[str, str]] = {}  # uid -> (raw text, folded)
 
@@ -113,10 +114,10 @@ class UnitFilterProxy(QSortFilterProxyModel):
         source = self.sourceModel()
         words = fold(text).split()
         if not words or not isinstance(source, PackageTreeModel):
-            self._result = (text, None, 0, 0)
+            self._result = (text, None, [], 0)
             return
         visible: set[int] = set()
-        matches = 0
+        matches: list[int] = []
         hay_of = self._hay
         clock = time.perf_counter
         deadline = clock() + budget
@@ -125,11 +126,11 @@ class UnitFilterProxy(QSortFilterProxyModel):
             if budget and not n % 256 and clock() > deadline:
                 yield
                 deadline = clock() + budget
-            if unit.uid in visible:
-                continue  # already shown as a descendant of a match
             hay = hay_of(unit)
             if all(w in hay for w in words):
-                matches += 1
+                matches.append(unit.uid)  # every match counts, below another one too
+                if unit.uid in visible:
+                    continue  # already shown (with its ancestors) below an earlier match
                 for below in unit.walk():
                     visible.add(below.uid)
                 for above in unit.ancestors():
@@ -143,7 +144,8 @@ class UnitFilterProxy(QSortFilterProxyModel):
         rows shown stay the same: e.g. a search every unit matches, or its clearing)."""
         text, visible, matches, total = self._result
         self.text = text
-        self.last_matches = matches
+        self.matches = matches
+        self.last_matches = len(matches)
         before = self.visible if self.visible is None or len(self.visible) < self._total else None
         after = visible if visible is None or len(visible) < total else None
         self._total = total

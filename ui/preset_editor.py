@@ -75,6 +75,7 @@ from seda.referentials import (
 )
 from seda.referentials.tree import IDENTIFIER_KEYS
 from seda.safepath import UnsafeDestination, guard_destination
+from ui.formatting import count
 from ui.profile_guide import ArchiveProfilesTab
 from ui.rules_editor import PackageRulesEditor
 from ui.tree_picker import TreePickerDialog, describe_findings
@@ -551,12 +552,8 @@ class PresetEditorDialog(QDialog):
             )
             label.setStyleSheet("color: #b00020;")
             return
-        counts = {
-            "rules": self.tr("%1 règles"),
-            "agencies": self.tr("%1 services"),
-            "tree": self.tr("%1 nœuds"),
-        }
-        label.setText(f"{counts[kind].replace('%1', str(len(obj)))} — {Path(path).name}")
+        noun = {"rules": "rule", "agencies": "agency", "tree": "node"}[kind]
+        label.setText(f"{count(len(obj), noun)} — {Path(path).name}")
 
     def _after_referentials(self) -> None:
         agencies: AgenciesReferential | None = self._referentials.get("agencies")

@@ -70,6 +70,7 @@ from seda.model import (
 )
 from seda.referentials import RulesReferential
 from seda.rules import EffectiveRule, effective_rules
+from ui.formatting import count
 from ui.rule_picker import RulePickerDialog
 from ui.rules_common import (
     CATEGORY_ORDER,
@@ -225,11 +226,8 @@ class RulesEditor(QWidget):
         if len(self.targets) == 1:
             return self.tr("Règles de gestion de « %1 »").replace("%1", first.title)
         return (
-            self.tr(
-                "%1 unités sélectionnées : règles de « %2 » affichées ; "
-                "les modifications s'appliquent à toutes."
-            )
-            .replace("%1", str(len(self.targets)))
+            self.tr("%1 : règles de « %2 » affichées ; les modifications s'appliquent à toutes.")
+            .replace("%1", count(len(self.targets), "selected_unit"))
             .replace("%2", first.title)
         )
 
@@ -328,7 +326,7 @@ class RulesEditor(QWidget):
 
     def _suffix(self, text: str) -> str:
         if len(self.targets) > 1:
-            return text + self.tr(" (%1 unités)").replace("%1", str(len(self.targets)))
+            return text + self.tr(" (%1)").replace("%1", count(len(self.targets), "unit"))
         return text
 
     # -- dialogs ---------------------------------------------------------------------------------

@@ -429,6 +429,36 @@
 </context>
 <context>
     <name>ExportController</name>
+    <message numerus="yes">
+        <source>%n blocking error(s): see the Verification tab</source>
+        <translation>
+            <numerusform>%n blocking error: see the Verification tab</numerusform>
+            <numerusform>%n blocking errors: see the Verification tab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write the SIP (zip) to give to the archives service</source>
+        <translation>Write the SIP (zip) to give to the archives service</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocking error(s) found by the verification: see the Verification tab.</source>
+        <translation>
+            <numerusform>%n blocking error found by the verification: see the Verification tab.</numerusform>
+            <numerusform>%n blocking errors found by the verification: see the Verification tab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>An export is already running.</translation>
+    </message>
+    <message>
+        <source>Export waits for the end of the analysis of the files.</source>
+        <translation>Export waits for the end of the analysis of the files.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: open a folder or drop files on the window.</source>
+        <translation>Nothing to export yet: open a folder or drop files on the window.</translation>
+    </message>
     <message>
         <location filename="../../ui/controllers/export.py" line="78"/>
         <source>%1 already exists. Replace it?</source>
@@ -497,11 +527,11 @@
         <source>The SIP was written:
 %1
 
-%2 units, %3 files, %4.</source>
+%2, %3, %4.</source>
         <translation>The SIP was written:
 %1
 
-%2 units, %3 files, %4.</translation>
+%2, %3, %4.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/controllers/export.py" line="92"/>
@@ -539,11 +569,6 @@
         <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
         <translation>Export the SIP</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 units, %2 files, %3</source>
-        <translation>%1 units, %2 files, %3</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -628,6 +653,46 @@
 </context>
 <context>
     <name>FindingsModel</name>
+    <message>
+        <source>The whole transfer</source>
+        <translation>The whole transfer</translation>
+    </message>
+    <message>
+        <source>Transfer header</source>
+        <translation>Transfer header</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Legal status</source>
+        <translation>Legal status</translation>
+    </message>
+    <message>
+        <source>Acquisition information</source>
+        <translation>Acquisition information</translation>
+    </message>
+    <message>
+        <source>Submission agency</source>
+        <translation>Submission agency</translation>
+    </message>
+    <message>
+        <source>Originating agency</source>
+        <translation>Originating agency</translation>
+    </message>
+    <message>
+        <source>Transferring agency</source>
+        <translation>Transferring agency</translation>
+    </message>
+    <message>
+        <source>Archival agency</source>
+        <translation>Archival agency</translation>
+    </message>
+    <message>
+        <source>Ingest contract</source>
+        <translation>Ingest contract</translation>
+    </message>
     <message>
         <location filename="../../ui/findings_panel.py" line="+64"/>
         <source>Finding</source>
@@ -808,6 +873,46 @@
 <context>
     <name>HelpController</name>
     <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Search box: go to the next result</source>
+        <translation>Search box: go to the next result</translation>
+    </message>
+    <message>
+        <source>Where Verso keeps an automatic copy of unsaved work, offered again after a crash</source>
+        <translation>Where Verso keeps an automatic copy of unsaved work, offered again after a crash</translation>
+    </message>
+    <message>
+        <source>Open the &amp;recovery folder</source>
+        <translation>Open the &amp;recovery folder</translation>
+    </message>
+    <message>
+        <source>The folder where you last saved your work (.verso)</source>
+        <translation>The folder where you last saved your work (.verso)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;saved-work folder</source>
+        <translation>Open the &amp;saved-work folder</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/help.py" line="12"/>
         <source>&amp;About Verso</source>
         <translation>&amp;About Verso</translation>
@@ -862,8 +967,8 @@
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="178"/>
-        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
-        <translation>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</translation>
+        <source>SIP opened: %1, %2. Fix what is needed, then export it again.</source>
+        <translation>SIP opened: %1, %2. Fix what is needed, then export it again.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="36"/>
@@ -877,8 +982,8 @@
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="122"/>
-        <source>Scan finished in %1 s: %2 files.</source>
-        <translation>Scan finished in %1 s: %2 files.</translation>
+        <source>Scan finished in %1 s: %2.</source>
+        <translation>Scan finished in %1 s: %2.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="142"/>
@@ -900,8 +1005,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Analysing %1 / %2 files — %3 files/s</source>
-        <translation>Analysing %1 / %2 files — %3 files/s</translation>
+        <source>Analysing %1 / %2 — %3 files/s</source>
+        <translation>Analysing %1 / %2 — %3 files/s</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1181,6 +1286,14 @@
 <context>
     <name>PreferencesController</name>
     <message>
+        <source>Close Verso and open it again to use it; your choice is kept.</source>
+        <translation>Close Verso and open it again to use it; your choice is kept.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/preferences.py" line="24"/>
         <source>&amp;Identification engine</source>
         <translation>&amp;Identification engine</translation>
@@ -1457,21 +1570,6 @@
         <location line="+4"/>
         <source>%1 — illisible ou refusé, importez-le à nouveau</source>
         <translation>%1 — unreadable or refused, import it again</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 règles</source>
-        <translation>%1 rules</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 services</source>
-        <translation>%1 agencies</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 nœuds</source>
-        <translation>%1 nodes</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -2045,8 +2143,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 unités sélectionnées : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
-        <translation>%1 units selected: the rules of “%2” are shown; changes apply to all of them.</translation>
+        <source>%1 : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
+        <translation>%1: the rules of “%2” are shown; changes apply to all of them.</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2100,8 +2198,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source> (%1 unités)</source>
-        <translation> (%1 units)</translation>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2283,33 @@
 </context>
 <context>
     <name>SearchController</name>
+    <message>
+        <source>No unit matches the search.</source>
+        <translation>No unit matches the search.</translation>
+    </message>
+    <message>
+        <source>Result %1 of %2</source>
+        <translation>Result %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No result</source>
+        <translation>No result</translation>
+    </message>
+    <message>
+        <source>Find &amp;previous</source>
+        <translation>Find &amp;previous</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>Find &amp;next</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/controllers/search.py" line="43"/>
         <source>%n matching unit(s).</source>
@@ -2398,11 +2523,6 @@
 </context>
 <context>
     <name>StatusController</name>
-    <message>
-        <location filename="../../ui/controllers/status.py" line="53"/>
-        <source>%1 units · %2 files · %3 · %4 unknown formats</source>
-        <translation>%1 units · %2 files · %3 · %4 unknown formats</translation>
-    </message>
     <message>
         <location filename="../../ui/controllers/status.py" line="61"/>
         <source>Identification: %1</source>

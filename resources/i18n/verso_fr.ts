@@ -429,6 +429,36 @@
 </context>
 <context>
     <name>ExportController</name>
+    <message numerus="yes">
+        <source>%n blocking error(s): see the Verification tab</source>
+        <translation>
+            <numerusform>%n erreur bloquante : voir l'onglet Vérification</numerusform>
+            <numerusform>%n erreurs bloquantes : voir l'onglet Vérification</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write the SIP (zip) to give to the archives service</source>
+        <translation>Écrire le SIP (zip) à remettre au service d'archives</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocking error(s) found by the verification: see the Verification tab.</source>
+        <translation>
+            <numerusform>%n erreur bloquante trouvée par la vérification : voir l'onglet Vérification.</numerusform>
+            <numerusform>%n erreurs bloquantes trouvées par la vérification : voir l'onglet Vérification.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>Un export est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>Export waits for the end of the analysis of the files.</source>
+        <translation>L'export attend la fin de l'analyse des fichiers.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: open a folder or drop files on the window.</source>
+        <translation>Rien à exporter pour l'instant : ouvrez un dossier ou déposez des fichiers sur la fenêtre.</translation>
+    </message>
     <message>
         <location filename="../../ui/controllers/export.py" line="78"/>
         <source>%1 already exists. Replace it?</source>
@@ -497,11 +527,11 @@
         <source>The SIP was written:
 %1
 
-%2 units, %3 files, %4.</source>
+%2, %3, %4.</source>
         <translation>Le SIP a été écrit :
 %1
 
-%2 unités, %3 fichiers, %4.</translation>
+%2, %3, %4.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/controllers/export.py" line="92"/>
@@ -539,11 +569,6 @@
         <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
         <translation>Exporter le SIP</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 units, %2 files, %3</source>
-        <translation>%1 unités, %2 fichiers, %3</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -628,6 +653,46 @@
 </context>
 <context>
     <name>FindingsModel</name>
+    <message>
+        <source>The whole transfer</source>
+        <translation>Tout le versement</translation>
+    </message>
+    <message>
+        <source>Transfer header</source>
+        <translation>En-tête du versement</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Legal status</source>
+        <translation>Statut légal</translation>
+    </message>
+    <message>
+        <source>Acquisition information</source>
+        <translation>Modalités d'entrée</translation>
+    </message>
+    <message>
+        <source>Submission agency</source>
+        <translation>Service de transfert</translation>
+    </message>
+    <message>
+        <source>Originating agency</source>
+        <translation>Service producteur</translation>
+    </message>
+    <message>
+        <source>Transferring agency</source>
+        <translation>Service versant</translation>
+    </message>
+    <message>
+        <source>Archival agency</source>
+        <translation>Service d'archives</translation>
+    </message>
+    <message>
+        <source>Ingest contract</source>
+        <translation>Contrat d'entrée</translation>
+    </message>
     <message>
         <location filename="../../ui/findings_panel.py" line="+64"/>
         <source>Finding</source>
@@ -808,6 +873,46 @@
 <context>
     <name>HelpController</name>
     <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Search box: go to the next result</source>
+        <translation>Zone de recherche : aller au résultat suivant</translation>
+    </message>
+    <message>
+        <source>Where Verso keeps an automatic copy of unsaved work, offered again after a crash</source>
+        <translation>Où Verso garde une copie automatique du travail non enregistré, proposée à nouveau après un arrêt inattendu</translation>
+    </message>
+    <message>
+        <source>Open the &amp;recovery folder</source>
+        <translation>Ouvrir le dossier de &amp;récupération</translation>
+    </message>
+    <message>
+        <source>The folder where you last saved your work (.verso)</source>
+        <translation>Le dossier où vous avez enregistré votre travail (.verso) la dernière fois</translation>
+    </message>
+    <message>
+        <source>Open the &amp;saved-work folder</source>
+        <translation>Ouvrir le dossier des &amp;travaux enregistrés</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/help.py" line="12"/>
         <source>&amp;About Verso</source>
         <translation>À &amp;propos de Verso</translation>
@@ -862,8 +967,8 @@
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="178"/>
-        <source>SIP opened: %1 units, %2 files. Fix what is needed, then export it again.</source>
-        <translation>SIP ouvert : %1 unités, %2 fichiers. Corrigez ce qui doit l'être, puis exportez-le à nouveau.</translation>
+        <source>SIP opened: %1, %2. Fix what is needed, then export it again.</source>
+        <translation>SIP ouvert : %1, %2. Corrigez ce qui doit l'être, puis exportez-le à nouveau.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="36"/>
@@ -877,8 +982,8 @@
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="122"/>
-        <source>Scan finished in %1 s: %2 files.</source>
-        <translation>Analyse terminée en %1 s : %2 fichiers.</translation>
+        <source>Scan finished in %1 s: %2.</source>
+        <translation>Analyse terminée en %1 s : %2.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/import_.py" line="142"/>
@@ -900,8 +1005,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Analysing %1 / %2 files — %3 files/s</source>
-        <translation>Analyse : %1 / %2 fichiers — %3 fichiers/s</translation>
+        <source>Analysing %1 / %2 — %3 files/s</source>
+        <translation>Analyse : %1 / %2 — %3 fichiers/s</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1181,6 +1286,14 @@
 <context>
     <name>PreferencesController</name>
     <message>
+        <source>Close Verso and open it again to use it; your choice is kept.</source>
+        <translation>Fermez Verso puis rouvrez-le pour l'appliquer ; votre choix est enregistré.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/preferences.py" line="24"/>
         <source>&amp;Identification engine</source>
         <translation>Moteur d'&amp;identification</translation>
@@ -1457,21 +1570,6 @@
         <location line="+4"/>
         <source>%1 — illisible ou refusé, importez-le à nouveau</source>
         <translation>%1 — illisible ou refusé, importez-le à nouveau</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 règles</source>
-        <translation>%1 règles</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 services</source>
-        <translation>%1 services</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 nœuds</source>
-        <translation>%1 nœuds</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -2045,8 +2143,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 unités sélectionnées : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
-        <translation>%1 unités sélectionnées : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</translation>
+        <source>%1 : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</source>
+        <translation>%1 : règles de « %2 » affichées ; les modifications s'appliquent à toutes.</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2100,8 +2198,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source> (%1 unités)</source>
-        <translation> (%1 unités)</translation>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2283,33 @@
 </context>
 <context>
     <name>SearchController</name>
+    <message>
+        <source>No unit matches the search.</source>
+        <translation>Aucune unité ne correspond à la recherche.</translation>
+    </message>
+    <message>
+        <source>Result %1 of %2</source>
+        <translation>Résultat %1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No result</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>Find &amp;previous</source>
+        <translation>Résultat &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>Résultat &amp;suivant</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/controllers/search.py" line="43"/>
         <source>%n matching unit(s).</source>
@@ -2217,7 +2342,7 @@
     <message numerus="yes">
         <location filename="../../ui/controllers/session.py" line="434"/>
         <source>%n saved work(s) no longer found were removed from the recent list.</source>
-        <translation><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform><numerusform>%n travail(s) enregistré(s) introuvable(s) retiré(s) de la liste des travaux récents.</numerusform></translation>
+        <translation><numerusform>%n travail enregistré introuvable a été retiré de la liste des travaux récents.</numerusform><numerusform>%n travaux enregistrés introuvables ont été retirés de la liste des travaux récents.</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/controllers/session.py" line="45"/>
@@ -2398,11 +2523,6 @@
 </context>
 <context>
     <name>StatusController</name>
-    <message>
-        <location filename="../../ui/controllers/status.py" line="53"/>
-        <source>%1 units · %2 files · %3 · %4 unknown formats</source>
-        <translation>%1 unités · %2 fichiers · %3 · %4 formats inconnus</translation>
-    </message>
     <message>
         <location filename="../../ui/controllers/status.py" line="61"/>
         <source>Identification: %1</source>

@@ -239,7 +239,7 @@ def test_nothing_to_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         ["export", str(empty), "-o", str(tmp_path / "v.zip"), "--preset", str(EXAMPLE)], capsys
     )
     assert rc == 1
-    assert "Rien à exporter" in err
+    assert "Rien à verser" in err and "ne contient aucun fichier" in err
     assert not (tmp_path / "v.zip").exists()
 
 

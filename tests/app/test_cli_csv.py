@@ -84,7 +84,7 @@ def test_export_csv_then_csv_back(folder: Path, capsys: pytest.CaptureFixture[st
     assert titles == ["Dossier 2024", "Note de synthèse", "Plan", "Courrier papier (sans fichier)"]
     writers = table.header.index("Content.Writer.1.FullName")
     assert table.rows[0].cells[writers] == "Paul Langevin"
-    assert "2 fichier(s) restent dans le zip" in out
+    assert "2 fichiers restent dans le zip" in out
 
 
 def test_tree_csv_exports_units_without_objects(

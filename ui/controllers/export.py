@@ -7,23 +7,28 @@ The job works on a snapshot of the package (``ui.snapshot``), so editing may go 
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
+from app.messages import nothing_to_transfer, nothing_to_transfer_text
 from app.tasks import Task
 from seda.findings import Severity
 from ui.controllers.base import Controller, WindowState
 from ui.export_dialog import ExportDialog
-from ui.formatting import describe_finding, human_size, number
+from ui.formatting import count, describe_finding, human_size
 from ui.snapshot import snapshot_package
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+HINT_WIDTH = 420  # pixels of the status bar the reason may take
 
 
 class ExportController(Controller):
@@ -35,19 +40,86 @@ class ExportController(Controller):
         super().__init__(window)
         self.last_export: Any = None
         self.outcome: dict[str, Any] = {}  # the running export's slip (see start_export)
+        # why Export is greyed out, or the verification's errors, in the status bar; the
+        # link opens the Verification tab
+        self.hint = QLabel(window)
+        self.hint.setObjectName("exportHint")
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.linkActivated.connect(lambda _link: window.verifier.show_verification_tab())
+        window.statusBar().addPermanentWidget(self.hint)
+        self.reason = ""
+        self.state: WindowState | None = None
+        window.verification.model.modelReset.connect(self.window.update_actions)
 
     def build_actions(self) -> None:
         self.act_export = self.action(
             self.tr("&Export the SIP…"), self.export_sip, QKeySequence("Ctrl+E")
         )
 
+    def stats_changed(self) -> None:
+        """The counts were refreshed (after a scan, an edit): Export's state again."""
+        if self.state is not None:
+            self.update_actions(self.state)
+
     def update_actions(self, state: WindowState) -> None:
-        self.act_export.setEnabled(state.has_package and state.idle)
+        self.state = state
+        self.reason = self.blocked_reason(state)
+        self.act_export.setEnabled(not self.reason)
+        self.explain()
+
+    def blocked_reason(self, state: WindowState) -> str:
+        """Why Export cannot be used now ("" when it can)."""
+        if not state.has_package:
+            return self.tr("Nothing to export yet: open a folder or drop files on the window.")
+        if state.scanning:
+            return self.tr("Export waits for the end of the analysis of the files.")
+        if state.exporting:
+            return self.tr("An export is already running.")
+        stats = self.window.status.last_stats  # counted after each change (no walk here)
+        if stats is not None and nothing_to_transfer(self.model.package.roots, stats.files):
+            return self.empty_text()
+        return ""
+
+    def empty_text(self) -> str:
+        """Folders with no file make no transfer: the CLI's rule and sentence."""
+        names = [r.title or r.source for r in self.model.package.roots]
+        return nothing_to_transfer_text(names, self.lang)
+
+    def explain(self) -> None:
+        """The action's tooltip and the status bar say why it is greyed out, or point to the
+        Verification tab when the last verification found errors."""
+        errors = len(self.window.verification.errors())
+        if self.reason:
+            tip = self.reason
+            # the status bar is shared: the reason there is cut, whole in its tooltip
+            metrics = self.hint.fontMetrics()
+            text = html.escape(
+                metrics.elidedText(tip, Qt.TextElideMode.ElideRight, HINT_WIDTH), quote=False
+            )
+        elif errors:
+            tip = self.tr(
+                "%n blocking error(s) found by the verification: see the Verification tab.",
+                "",
+                errors,
+            )
+            short = self.tr("%n blocking error(s): see the Verification tab", "", errors)
+            text = f'<a href="#verification">{html.escape(short, quote=False)}</a>'
+        else:
+            tip = self.tr("Write the SIP (zip) to give to the archives service")
+            text = ""
+        self.act_export.setToolTip(tip)
+        self.act_export.setStatusTip(tip)
+        self.hint.setText(text)
+        self.hint.setToolTip(tip if text else "")
+        self.hint.setVisible(bool(text))
 
     def export_sip(self) -> None:
         """The export dialog, then the verification, then the background export."""
         package = self.model.package
         if not package.roots or self.scanning() or self.task is not None:
+            return
+        if nothing_to_transfer(package.roots, package.stats().files):
+            self.message(QMessageBox.Icon.Warning, self.tr("Export the SIP"), self.empty_text())
             return
         window = self.window
         dialog = ExportDialog(
@@ -166,10 +238,10 @@ class ExportController(Controller):
         self.last_export = report
         self.window.verifier.add_findings(list(report.findings))
         path = str(report.path)
-        text = self.tr("The SIP was written:\n%1\n\n%2 units, %3 files, %4.").replace("%1", path)
+        text = self.tr("The SIP was written:\n%1\n\n%2, %3, %4.").replace("%1", path)
         text = (
-            text.replace("%2", number(report.units))
-            .replace("%3", number(report.files))
+            text.replace("%2", count(report.units, "unit"))
+            .replace("%3", count(report.files, "file"))
             .replace("%4", human_size(report.total_bytes))
         )
         if report.findings:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ui.commands import SetHeaderCommand
 from ui.controllers.base import Controller
@@ -13,12 +13,15 @@ from ui.header_dialog import HeaderDialog
 
 
 class HeaderController(Controller):
+    dialog: HeaderDialog | None = None  # the open (or last) header dialog
+
     def build_actions(self) -> None:
         self.act_header = self.action(
-            self.tr("Transfer &header…"), self.edit_header, QKeySequence("Ctrl+H")
+            self.tr("Transfer &header…"), lambda: self.edit_header(), QKeySequence("Ctrl+H")
         )
 
-    def edit_header(self) -> None:
+    def edit_header(self, field: str = "") -> None:
+        """The header dialog (``field``: its field to start on, e.g. "originating_agency")."""
         dialog = HeaderDialog(
             self.model.package.header,
             self.model.package.seda_version,
@@ -28,6 +31,10 @@ class HeaderController(Controller):
             roots=self.model.package.roots,
         )
         self.window.guide.apply_to_header(dialog)  # the archive profile's fixed values
+        self.dialog = dialog  # tests read it while it is open
+        widget = (dialog.edits.get(field) or getattr(dialog, field, None)) if field else None
+        if isinstance(widget, QWidget):
+            widget.setFocus()  # given when the dialog shows
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_header(dialog.header(), dialog.seda_version())
             if dialog.loaded_preset:

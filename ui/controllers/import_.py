@@ -19,7 +19,7 @@ from app import workfile
 from seda.findings import Finding
 from seda.model import ArchiveUnit, Package
 from ui.controllers.base import Controller, WindowState
-from ui.formatting import number
+from ui.formatting import count
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -123,9 +123,9 @@ class ImportController(Controller):
         if len(self.model.package.roots) == len(roots) and roots:
             self.window.tree.expand_unit(roots[0])
         self.notify(
-            self.tr("Scan finished in %1 s: %2 files.")
+            self.tr("Scan finished in %1 s: %2.")
             .replace("%1", f"{self.scan.last_duration:.1f}")
-            .replace("%2", number(len(self.scan.objects_by_uid))),
+            .replace("%2", count(len(self.scan.objects_by_uid), "file")),
             8000,
         )
 
@@ -170,9 +170,9 @@ class ImportController(Controller):
         self.window.update_actions()
         stats = self.model.package.stats()
         self.notify(
-            self.tr("SIP opened: %1 units, %2 files. Fix what is needed, then export it again.")
-            .replace("%1", number(stats.units))
-            .replace("%2", number(stats.files)),
+            self.tr("SIP opened: %1, %2. Fix what is needed, then export it again.")
+            .replace("%1", count(stats.units, "unit"))
+            .replace("%2", count(stats.files, "file")),
             10000,
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from app.settings import ENGINES
 from ui.controllers.base import Controller
@@ -41,7 +41,16 @@ class PreferencesController(Controller):
         if code == self.settings.get("ui/language"):
             return
         self.settings.set("ui/language", code)
-        self.notify(self.tr("The language will change the next time Verso starts."), 8000)
+        # the window's texts are made once: say plainly that the change waits for a restart
+        text = self.tr("The language will change the next time Verso starts.")
+        self.notify(text, 0)  # stays until another message
+        self.message(
+            QMessageBox.Icon.Information,
+            self.tr("Language"),
+            text
+            + "\n\n"
+            + self.tr("Close Verso and open it again to use it; your choice is kept."),
+        ).addButton(QMessageBox.StandardButton.Ok)
 
     def _engine_chosen(self, action: QAction) -> None:
         self.settings.set("scan/engine", action.data())

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from ui.controllers.base import Controller
-from ui.formatting import human_size, number
+from ui.formatting import count, human_size
 from ui.stats import StatsJob, StatsResult, compute_stats
 
 if TYPE_CHECKING:
@@ -50,11 +50,14 @@ class StatusController(Controller):
         stats = result.stats
         self.last_stats = stats
         window.counts_label.setText(
-            self.tr("%1 units · %2 files · %3 · %4 unknown formats")
-            .replace("%1", number(stats.units))
-            .replace("%2", number(stats.files))
-            .replace("%3", human_size(stats.total_size))
-            .replace("%4", number(stats.unknown_formats))
+            " · ".join(
+                (
+                    count(stats.units, "unit"),
+                    count(stats.files, "file"),
+                    human_size(stats.total_size),
+                    count(stats.unknown_formats, "unknown_format"),
+                )
+            )
         )
         engine = self.settings.get("scan/engine")
         signatures = package.signature_version
@@ -66,6 +69,9 @@ class StatusController(Controller):
         window.engine_label.setToolTip(signatures)
         window.chart.set_stats(stats, result.names)
         window.session.update_title()
+        exporter = getattr(window, "exporter", None)
+        if exporter is not None:
+            exporter.stats_changed()  # Export's state depends on the count of files
 
 
 def short_signature(signatures: str) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from seda.findings import Finding, Severity
 from ui.controllers.base import Controller, WindowState
-from ui.formatting import number
+from ui.formatting import number, short_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -28,7 +28,10 @@ class VerificationController(Controller):
         self.panel = window.verification
         self.tabs = window.bottom
         window.findings_view.unit_requested.connect(self.reveal_uid)
+        window.findings_view.header_requested.connect(self.open_header)
         self.panel.unit_requested.connect(self.reveal_uid)
+        self.panel.header_requested.connect(self.open_header)
+        self.panel.model.unit_path = self.unit_path
         self.panel.verify_requested.connect(self.verify_package)
         self.stack.indexChanged.connect(lambda _i: self.panel.mark_stale())
 
@@ -99,6 +102,22 @@ class VerificationController(Controller):
 
     def show_findings_tab(self) -> None:
         self.tabs.setCurrentIndex(0)
+
+    def show_verification_tab(self) -> None:
+        self.tabs.setCurrentIndex(self.tabs.indexOf(self.panel))
+        self.panel.view.setFocus()
+
+    def unit_path(self, uid: int) -> str:
+        """« Dossier 1 › Sous-dossier › note »: where a unit is in the tree ("" if gone)."""
+        unit = self.model.unit_by_uid(uid)
+        if unit is None:
+            return ""
+        titles = [u.title or "…" for u in (*reversed(list(unit.ancestors())), unit)]
+        return short_text(" › ".join(titles), 300)
+
+    def open_header(self, field: str) -> None:
+        """A finding about the transfer header: its dialog, at that field."""
+        self.window.header.edit_header(field)
 
     def reveal_uid(self, uid: int) -> bool:
         """Select the unit a finding is about (the search is cleared if it hides it)."""

@@ -176,3 +176,47 @@ def test_export_dialog_refuses_a_destination_inside_the_transferred_folder(
         assert "Rien n'est écrit" in dialog.problem.text()
     dialog.path.setText(str(tmp_path / "sip.zip"))
     assert ok.isEnabled() and dialog.problem.isHidden()
+
+
+def test_export_dialog_says_the_verdict_it_is_given(qapp) -> None:
+    """The window's export dialog judges with the window's own verification (profile,
+    contract, signatures, archive profiles), not with the rules referential alone."""
+    from seda.findings import Code, Finding, Severity
+    from ui.export_dialog import ExportDialog
+
+    package = build_package()
+    refusal = Finding(
+        Code.VAL_UNKNOWN_RULE,
+        Severity.ERROR,
+        "",
+        {"rule_id": "APP-99", "category": "AppraisalRule"},
+    )
+    seen: list[object] = []
+
+    def check(p: object) -> list[Finding]:
+        seen.append(p)
+        return [refusal]
+
+    dialog = ExportDialog(package, check=check)
+    assert seen == [package]
+    assert not dialog.refusal_label.isHidden() and "APP-99" in dialog.refusal_label.text()
+    quiet = ExportDialog(package, check=lambda _p: [])
+    assert quiet.refusal_label.isHidden()
+
+
+def test_the_window_export_dialog_uses_the_verification(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ui.controllers.export as export_controller
+
+    given: dict[str, object] = {}
+
+    class Spy:
+        def __init__(self, package: object, **kwargs: object) -> None:
+            given.update(kwargs)
+
+        def exec(self) -> int:
+            return 0  # Cancel
+
+    monkeypatch.setattr(export_controller, "ExportDialog", Spy)
+    window.model.set_package(build_package())
+    window.exporter.export_sip()
+    assert given["check"] == window.verifier.findings_for

@@ -131,6 +131,7 @@ class ExportController(Controller):
             preset_dir=self.settings.get("folders/last_preset"),
             parent=window,
             referential=window.profile.referentials["rules"],
+            check=window.verifier.findings_for,  # the same verdict as the Verification tab
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from seda.findings import Finding, Severity
+from seda.model import Package
 from ui.controllers.base import Controller, WindowState
 from ui.formatting import number, short_text
 
@@ -46,27 +47,33 @@ class VerificationController(Controller):
     def update_actions(self, state: WindowState) -> None:
         self.act_verify.setEnabled(state.has_package and not state.scanning)
 
-    def verify_package(self) -> list[Finding]:
-        """What the SAE would refuse or warn about, shown in the Verification tab."""
+    def findings_for(self, package: Package) -> list[Finding]:
+        """What the SAE the profile names would say of ``package``: its referentials, its
+        contract's format rule, its PRONOM signatures, its transfer and archive-unit
+        profiles (the Verification tab and the export dialog share it)."""
         from seda.validate import check_package
 
         referentials = self.window.profile.referentials
         preset = self.window.profile.preset
+        findings = check_package(
+            package,
+            rules=referentials["rules"],
+            agencies=referentials["agencies"],
+            contract=preset.sae_contract() if preset is not None else None,
+            sae_signatures=preset.sae_signatures if preset is not None else "V109",
+        )
+        if preset is not None:
+            from app.archive_profiles import check_with_preset
+
+            findings += check_with_preset(package, preset)
+        return findings
+
+    def verify_package(self) -> list[Finding]:
+        """What the SAE would refuse or warn about, shown in the Verification tab."""
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            # as the SAE the profile names judges it: its contract's format rule, its
-            # PRONOM signatures, its transfer and archive-unit profiles
-            findings = check_package(
-                self.model.package,
-                rules=referentials["rules"],
-                agencies=referentials["agencies"],
-                contract=preset.sae_contract() if preset is not None else None,
-                sae_signatures=preset.sae_signatures if preset is not None else "V109",
-            )
-            if preset is not None:
-                from app.archive_profiles import check_with_preset
-
-                findings += check_with_preset(self.model.package, preset)
+            findings = self.findings_for(self.model.package)
         finally:
             QApplication.restoreOverrideCursor()
         self.panel.show_findings(findings)

@@ -48,6 +48,7 @@ from typing import Any
 
 from lxml import etree
 
+from seda.atomic import forget_temp, register_temp
 from seda.findings import Code, Finding, Severity
 from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel, Management, Package
 from seda.package import HASH_NAMES, SipError, manifest_name_ok, read_sip, split_zip_source
@@ -1053,6 +1054,7 @@ def _identify_members(
         return [_warn(Code.IDENTIFY_ERROR, error=f"{engine}: {exc}")]
     objects = [(u, o) for u, o in package.objects()]
     with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory(prefix="verso-check-") as tmp:
+        register_temp(tmp)  # removed on SIGTERM/SIGHUP too (seda.atomic's registry)
         members = {i.orig_filename: i for i in zf.infolist()}
         for n, (unit, obj) in enumerate(objects):
             check(progress)
@@ -1094,6 +1096,7 @@ def _identify_members(
                     out.append(sae)
             if progress is not None:
                 progress.report(n + 1, len(objects), member)
+    forget_temp(tmp)
     return out
 
 

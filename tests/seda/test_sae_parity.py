@@ -355,3 +355,37 @@ def test_check_sip_identify_predicts_the_sae_formats(tmp_path: Path) -> None:
     assert [f.severity for f in found if f.code == Code.VAL_SAE_UNKNOWN_FORMAT] == [
         Severity.WARNING
     ]
+
+
+def test_identify_spool_folder_is_a_registered_temp(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``check_sip(identify=True)`` spools members into a temporary folder: listed in
+    seda.atomic's registry while it exists (a SIGTERM removes it), forgotten after."""
+    import seda.identify
+    from seda import atomic
+    from seda.model import Package
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "plan.png").write_bytes(png_bytes())
+    result = scan([str(folder)], workers=0)
+    pkg = Package(roots=result.roots)
+    pkg.header = good_package(tmp_path).header
+    sip = export_sip(pkg, tmp_path / "docs.zip").path
+    real = seda.identify.make_identifier
+    seen: list[list[str]] = []
+
+    def spying(engine: str):  # type: ignore[no-untyped-def]
+        identifier = real(engine)
+        original = identifier.identify
+
+        def identify(path: str):  # type: ignore[no-untyped-def]
+            seen.append([p for p in atomic.live_temps() if Path(path).parent == Path(p)])
+            return original(path)
+
+        identifier.identify = identify
+        return identifier
+
+    monkeypatch.setattr(seda.identify, "make_identifier", spying)
+    check_sip(sip, xsd_root=XSD, identify=True)
+    assert seen and all(len(found) == 1 for found in seen)  # the spool folder, registered
+    assert not [p for p in atomic.live_temps() if "verso-check-" in p]

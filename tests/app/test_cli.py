@@ -312,7 +312,7 @@ def test_ctrl_c_during_export_leaves_nothing(
                 os.kill(os.getpid(), signal.SIGINT)
             super().report(done, total, message)
 
-    monkeypatch.setattr(cli, "TerminalProgress", Interrupting)
+    monkeypatch.setattr(cli.export, "TerminalProgress", Interrupting)
     dest = tmp_path / "sortie"
     dest.mkdir()
     rc, out, err = run(

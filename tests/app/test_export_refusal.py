@@ -102,7 +102,7 @@ def test_every_error_code_makes_export_exit_1(
     def with_error(package, preset):  # type: ignore[no-untyped-def]
         return [*real(package, preset), Finding(code, Severity.ERROR, "", {})]
 
-    monkeypatch.setattr(cli, "_check_model", with_error)
+    monkeypatch.setattr(cli.export, "_check_model", with_error)  # looked up where it is used
     argv = ["export", str(folder), "-o", str(tmp_path / "v.zip"), "--preset", str(EXAMPLE)]
     rc, out, _err = run([*argv, "--workers", "0", "--no-bordereau"], capsys)
     assert rc == 1, out

@@ -21,7 +21,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
-from app.labels import category_label, final_action_label, legal_status_label, level_label
+from app.labels import (
+    category_label,
+    count,
+    final_action_label,
+    legal_status_label,
+    level_label,
+)
 from seda.atomic import atomic_file
 from seda.bordereau import Bordereau, FileLine, RootAttachment, Row, RuleLine, collect
 from seda.findings import Code, Finding, Severity
@@ -105,7 +111,7 @@ _TEXT: dict[str, dict[str, str]] = {
             "Aucun rattachement indiqué : le service d'archives place le versement "
             "selon le contrat d'entrée."
         ),
-        "attach_all": "Tout le versement ({n} unité(s) racine) est rattaché à",
+        "attach_all": "Tout le versement ({n}) est rattaché à",
         "attach_unit": "« {title} » est rattachée à",
         "attach_unit_none": "« {title} » : aucun rattachement indiqué",
         "node": "nœud",
@@ -138,8 +144,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "page_of": "page {n} / {total}",
         "verdict": "Vérification",
         "verdict_ok": "vérifié le {date} : aucune erreur bloquante",
-        "verdict_warnings": "vérifié le {date} : aucune erreur bloquante ({n} avertissement(s))",
-        "verdict_errors": "vérifié le {date} : {n} erreur(s) que le service d'archives refuserait",
+        "verdict_warnings": "vérifié le {date} : aucune erreur bloquante ({n})",
+        "verdict_errors": "vérifié le {date} : {n} que le service d'archives refuserait",
         "file_one": "{n} fichier",
         "file_many": "{n} fichiers",
         "in_all": "en tout : {files}, {size}",
@@ -186,7 +192,7 @@ _TEXT: dict[str, dict[str, str]] = {
             "No attachment given: the archival agency places the transfer according to "
             "the ingest contract."
         ),
-        "attach_all": "The whole transfer ({n} root unit(s)) is attached to",
+        "attach_all": "The whole transfer ({n}) is attached to",
         "attach_unit": "“{title}” is attached to",
         "attach_unit_none": "“{title}”: no attachment given",
         "node": "node",
@@ -219,8 +225,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "page_of": "page {n} / {total}",
         "verdict": "Verification",
         "verdict_ok": "checked on {date}: no blocking error",
-        "verdict_warnings": "checked on {date}: no blocking error ({n} warning(s))",
-        "verdict_errors": "checked on {date}: {n} error(s) the archival agency would refuse",
+        "verdict_warnings": "checked on {date}: no blocking error ({n})",
+        "verdict_errors": "checked on {date}: {n} the archival agency would refuse",
         "file_one": "{n} file",
         "file_many": "{n} files",
         "in_all": "in all: {files}, {size}",
@@ -288,6 +294,12 @@ def size_text(n: int, lang: str = "fr") -> str:
             return text.replace(".", ",") if lang == "fr" else text
         value /= 1024
     return f"{n}"  # pragma: no cover - the loop always returns
+
+
+def _counted(n: int, noun: str, lang: str) -> str:
+    """« 1 avertissement », « 1 234 erreurs »: the number as the bordereau writes it, the
+    noun agreeing (``app.labels.count``)."""
+    return count(n, noun, lang, shown=number(n, lang))
 
 
 def date_text(value: date | None, lang: str = "fr") -> str:
@@ -515,9 +527,13 @@ class _Writer:
         if verdict is not None:
             when = date_text(verdict.checked_at.date(), lang)
             if verdict.errors:
-                text = t["verdict_errors"].format(date=when, n=number(verdict.errors, lang))
+                text = t["verdict_errors"].format(
+                    date=when, n=_counted(verdict.errors, "error", lang)
+                )
             elif verdict.warnings:
-                text = t["verdict_warnings"].format(date=when, n=number(verdict.warnings, lang))
+                text = t["verdict_warnings"].format(
+                    date=when, n=_counted(verdict.warnings, "warning", lang)
+                )
             else:
                 text = t["verdict_ok"].format(date=when)
             cls = "bad" if verdict.errors else "ok"
@@ -583,7 +599,7 @@ class _Writer:
             return
         keys = {(a.system_id, a.metadata_name, a.metadata_value, a.node_title) for a in roots}
         if len(keys) == 1:
-            lead = t["attach_all"].format(n=number(len(roots), self.lang))
+            lead = t["attach_all"].format(n=_counted(len(roots), "root_unit", self.lang))
             sep = " : " if self.lang == "fr" else ": "
             self.w(f"<p>{esc(lead)}{sep}{self.target(roots[0])}.</p>\n")
             return

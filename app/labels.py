@@ -105,6 +105,24 @@ NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("unité sélectionnée", "unités sélectionnées"),
         ("unit selected", "units selected"),
     ),
+    # finding texts (app.messages: ``{count:file}``) and the CLI
+    "difference": (("écart", "écarts"), ("difference", "differences")),
+    "file_or_folder": (
+        ("fichier ou dossier", "fichiers ou dossiers"),
+        ("file or folder", "files or folders"),
+    ),
+    "identical_file": (
+        ("fichier identique", "fichiers identiques"),
+        ("identical file", "identical files"),
+    ),
+    "byte": (("octet", "octets"), ("byte", "bytes")),
+    "root_unit": (("unité racine", "unités racine"), ("root unit", "root units")),
+    "problem": (("problème", "problèmes"), ("problem", "problems")),
+    "blocking_problem": (
+        ("problème bloquant", "problèmes bloquants"),
+        ("blocking problem", "blocking problems"),
+    ),
+    "character": (("caractère", "caractères"), ("character", "characters")),
 }
 
 

@@ -13,6 +13,7 @@ import string
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from app.labels import NOUNS, count, is_plural
 from app.progress_bar import human_size
 from seda.findings import Code, Finding, Severity
 
@@ -74,8 +75,8 @@ _BAD_TREE = {
         "the zip holds several manifests ({names})",
     ),
     "manifest_too_big": (
-        "le manifeste est trop gros ({size} octets)",
-        "the manifest is too big ({size} bytes)",
+        "le manifeste est trop gros ({size:byte})",
+        "the manifest is too big ({size:byte})",
     ),
     "bad_zip": ("ce n'est pas une archive zip lisible ({detail})", "not a readable zip ({detail})"),
     "not_xml": (
@@ -394,7 +395,7 @@ def _schema_vitam_only(params: Mapping[str, Any], lang: str) -> str:
         return (
             head
             + why
-            + " : un autre système d'archivage pourrait le refuser ({count} écart(s), le premier : {message})."
+            + " : un autre système d'archivage pourrait le refuser ({count:difference}, le premier : {message})."
         )
     head = "The manifest follows Vitam's SEDA schema but not the standard SEDA schema"
     why = (
@@ -405,7 +406,7 @@ def _schema_vitam_only(params: Mapping[str, Any], lang: str) -> str:
     return (
         head
         + why
-        + ": another archiving system may refuse it ({count} difference(s), the first: {message})."
+        + ": another archiving system may refuse it ({count:difference}, the first: {message})."
     )
 
 
@@ -1231,8 +1232,8 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "The identification tool “{requested}” is not available on this computer; formats were identified by “{used}”.",
     ),
     "CHANGED_DURING_SCAN": (
-        "Le fichier a changé pendant l'analyse ({size_before} puis {size_after} octets) : relancez l'analyse quand personne ne l'utilise.",
-        "The file changed during the scan ({size_before} then {size_after} bytes): scan again when nobody is using it.",
+        "Le fichier a changé pendant l'analyse ({size_before:byte} puis {size_after:byte}) : relancez l'analyse quand personne ne l'utilise.",
+        "The file changed during the scan ({size_before:byte} then {size_after:byte}): scan again when nobody is using it.",
     ),
     "NOT_FOUND": (
         "Fichier ou dossier introuvable (déplacé ou supprimé ?).",
@@ -1433,8 +1434,8 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "Column “{column}” is not a SEDA element: it is kept as an extension (Vitam accepts it, not every archiving system does); check it is not a typo.",
     ),
     "CSV_FILES_ABSENT": (
-        "Aucun des {count} fichiers ou dossiers nommés dans le tableau (par ex. « {file} ») n'est à côté de lui : les unités sont versées sans leurs fichiers. Placez le tableau dans le dossier des fichiers pour les verser.",
-        "None of the {count} files or folders the table names (e.g. “{file}”) is beside it: the units are transferred without their files. Put the table in the files' folder to include them.",
+        "Aucun des fichiers ou dossiers nommés dans le tableau ({count:file_or_folder}, par ex. « {file} ») n'est à côté de lui : les unités sont versées sans leurs fichiers. Placez le tableau dans le dossier des fichiers pour les verser.",
+        "None of the files or folders the table names ({count:file_or_folder}, e.g. “{file}”) is beside it: the units are transferred without their files. Put the table in the files' folder to include them.",
     ),
     "CSV_NOT_REPEATABLE": (
         "La colonne « {column} » numérote « {element} », qui ne peut pas être répété en SEDA.",
@@ -1565,8 +1566,8 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
     ),
     "VAL_HTML": (_html, _html),
     "VAL_TOO_LONG": (
-        "Le champ « {field} » est trop long ({size} octets, maximum {limit}) : le service d'archives le refusera.",
-        "Field “{field}” is too long ({size} bytes, at most {limit}): the archives will refuse it.",
+        "Le champ « {field} » est trop long ({size:byte}, maximum {limit}) : le service d'archives le refusera.",
+        "Field “{field}” is too long ({size:byte}, at most {limit}): the archives will refuse it.",
     ),
     "VAL_CLASSIFICATION_LEVEL": (
         "Niveau de classification « {value} » non accepté par le service d'archives (valeurs admises : {allowed}).",
@@ -1761,12 +1762,12 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "The file disappeared since the work was saved (moved, renamed or deleted?): put it back or remove it from the transfer, otherwise the export will fail.",
     ),
     "WORK_SOURCE_CHANGED": (
-        "Le fichier a été modifié depuis l'enregistrement du travail (taille {size_before} → {size_now} octets, modifié le {modified_now}) : son format et son empreinte affichés peuvent ne plus être justes ; ajoutez-le à nouveau pour le faire analyser.",
-        "The file was modified since the work was saved (size {size_before} → {size_now} bytes, modified {modified_now}): its format and digest shown may be stale; add it again to have it analysed.",
+        "Le fichier a été modifié depuis l'enregistrement du travail (taille {size_before:byte} → {size_now:byte}, modifié le {modified_now}) : son format et son empreinte affichés peuvent ne plus être justes ; ajoutez-le à nouveau pour le faire analyser.",
+        "The file was modified since the work was saved (size {size_before:byte} → {size_now:byte}, modified {modified_now}): its format and digest shown may be stale; add it again to have it analysed.",
     ),
     "WORK_ZIP_MISSING": (
-        "L'archive zip d'où viennent {count} fichier(s) du versement a disparu (déplacée ou supprimée ?) : remettez-la en place, sinon l'export échouera.",
-        "The zip archive {count} file(s) of the transfer come from has disappeared (moved or deleted?): put it back, otherwise the export will fail.",
+        "L'archive zip source de {count:file} du versement a disparu (déplacée ou supprimée ?) : remettez-la en place, sinon l'export échouera.",
+        "The zip archive holding {count:file} of the transfer has disappeared (moved or deleted?): put it back, otherwise the export will fail.",
     ),
     # SAE parity (issue 13)
     "EXPORT_ADAPTED": (_adapted, _adapted),
@@ -1798,8 +1799,8 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "The archives will identify this file as {sae_puid}, not {puid} (their PRONOM signatures {signatures} are older): accepted with a warning.",
     ),
     "VAL_DUPLICATE_FILE": (
-        "{count} fichiers identiques (même empreinte SHA-512) : {paths}. Gardez-en un seul si ce sont des copies.",
-        "{count} identical files (same SHA-512 digest): {paths}. Keep only one if they are copies.",
+        "{count:identical_file} (même empreinte SHA-512) : {paths}. Gardez-en un seul si ce sont des copies.",
+        "{count:identical_file} (same SHA-512 digest): {paths}. Keep only one if they are copies.",
     ),
     "VAL_EXTENSION_MISMATCH": (_extension_mismatch, _extension_mismatch),
     "BORDEREAU_WRITE_ERROR": (
@@ -1833,7 +1834,8 @@ def more_text(count: int, lang: str = "fr") -> str:
     """« … et 999 990 autres » / "… and 999,990 more"."""
     if lang == "en":
         return f"… and {count:,} more"
-    return f"… et {count:,} autres".replace(",", " ")
+    word = "autres" if is_plural(count) else "autre"
+    return f"… et {count:,} {word}".replace(",", " ")
 
 
 def capped(items: Sequence[Any], limit: int = MAX_LISTED, lang: str = "fr") -> list[str]:
@@ -1856,10 +1858,27 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _format(template: str, params: Mapping[str, Any]) -> str:
+class _Counting(string.Formatter):
+    """``{count:file}`` is « 1 fichier » / « 2 fichiers » (``app.labels.count``): a
+    template names the noun, the number agrees in ``lang``."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if format_spec in NOUNS:
+            try:
+                return count(int(value), format_spec, self.lang)
+            except (TypeError, ValueError):  # a missing count ("?"): the plural
+                return f"{value} {NOUNS[format_spec][1 if self.lang == 'en' else 0][1]}"
+        return super().format_field(value, format_spec)
+
+
+def _format(template: str, params: Mapping[str, Any], lang: str = "fr") -> str:
     safe = _Params({k: _clean(v) for k, v in params.items()})
     try:
-        return string.Formatter().vformat(template, (), safe)
+        return _Counting(lang).vformat(template, (), safe)
     except (ValueError, IndexError, KeyError, AttributeError):
         return template
 
@@ -1887,7 +1906,7 @@ def text(finding: Finding, lang: str = "fr") -> str:
         return _format(generic, {"code": finding.code}) + "."
     chosen = entry[LANGS.index(lang)]
     template = chosen(finding.params, lang) if callable(chosen) else chosen
-    return _format(template, finding.params)
+    return _format(template, finding.params, lang)
 
 
 def where(finding: Finding, lang: str = "fr") -> str:

@@ -51,6 +51,7 @@ from app.cli.runtime import (
 from app.cli.scan import cmd_scan
 from app.cli.table import cmd_csv
 from app.cli.window import _window_paths, open_window
+from app.labels import count, is_plural
 from seda.atomic import is_disk_full
 
 __all__ = [
@@ -105,8 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 128 + _TERMINATED_BY[0]
         if guarded is not None and guarded.replaced:
             _err(
-                f"Remarque : {guarded.replaced} caractère(s) que la sortie standard "
-                f"({guarded.encoding}) ne sait pas afficher ont été remplacés "
+                f"Remarque : {count(guarded.replaced, 'character')} que la sortie standard "
+                f"({guarded.encoding}) ne sait pas afficher "
+                f"{'ont été remplacés' if is_plural(guarded.replaced) else 'a été remplacé'} "
                 "(« -o FICHIER » écrit un fichier UTF-8 complet)."
             )
         return code

@@ -28,6 +28,7 @@ from app.cli.common import (
     _UsageError,
 )
 from app.cli.runtime import _WRITTEN
+from app.labels import count
 from app.messages import (
     describe,
 )
@@ -367,8 +368,8 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
     print(f"  Fichiers : {stats.files} ({human_size(stats.total_size)})")
     if verdict.errors:
         print(
-            f"Attention : le service d'archives refuserait ce versement ({verdict.errors} "
-            f"erreur(s) ; « verso check » ou la fenêtre pour le détail) ; le bordereau le dit.",
+            f"Attention : le service d'archives refuserait ce versement ({count(verdict.errors, 'error')}"
+            " ; « verso check » ou la fenêtre pour le détail) ; le bordereau le dit.",
         )
         return EXIT_FAILED
     return EXIT_OK

@@ -41,7 +41,7 @@ from app.cli.common import (
     _without_repeats,
 )
 from app.cli.runtime import _WRITTEN
-from app.labels import is_plural
+from app.labels import count, is_plural
 from app.messages import (
     describe,
     nothing_to_transfer,
@@ -336,10 +336,10 @@ def refusal_line(refusals: Sequence[Finding], places: dict[int, str] | None = No
             f = dataclasses.replace(f, path=places[f.unit_uid])
         shown.append(describe(f).rstrip("."))
     more = len(refusals) - len(shown)
-    tail = f" (et {more} autre(s))" if more > 0 else ""
+    tail = f" (et {more} {'autres' if is_plural(more) else 'autre'})" if more > 0 else ""
     return (
-        f"Le service d'archives refusera ce versement : {len(refusals)} problème(s) "
-        f"bloquant(s), dont : " + " ; ".join(shown) + tail + "."
+        f"Le service d'archives refusera ce versement : {count(len(refusals), 'blocking_problem')}"
+        ", dont : " + " ; ".join(shown) + tail + "."
     )
 
 
@@ -363,7 +363,7 @@ def _import_csv(path: str, version: str, engine: str, preset: Any, workers: int 
         buf = io.StringIO()
         _print_findings(exc.findings, [], buf, limit=None)
         _err(
-            f"Tableau « {path} » refusé ({len(errors)} problème(s) à corriger) ; "
+            f"Tableau « {path} » refusé ({count(len(errors), 'problem')} à corriger) ; "
             "aucun versement écrit.\n" + buf.getvalue().rstrip()
         )
         return EXIT_FAILED

@@ -70,7 +70,7 @@ def cmd_referential_check(args: argparse.Namespace) -> int:
     try:
         loaded: Any = loader(path)
     except ReferentialError as exc:
-        print(f"{label} « {path} » refusé ({len(exc.findings)} problème(s)) :")
+        print(f"{label} « {path} » refusé ({count(len(exc.findings), 'problem')}) :")
         print(
             _finding_lines(
                 [dataclasses.replace(f, path="") for f in exc.findings[:MAX_LISTED]]
@@ -108,7 +108,7 @@ def _check_metadata_csv(path: Path) -> int:
         imported = import_csv(path)
     except CsvError as exc:
         errors = [f for f in exc.findings if f.severity == Severity.ERROR]
-        print(f"Tableau refusé ({len(errors)} problème(s)) :")
+        print(f"Tableau refusé ({count(len(errors), 'problem')}) :")
         for f in exc.findings:
             print(f"  - {describe(dataclasses.replace(f, path=''))}")
         return EXIT_FAILED

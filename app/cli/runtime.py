@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any, TextIO
 
+from app.labels import is_plural
+
 # -- last resort: signals, standard output, unexpected errors -----------------------------
 DEBUG_ENV = "VERSO_DEBUG"  # set to 1 to see the Python traceback of an unexpected error
 
@@ -128,7 +130,12 @@ _TERMINATED_BY: list[int] = []  # the SIGTERM/SIGHUP received, if any
 def _said_written() -> str:
     if not _WRITTEN:
         return "Aucun fichier n'a été écrit."
-    return "Fichier(s) bien écrit(s) malgré tout : " + ", ".join(f"« {w} »" for w in _WRITTEN) + "."
+    return (
+        ("Fichiers bien écrits" if is_plural(len(_WRITTEN)) else "Fichier bien écrit")
+        + " malgré tout : "
+        + ", ".join(f"« {w} »" for w in _WRITTEN)
+        + "."
+    )
 
 
 def _silence_stdout() -> None:

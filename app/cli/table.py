@@ -96,13 +96,14 @@ def cmd_csv(args: argparse.Namespace) -> int:
     if report.skipped:
         names = sorted(set(report.skipped))
         print(
-            f"  {len(report.skipped)} élément(s) sans colonne possible non écrits : "
+            f"  {count(len(report.skipped), 'item')} sans colonne possible, "
+            f"non écrit{'s' if is_plural(len(report.skipped)) else ''} : "
             + ", ".join(names[:10])
             + (" …" if len(names) > 10 else "")
         )
     if report.replaced:
         print(
-            f"  {report.replaced} caractère(s) impossibles en Windows-1252 écrits « ? » "
-            "(utilisez l'UTF-8 pour les garder)."
+            f"  « ? » écrit à la place de {count(report.replaced, 'character')} hors de "
+            "Windows-1252 (utilisez l'UTF-8 pour les garder)."
         )
     return EXIT_OK

@@ -81,7 +81,9 @@ def test_unidentified_file_is_a_loud_refusal(
     rc, out, _err = run(argv, capsys)
     assert rc == 1
     last = out.splitlines()[-1]
-    assert last.startswith("Le service d'archives refusera ce versement : 1 problème(s)")
+    assert last.startswith(
+        "Le service d'archives refusera ce versement : 1 problème bloquant, dont"
+    )
     assert "vide" in last and out_zip.is_file()
     rc, _out, err = run([*argv[:3], str(tmp_path / "s.zip"), *argv[4:], "--strict"], capsys)
     assert rc == 1 and "--strict" in err and not (tmp_path / "s.zip").exists()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
-from app.labels import count, is_plural
+from app.labels import NOUNS, count, is_plural
+from app.messages import more_text, text
+from seda.findings import Code, Finding, Severity
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,3 +53,74 @@ def test_no_counted_noun_is_left_unagreed_in_the_french_texts() -> None:
         p.read_text(encoding="utf-8") for p in sorted((ROOT / "app" / "cli").glob("*.py"))
     )
     assert not re.search(r"\} (unité|fichier|erreur|avertissement)\(s\)", cli)
+
+
+def _string_literals(path: Path) -> list[tuple[int, str]]:
+    source = path.read_text(encoding="utf-8")
+    kinds = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return [(t.start[0], t.string) for t in tokens if t.type in kinds]
+
+
+def test_no_s_in_parentheses_in_any_text_of_app_or_seda() -> None:
+    """« fichier(s) », « problème(s) bloquant(s) »: every counted word takes ``count()``
+    (or ``{count:file}`` in a finding text), in the CLI, the bordereau and the messages."""
+    sources = sorted((ROOT / "app").rglob("*.py")) + sorted((ROOT / "seda").rglob("*.py"))
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line}: {literal}"
+        for path in sources
+        for line, literal in _string_literals(path)
+        if "(s)" in literal
+    ]
+    assert wrong == []
+
+
+_COUNT_PARAMS = ("count", "size", "size_before", "size_after", "size_now", "max", "limit")
+_FR_SINGULAR_NUMBER = re.compile(r"(?<![\d\w,.\u202f ])[01] (\w+s)\b")
+_EN_SINGULAR_ONE = re.compile(r"(?<![\d\w,.])1 ([a-z]+s)\b")
+_EN_NOUNS = "|".join(sorted({forms[1][0] for forms in NOUNS.values()}, key=len, reverse=True))
+_EN_PLURAL_NUMBER = re.compile(r"(?<![\d\w,.])[02] (" + _EN_NOUNS + r")\b(?!s)")
+
+
+def _rendered(n: int) -> list[tuple[str, str, str]]:
+    params = dict.fromkeys(_COUNT_PARAMS, n)
+    return [
+        (code, lang, text(Finding(code, Severity.ERROR, params=dict(params)), lang))
+        for code in Code
+        for lang in ("fr", "en")
+    ]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_every_finding_text_agrees_with_its_count(n: int) -> None:
+    """Each finding's text rendered with count 0, 1 and 2: no « (s) », no « 1 fichiers »,
+    « 1 écarts » nor "1 files", "2 file"; French 0 is singular (« 0 fichier »)."""
+    wrong = []
+    for code, lang, said in _rendered(n):
+        bad = "(s)" in said
+        if lang == "fr" and n < 2:
+            found = _FR_SINGULAR_NUMBER.search(said)
+            bad = bad or (found is not None and found.group(1) not in _FR_INVARIABLE)
+        if lang == "en":
+            bad = bad or bool(n == 1 and _EN_SINGULAR_ONE.search(said))
+            bad = bad or bool(n != 1 and _EN_PLURAL_NUMBER.search(said))
+        if bad:
+            wrong.append(f"{code} [{lang}, {n}]: {said}")
+    assert wrong == []
+
+
+_FR_INVARIABLE = {"fois", "mois", "pas", "plus", "dans", "sous", "sans", "puis", "jours"}
+
+
+def test_the_count_hook_of_finding_texts() -> None:
+    """``{count:file}`` in a template: the noun agrees in French and English, a missing
+    count still reads (« ? fichiers »)."""
+    gone = Finding(Code.WORK_ZIP_MISSING, Severity.ERROR, params={"count": 1})
+    assert "source de 1 fichier du versement" in text(gone)
+    assert "holding 1 file of the transfer" in text(gone, "en")
+    gone = Finding(Code.WORK_ZIP_MISSING, Severity.ERROR, params={"count": 3})
+    assert "source de 3 fichiers du versement" in text(gone)
+    assert "holding 3 files of the transfer" in text(gone, "en")
+    gone = Finding(Code.WORK_ZIP_MISSING, Severity.ERROR, params={})
+    assert "source de ? fichiers du versement" in text(gone)
+    assert more_text(1) == "… et 1 autre" and more_text(2) == "… et 2 autres"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from seda.model import ArchiveUnit, DescriptionLevel, MoreDescription, Package, TransferHeader
 
@@ -69,6 +69,23 @@ _MERGE_EDIT = 1001
 
 def _snapshot(value: Any) -> Any:
     return copy.deepcopy(value) if isinstance(value, list | MoreDescription) else value
+
+
+def changed_fields(unit: ArchiveUnit, values: dict[str, Any]) -> dict[str, Any]:
+    """The fields of ``values`` whose value ``unit`` does not already have."""
+    return {k: v for k, v in values.items() if getattr(unit, k) != v}
+
+
+def push_field_edits(
+    stack: QUndoStack, model: UnitTreeModel, unit: ArchiveUnit | None, values: dict[str, Any]
+) -> None:
+    """One undoable edit of ``unit``'s changed fields (nothing when none changes): what the
+    unit form and its "more description" group commit."""
+    if unit is None:
+        return
+    changed = changed_fields(unit, values)
+    if changed:
+        stack.push(EditFieldsCommand(model, unit, changed))
 
 
 class EditFieldsCommand(QUndoCommand):

@@ -42,7 +42,13 @@ from seda.model import (
     MoreDescription,
 )
 from seda.referentials import RulesReferential
-from ui.commands import BulkEditCommand, EditFieldsCommand, RenameCommand, title_from_pattern
+from ui.commands import (
+    BulkEditCommand,
+    RenameCommand,
+    changed_fields,
+    push_field_edits,
+    title_from_pattern,
+)
 from ui.fields import DateField, StringListEditor, guard_wheel
 from ui.formatting import human_size, level_label, short_text
 from ui.rules_editor import (
@@ -217,12 +223,7 @@ class UnitForm(QWidget):
             self.refresh()
 
     def _commit(self, values: dict[str, Any]) -> None:
-        unit = self.unit
-        if unit is None:
-            return
-        changed = {k: v for k, v in values.items() if getattr(unit, k) != v}
-        if changed:
-            self.stack.push(EditFieldsCommand(self.model, unit, changed))
+        push_field_edits(self.stack, self.model, self.unit, values)
 
     def _commit_title(self) -> None:
         unit = self.unit
@@ -462,7 +463,7 @@ class BulkEditor(QWidget):
             more = self._more_with(unit, writer, languages) if with_more else None
             if more is not None:
                 values["more"] = more
-            changed = {k: v for k, v in values.items() if getattr(unit, k) != v}
+            changed = changed_fields(unit, values)
             if changed:
                 out.append((unit, changed))
         return out

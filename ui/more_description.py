@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from seda.model import Agent, ArchiveUnit, MoreDescription
-from ui.commands import EditFieldsCommand
+from ui.commands import push_field_edits
 from ui.fields import DateField, StringListEditor
 from ui.tree_model import PackageTreeModel
 
@@ -157,12 +157,7 @@ class MoreDescriptionForm(QGroupBox):
 
     # -- editing -------------------------------------------------------------------------
     def _commit(self, values: dict[str, Any]) -> None:
-        unit = self.unit
-        if unit is None:
-            return
-        changed = {k: v for k, v in values.items() if getattr(unit, k) != v}
-        if changed:
-            self.stack.push(EditFieldsCommand(self.model, unit, changed))
+        push_field_edits(self.stack, self.model, self.unit, values)
 
     def _commit_more(self, name: str, value: Any) -> None:
         unit = self.unit

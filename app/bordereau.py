@@ -836,7 +836,8 @@ def sip_digest(path: str | os.PathLike[str], progress: Progress | None = None) -
     return digest.hexdigest()
 
 
-def _error(code: Code, path: Path, error: str) -> BordereauError:
+def slip_error(code: Code, path: Path, error: str) -> BordereauError:
+    """One finding about the slip at ``path``, raised as ``BordereauError``."""
     return BordereauError([Finding(code, Severity.ERROR, str(path), {"error": error})])
 
 
@@ -874,7 +875,7 @@ def sip_facts(
             if not digest:
                 digest = sip_digest(sip, progress)
         except OSError as exc:
-            raise _error(Code.BORDEREAU_SIP_UNREADABLE, sip, exc.strerror or str(exc)) from exc
+            raise slip_error(Code.BORDEREAU_SIP_UNREADABLE, sip, exc.strerror or str(exc)) from exc
     return sip, size, digest
 
 
@@ -984,7 +985,7 @@ def write_bordereau(
                 progress=progress,
             )
     except OSError as exc:
-        raise _error(Code.BORDEREAU_WRITE_ERROR, dest, exc.strerror or str(exc)) from exc
+        raise slip_error(Code.BORDEREAU_WRITE_ERROR, dest, exc.strerror or str(exc)) from exc
     return dest
 
 
@@ -992,6 +993,7 @@ __all__ = [
     "BordereauError",
     "Verdict",
     "slip_destination",
+    "slip_error",
     "default_path",
     "render",
     "sip_facts",

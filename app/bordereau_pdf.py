@@ -26,16 +26,16 @@ from datetime import datetime
 from pathlib import Path
 
 from app.bordereau import (
-    BordereauError,
     Verdict,
     date_text,
     render,
     sip_facts,
     slip_destination,
+    slip_error,
 )
 from seda.atomic import atomic_file
 from seda.bordereau import Bordereau, collect
-from seda.findings import Code, Finding, Severity
+from seda.findings import Code
 from seda.model import Package
 from seda.progress import Cancelled, Progress, check
 from seda.referentials.agencies_csv import AgenciesReferential
@@ -472,9 +472,7 @@ def write_bordereau_pdf(
     except Cancelled:
         raise
     except Exception as exc:  # Qt's own failure: said as a finding, never a traceback
-        raise BordereauError(
-            [Finding(Code.BORDEREAU_WRITE_ERROR, Severity.ERROR, str(dest), {"error": str(exc)})]
-        ) from exc
+        raise slip_error(Code.BORDEREAU_WRITE_ERROR, dest, str(exc)) from exc
     check(progress)
     try:
         if not data.startswith(b"%PDF"):
@@ -482,16 +480,7 @@ def write_bordereau_pdf(
         with atomic_file(dest) as out:
             out.write(data)
     except OSError as exc:
-        raise BordereauError(
-            [
-                Finding(
-                    Code.BORDEREAU_WRITE_ERROR,
-                    Severity.ERROR,
-                    str(dest),
-                    {"error": exc.strerror or str(exc)},
-                )
-            ]
-        ) from exc
+        raise slip_error(Code.BORDEREAU_WRITE_ERROR, dest, exc.strerror or str(exc)) from exc
     return dest
 
 

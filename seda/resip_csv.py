@@ -1375,9 +1375,15 @@ def _relative(source: str, base: Path) -> str:
 
 
 def package_table(
-    package: Package, base: Path, *, version: str | None = None
+    package: Package,
+    base: Path,
+    *,
+    version: str | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[str], list[list[str]], CsvExport]:
-    """The extended-format header and rows for ``package`` (paths relative to ``base``)."""
+    """The extended-format header and rows for ``package`` (paths relative to ``base``).
+
+    Reports units done / total to ``progress`` and honours its cancel (``Cancelled``)."""
     version = version or package.seda_version
     report = CsvExport()
     units = list(package.walk())
@@ -1392,7 +1398,10 @@ def package_table(
     attr_cells: list[dict[Steps, str]] = []
     rule_cells: list[dict[tuple[str, str, int], str]] = []
     max_rank: dict[Steps, int] = {}  # step path without rank -> highest rank seen
-    for unit in units:
+    for done, unit in enumerate(units):
+        if progress is not None and done % 500 == 0:
+            check(progress)
+            progress.report(done, len(units))
         values: dict[Steps, str] = {}
         attrs: dict[Steps, str] = {}
         _flatten(
@@ -1485,6 +1494,7 @@ def export_csv(
     neutralise: bool = False,
     version: str | None = None,
     base: Path | None = None,
+    progress: Progress | None = None,
 ) -> CsvExport:
     """Write ``package`` as ReSIP's extended metadata CSV at ``dest`` (atomic).
 
@@ -1492,10 +1502,13 @@ def export_csv(
     "cp1252"; characters it cannot hold are written "?" and counted. ``neutralise``
     prefixes cells starting with ``= + - @`` with ``'`` so a spreadsheet shows them as
     text (off by default: the data stays faithful). Paths are relative to ``base``
-    (default: ``dest``'s folder). Raises ``OSError`` when it cannot be written.
+    (default: ``dest``'s folder). Raises ``OSError`` when it cannot be written, and
+    ``Cancelled`` (nothing written) when ``progress`` is cancelled.
     """
     target = Path(dest)
-    header, rows, report = package_table(package, base or target.resolve().parent, version=version)
+    header, rows, report = package_table(
+        package, base or target.resolve().parent, version=version, progress=progress
+    )
     lines = [";".join(header)]
     for row in rows:
         lines.append(

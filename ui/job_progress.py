@@ -86,6 +86,14 @@ class JobProgress(QWidget):
             percent = 100 * min(done, total) // total if total > 0 else 0
             text = self.tr("Writing the transfer slip… %1 %").replace("%1", number(percent))
             name = ""
+        elif phase == "table":  # spreadsheet export: units
+            self._set_bar(done, total)
+            text = (
+                self.tr("Writing the table… %1 / %2")
+                .replace("%1", number(done))
+                .replace("%2", count(total, "unit"))
+            )
+            name = ""
         else:  # export: bytes
             self._set_bar(done, total)
             text = (

@@ -994,6 +994,10 @@
 <context>
     <name>JobProgress</name>
     <message>
+        <source>Writing the table… %1 / %2</source>
+        <translation>Écriture du tableau… %1 / %2</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="+25"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
@@ -2979,6 +2983,10 @@
     <message>
         <source>Export as a spreadsheet (&amp;CSV)…</source>
         <translation>Exporter en tableau (&amp;CSV)…</translation>
+    </message>
+    <message>
+        <source>Table export cancelled: nothing was written.</source>
+        <translation>Export du tableau annulé : rien n'a été écrit.</translation>
     </message>
     <message>
         <source>Write the transfer as a ReSIP metadata table, to complete in a spreadsheet</source>

@@ -92,7 +92,8 @@ def test_export_table_round_trips_and_refuses_unsafe_destinations(
         window.csv.import_table(path)
     out = tmp_path / "sortie" / "tableau.csv"
     out.parent.mkdir()
-    assert window.csv.export_table(str(out)) == str(out)
+    with qtbot.waitSignal(window.csv.table_ended, timeout=30_000):
+        assert window.csv.export_table(str(out)) == str(out)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
     box = window.last_message
     assert box is not None and box.icon() == QMessageBox.Icon.Information
@@ -103,3 +104,36 @@ def test_export_table_round_trips_and_refuses_unsafe_destinations(
     assert window.csv.export_table(str(tmp_path / "sortie")) == ""
     assert window.last_message.icon() == QMessageBox.Icon.Warning
     assert sorted(p.name for p in out.parent.iterdir()) == ["tableau.csv"]
+
+
+def test_export_table_runs_in_the_background_and_cancel_writes_nothing(
+    qtbot, french, window: MainWindow, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The table is written from a snapshot off the GUI thread: the window keeps its
+    event loop, the status bar shows the job, Cancel leaves no file."""
+    from seda.model import ArchiveUnit
+
+    root = ArchiveUnit(title="Gros dossier")
+    for n in range(5_000):
+        root.add(ArchiveUnit(title=f"Pièce {n}"))
+    package = window.model.package
+    package.roots.append(root)
+    window.model.set_package(package)
+    window.update_actions()
+    out = tmp_path / "sortie" / "annule.csv"
+    out.parent.mkdir()
+    with qtbot.waitSignal(window.csv.table_ended, timeout=60_000):
+        assert window.csv.export_table(str(out)) == str(out)
+        assert window.csv.busy() and not window.csv.act_export_table.isEnabled()
+        window.csv.cancel()
+    assert list(out.parent.iterdir()) == []  # no table, no temporary file
+    assert "rien n'a été écrit" in window.statusBar().currentMessage()
+    # written for real the second time, while the title of the root changes meanwhile:
+    # the table holds the package as it was when the export started
+    done = tmp_path / "fait.csv"
+    with qtbot.waitSignal(window.csv.table_ended, timeout=60_000):
+        window.csv.export_table(str(done))
+        root.title = "Changé pendant l'export"
+    text = done.read_text(encoding="utf-8-sig")
+    assert "Gros dossier" in text and "Changé pendant" not in text
+    assert text.count("Pièce ") == 5_000

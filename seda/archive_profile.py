@@ -354,8 +354,8 @@ def load_transfer_profile(path: str | os.PathLike[str], identifier: str = "") ->
 # -- walking a manifest along the grammar ------------------------------------------------
 
 
-def _local(el: etree._Element) -> str:
-    tag = el.tag
+def _local(el: etree._Element | None) -> str:
+    tag = el.tag if el is not None else None
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
@@ -507,7 +507,7 @@ class _Walker:
         if unit is not None:
             params["unit"] = unit_path(el, self.paths)
             uid = self.unit_uids.get(unit.get("id", ""))
-        params.setdefault("context", _local(el.getparent()) if el.getparent() is not None else "")
+        params.setdefault("context", _local(el.getparent()))
         self.findings.append(Finding(code, Severity.ERROR, self.name, params, uid, el.sourceline))
 
     def text(self, el: etree._Element, node: Node, siblings: list[Node]) -> None:

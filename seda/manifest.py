@@ -1307,7 +1307,7 @@ class _Reader:
             remove_pis=True,
         )
         for event, el in events:
-            tag = el.tag
+            tag: str = el.tag  # type: ignore[assignment]  # no comments/PIs: tag=... filter
             if self.root is None:
                 if event != "start":
                     continue

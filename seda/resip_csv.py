@@ -869,8 +869,8 @@ class _MetadataImport:
             return None
         _prune(content)
         unit = ArchiveUnit(title="")
-        element = _build(content, "Content", self.ns, self.version, "Content")
-        read_content(element, unit)
+        built = _build(content, "Content", self.ns, self.version, "Content")
+        read_content(built, unit)
         if not any(step[0] == "DescriptionLevel" for step in content.children):
             unit.level = DescriptionLevel.ITEM if objects else DescriptionLevel.RECORD_GRP
         if not unit.title.strip() and self.cell(row, "file"):

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 import app.bordereau_pdf
-from app import i18n
 import ui.controllers.bordereau
+from app import i18n
 from seda.findings import Severity
 from tests.app.test_bordereau_pdf import pages
 from ui.bordereau_dialog import BordereauDialog

@@ -41,7 +41,7 @@ def default_slip_name(package: Package, fmt: str = "pdf") -> str:
 
 
 class BordereauDialog(QDialog):
-    """``destination()``, ``fmt()``, ``annex()``, ``depth()`` (None: every level);
+    """``destination()``, ``fmt()``, ``annex()``, ``list_depth()`` (None: every level);
     ``confirmed`` is the path the save dialog already asked to replace ("" if none)."""
 
     def __init__(
@@ -115,7 +115,8 @@ class BordereauDialog(QDialog):
         layout.addWidget(self.buttons)
         self.path.textChanged.connect(self._path_changed)
         self.format.currentIndexChanged.connect(self._format_changed)
-        self.resize(600, self.sizeHint().height())
+        self.setMinimumWidth(600)
+        self.adjustSize()  # the wrapped introduction's height for that width
         self._update()
 
     def _format_changed(self) -> None:
@@ -181,6 +182,6 @@ class BordereauDialog(QDialog):
     def annex(self) -> bool:
         return self.annex_box.isChecked()
 
-    def depth(self) -> int | None:
+    def list_depth(self) -> int | None:
         value = self.depth_box.value()
         return None if value < 0 else value

@@ -3070,8 +3070,8 @@
         <translation>Transfer &amp;slip…</translation>
     </message>
     <message>
-        <source>Write the transfer slip (bordereau) to print and sign, as PDF or HTML</source>
-        <translation>Write the transfer slip (bordereau) to print and sign, as PDF or HTML</translation>
+        <source>The transfer slip to print and sign (PDF or HTML)</source>
+        <translation>The transfer slip to print and sign (PDF or HTML)</translation>
     </message>
     <message>
         <source>%1 already exists (perhaps already signed). Replace it?</source>

@@ -3070,8 +3070,8 @@
         <translation>&amp;Bordereau de versement…</translation>
     </message>
     <message>
-        <source>Write the transfer slip (bordereau) to print and sign, as PDF or HTML</source>
-        <translation>Établir le bordereau de versement à imprimer et signer, en PDF ou en HTML</translation>
+        <source>The transfer slip to print and sign (PDF or HTML)</source>
+        <translation>Le bordereau à imprimer et signer (PDF ou HTML)</translation>
     </message>
     <message>
         <source>%1 already exists (perhaps already signed). Replace it?</source>

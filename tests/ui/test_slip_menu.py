@@ -47,15 +47,20 @@ def scanned(qtbot, window: MainWindow, tmp_path: Path) -> MainWindow:
 class Driver:
     """Stands in for the user in the (modal) slip dialog."""
 
-    def __init__(self, monkeypatch, dest: Path | str, *, annex: bool = False) -> None:
-        self.dest, self.annex = dest, annex
+    def __init__(
+        self, monkeypatch, dest: Path | str, *, annex: bool = False, depth: int = -1
+    ) -> None:
+        self.dest, self.annex, self.depth = dest, annex, depth
         self.dialogs: list[BordereauDialog] = []
+        self.shown_depths: list[int] = []
         driver = self
 
         def exec_(dialog: BordereauDialog) -> int:
             driver.dialogs.append(dialog)
             dialog.path.setText(str(driver.dest))
             dialog.annex_box.setChecked(driver.annex)
+            driver.shown_depths.append(dialog.depth_box.value())
+            dialog.depth_box.setValue(driver.depth)
             ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
             return QDialog.DialogCode.Accepted if ok.isEnabled() else QDialog.DialogCode.Rejected
 
@@ -129,6 +134,19 @@ def test_menu_writes_html_chosen_by_the_extension(
     text = doc.text_content()
     assert "Bordereau de versement" in text and "Mairie" in text
     assert window.settings.get("export/bordereau_format") == "html"
+    rows = doc.xpath('//table[contains(@class, "units")]/tbody/tr')
+    assert len(rows) == 2  # Mairie and Courrier (the files summed up on their rows)
+    # depth 0: the root only, the rest summed up on its row (verso bordereau --depth 0)
+    driver.depth = 0
+    dest.unlink()
+    make(qtbot, window)
+    doc = lxml.html.fromstring(dest.read_bytes())
+    assert len(doc.xpath('//table[contains(@class, "units")]/tbody/tr')) == 1
+    assert window.settings.get("bordereau/depth") == 0
+    assert driver.shown_depths == [-1, -1]  # every level by default, then the setting (-1)
+    dest.unlink()
+    make(qtbot, window)
+    assert driver.shown_depths[-1] == 0  # the third dialog shows the depth chosen last
 
 
 def test_the_dialog_wants_pdf_or_html_and_refuses_an_input(

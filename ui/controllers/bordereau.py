@@ -42,7 +42,7 @@ class BordereauController(Controller):
             self.tr("Transfer &slip…"),
             self.make_slip,
             None,
-            self.tr("Write the transfer slip (bordereau) to print and sign, as PDF or HTML"),
+            self.tr("The transfer slip to print and sign (PDF or HTML)"),
         )
 
     def update_actions(self, state: WindowState) -> None:
@@ -79,8 +79,10 @@ class BordereauController(Controller):
         self.settings.set("folders/last_export", str(Path(dest).parent))
         self.settings.set("export/bordereau_format", dialog.fmt())
         self.settings.set("bordereau/annex", dialog.annex())
-        self.settings.set("bordereau/depth", -1 if dialog.depth() is None else dialog.depth())
-        return self.start_slip(dest, annex=dialog.annex(), depth=dialog.depth())
+        self.settings.set(
+            "bordereau/depth", -1 if dialog.list_depth() is None else dialog.list_depth()
+        )
+        return self.start_slip(dest, annex=dialog.annex(), depth=dialog.list_depth())
 
     def confirm_replace(self, dest: str) -> bool:
         """A name typed over an existing file: ask first (it may be a signed slip)."""

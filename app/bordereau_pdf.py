@@ -11,8 +11,9 @@ set, if none exists (the CLI). Thread-affinity: any thread once the application 
 Qt documents ``QTextDocument`` and its layout as reentrant and ``QPainter`` usable in a
 worker thread on a printer-like device (``QPdfWriter`` is one: the same PDF engine as
 ``QPrinter``); every Qt object here is made, used and dropped in the calling thread, with
-no image resource. The window writes the slip in a worker (a 10,000-file annex takes
-tens of seconds); the application itself is never created from a worker.
+no image resource; the application itself is never created from a worker. The window
+has it made in a child process all the same (``app.slip_process``): PySide6 holds the GIL
+through ``setHtml`` and the layout, seconds each for a 10,000-file annex.
 Written to a temporary file beside the destination, renamed into place at the end: an
 error or a cancel leaves nothing behind and keeps a previous file.
 """
@@ -322,6 +323,8 @@ def _paint_pdf(
             painter.drawText(QPointF(width - foot_metrics.horizontalAdvance(number), base), number)
     finally:
         painter.end()
+    if progress is not None:
+        progress.report(pages, pages, "")
     data = bytes(buffer.data().data())
     buffer.close()
     return data, pages
@@ -489,7 +492,7 @@ def write_bordereau_pdf(
     Same arguments and guarantees as ``app.bordereau.write_bordereau`` (atomic, raises
     ``Cancelled`` or ``BordereauError``). Progress: the rows (to 40 %), Qt's layout, then
     the pages (from 50 %); a cancel is seen between rows, layout passes and pages.
-    Thread-affinity: any one thread (the window's runs it in a worker; see module doc).
+    Thread-affinity: any one thread (see module doc; the window uses ``app.slip_process``).
     """
     ensure_gui_application()
     dest = slip_destination(dest, package, sip_path)

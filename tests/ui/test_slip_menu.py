@@ -4,14 +4,14 @@ a worker thread, with the Verification tab's verdict; never over an input, never
 from __future__ import annotations
 
 import errno
-import threading
+import os
 from pathlib import Path
 
 import lxml.html
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-import app.bordereau_pdf
+import app.bordereau
 import ui.controllers.bordereau
 from app import i18n
 from seda.findings import Severity
@@ -81,19 +81,11 @@ def test_the_action_is_in_the_transfer_menu(window: MainWindow) -> None:
     assert not window.slip.act_bordereau.isEnabled()  # nothing to describe yet
 
 
-def test_menu_writes_a_pdf_in_a_worker_with_the_verification_verdict(
+def test_menu_writes_a_pdf_in_a_child_process_with_the_verification_verdict(
     qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     window = scanned
     assert window.slip.act_bordereau.isEnabled()
-    threads: list[threading.Thread] = []
-    real = app.bordereau_pdf.write_bordereau_pdf
-
-    def spy(*args, **kwargs):
-        threads.append(threading.current_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(app.bordereau_pdf, "write_bordereau_pdf", spy)
     opened: list[str] = []
     monkeypatch.setattr(
         ui.controllers.bordereau.QDesktopServices,
@@ -104,7 +96,8 @@ def test_menu_writes_a_pdf_in_a_worker_with_the_verification_verdict(
     dest.parent.mkdir()
     Driver(monkeypatch, dest, annex=True)
     make(qtbot, window)
-    assert threads and threads[0] is not threading.main_thread()  # the window stays live
+    # laid out and painted in another process: the window's thread keeps the GIL
+    assert isinstance(window.slip.made_by, int) and window.slip.made_by != os.getpid()
     assert sorted(p.name for p in dest.parent.iterdir()) == ["bordereau.pdf"]
     text = " ".join(pages(dest))
     assert "Bordereau de versement" in text and "Mairie" in text and "Courrier" in text
@@ -201,8 +194,10 @@ def test_existing_file_typed_by_hand_is_not_replaced_without_asking(
 def test_a_full_disk_leaves_no_file_and_says_so_in_french(
     qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
+    """The HTML slip (written in the job's thread, where the disk can be made full); the
+    PDF writer's own mapping is tested in tests/app/test_slip_process.py."""
     window = scanned
-    real = app.bordereau_pdf.atomic_file
+    real = app.bordereau.atomic_file
 
     class Full:
         def __init__(self, out) -> None:
@@ -219,32 +214,26 @@ def test_a_full_disk_leaves_no_file_and_says_so_in_french(
         with real(dest, *args, **kwargs) as out:
             yield Full(out)
 
-    monkeypatch.setattr(app.bordereau_pdf, "atomic_file", full_disk)
+    monkeypatch.setattr(app.bordereau, "atomic_file", full_disk)
     folder = tmp_path / "out"
     folder.mkdir()
-    (folder / "bordereau.pdf").write_bytes(b"%PDF previous")
+    (folder / "bordereau.html").write_bytes(b"<p>previous</p>")
     with qtbot.waitSignal(window.slip.failed, timeout=TIMEOUT):
-        window.slip.start_slip(str(folder / "bordereau.pdf"))
-    assert sorted(p.name for p in folder.iterdir()) == ["bordereau.pdf"]  # no temp left
-    assert (folder / "bordereau.pdf").read_bytes() == b"%PDF previous"  # the previous kept
+        window.slip.start_slip(str(folder / "bordereau.html"))
+    assert sorted(p.name for p in folder.iterdir()) == ["bordereau.html"]  # no temp left
+    assert (folder / "bordereau.html").read_bytes() == b"<p>previous</p>"  # the previous kept
     text = window.last_message.text()
     assert "Le disque de destination est plein" in text and "No space" not in text
     qtbot.waitUntil(lambda: window.slip.task is None, timeout=5000)
 
 
-def test_cancel_leaves_no_file(qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch) -> None:
+def test_cancel_leaves_no_file(qtbot, scanned: MainWindow, tmp_path: Path) -> None:
     window = scanned
-    real = app.bordereau_pdf.write_bordereau_pdf
-
-    def cancel_then_write(*args, progress, **kwargs):
-        progress.cancel()  # the status bar's Cancel, while the slip is made
-        return real(*args, progress=progress, **kwargs)
-
-    monkeypatch.setattr(app.bordereau_pdf, "write_bordereau_pdf", cancel_then_write)
     folder = tmp_path / "out"
     folder.mkdir()
     task = window.slip.start_slip(str(folder / "b.pdf"))
     assert not window.exporter.act_export.isEnabled()  # one job at a time
+    window.cancel_job()  # the status bar's Cancel
     with qtbot.waitSignal(task.ended, timeout=TIMEOUT):
         pass
     assert task.was_cancelled and list(folder.iterdir()) == []

@@ -3,8 +3,10 @@
 The dialog (ui/bordereau_dialog.py) chooses the file (PDF or HTML after its extension), the
 annex and the depth; a background job then checks a snapshot of the package with the
 Verification tab's own checks (``VerificationController.checker``: the slip states that
-verdict) and writes the slip, PDF included (Qt's text layout and PDF painting run in the
-worker: a 10,000-file annex takes tens of seconds). Written atomically by
+verdict) and writes the slip; a PDF is laid out and painted in a child process
+(``app.slip_process``: PySide6 holds the GIL for seconds in QTextDocument's layout, which
+would stop the window even from a worker thread; 10,000 files with the annex take tens of
+seconds). Written atomically by
 ``app.bordereau`` / ``app.bordereau_pdf``: a failure or a cancel leaves no file and keeps a
 previous one; the one output guard (``seda.safepath``) refuses to write over an input.
 """
@@ -36,6 +38,7 @@ class BordereauController(Controller):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.last_slip = ""
+        self.made_by: Any = None  # the PDF's child process id (tests)
 
     def build_actions(self) -> None:
         self.act_bordereau = self.action(
@@ -97,17 +100,18 @@ class BordereauController(Controller):
         """Check a snapshot and write its slip at ``dest`` (PDF or HTML after the extension)
         in the background; the status bar shows the progress and Cancel."""
         from app.bordereau import Verdict, write_bordereau
-        from app.bordereau_pdf import write_bordereau_pdf
+        from app.slip_process import write_pdf_in_child
 
         snapshot = snapshot_package(self.model.package)  # editing may go on meanwhile
         check = self.window.verifier.checker()  # the Verification tab's checks, its profile
         referentials = self.window.profile.referentials
         rules, agencies, lang = referentials["rules"], referentials["agencies"], self.lang
-        writer: Any = write_bordereau_pdf if dest.lower().endswith(".pdf") else write_bordereau
+        pdf = dest.lower().endswith(".pdf")
+        writer: Any = write_pdf_in_child if pdf else write_bordereau
 
         def job(progress: Any) -> str:  # worker thread: the snapshot and plain data only
             verdict = Verdict.of(check(snapshot))
-            writer(
+            self.made_by = writer(
                 snapshot,
                 dest,
                 lang=lang,

@@ -199,7 +199,8 @@ class ExportController(Controller):
 
         ``bordereau`` (default: the ``export/bordereau`` setting): then write the transfer
         slip beside the zip, in the same task, as ``slip_format`` ("pdf" or "html", default
-        the ``export/bordereau_format`` setting; the PDF too is made in the worker), stating
+        the ``export/bordereau_format`` setting; the PDF in a child process, ``app.slip_process``),
+        stating
         ``verdict`` (the Verification tab's, ``app.bordereau.Verdict``). The SIP stays when
         the slip fails or is cancelled; ``outcome`` (filled by the worker, read once the
         task ended) says what happened to the slip.
@@ -207,7 +208,8 @@ class ExportController(Controller):
         from datetime import datetime
 
         from app.bordereau import BordereauError, default_path, sip_digest, write_bordereau
-        from app.bordereau_pdf import default_pdf_path, write_bordereau_pdf
+        from app.bordereau_pdf import default_pdf_path
+        from app.slip_process import write_pdf_in_child
         from seda.package import export_sip
 
         if bordereau is None:
@@ -226,7 +228,7 @@ class ExportController(Controller):
         rules, agencies, lang = referentials["rules"], referentials["agencies"], self.lang
         pdf = slip_format == "pdf"
         slip = str((default_pdf_path if pdf else default_path)(dest)) if bordereau else ""
-        writer: Any = write_bordereau_pdf if pdf else write_bordereau
+        writer: Any = write_pdf_in_child if pdf else write_bordereau
         outcome: dict[str, Any] = {"slip": slip, "phase": "export"}
         self.outcome = outcome
 

@@ -199,11 +199,11 @@ class ExportController(Controller):
 
         ``bordereau`` (default: the ``export/bordereau`` setting): then write the transfer
         slip beside the zip, in the same task, as ``slip_format`` ("pdf" or "html", default
-        the ``export/bordereau_format`` setting; the PDF in a child process, ``app.slip_process``),
-        stating
-        ``verdict`` (the Verification tab's, ``app.bordereau.Verdict``). The SIP stays when
-        the slip fails or is cancelled; ``outcome`` (filled by the worker, read once the
-        task ended) says what happened to the slip.
+        the ``export/bordereau_format`` setting; a PDF is made in a child process,
+        ``app.slip_process``), stating ``verdict`` (the Verification tab's,
+        ``app.bordereau.Verdict``). The SIP stays when the slip fails or is cancelled;
+        ``outcome`` (filled by the worker, read once the task ended) says what happened to
+        the slip.
         """
         from datetime import datetime
 

@@ -11,6 +11,7 @@ streams rows to a temporary file beside the destination, renamed into place at t
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import html
 import os
@@ -28,7 +29,7 @@ from app.labels import (
     legal_status_label,
     level_label,
 )
-from seda.atomic import atomic_file
+from seda.atomic import atomic_file, is_disk_full
 from seda.bordereau import Bordereau, FileLine, RootAttachment, Row, RuleLine, collect
 from seda.findings import Code, Finding, Severity
 from seda.model import Package
@@ -841,6 +842,16 @@ def slip_error(code: Code, path: Path, error: str) -> BordereauError:
     return BordereauError([Finding(code, Severity.ERROR, str(path), {"error": error})])
 
 
+def write_failure(exc: OSError, path: Path) -> BordereauError:
+    """The slip could not be written at ``path``: a full disk says so (``DISK_FULL``, the
+    export's sentence), anything else names the system's reason and its errno, which
+    ``app.messages`` says in French when it is a common one (access refused, read-only)."""
+    if is_disk_full(exc):
+        return BordereauError([Finding(Code.DISK_FULL, Severity.ERROR, str(path), {})])
+    params = {"error": exc.strerror or str(exc), "errno": errno.errorcode.get(exc.errno or 0, "")}
+    return BordereauError([Finding(Code.BORDEREAU_WRITE_ERROR, Severity.ERROR, str(path), params)])
+
+
 def slip_destination(
     dest: str | os.PathLike[str],
     package: Package,
@@ -985,7 +996,7 @@ def write_bordereau(
                 progress=progress,
             )
     except OSError as exc:
-        raise slip_error(Code.BORDEREAU_WRITE_ERROR, dest, exc.strerror or str(exc)) from exc
+        raise write_failure(exc, dest) from exc
     return dest
 
 
@@ -999,4 +1010,5 @@ __all__ = [
     "sip_facts",
     "sip_digest",
     "write_bordereau",
+    "write_failure",
 ]

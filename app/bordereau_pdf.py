@@ -7,8 +7,13 @@ a header repeated on every page (title, message identifier, agencies) and a foot
 row repeats on each page too (``<thead>``: Qt's header rows).
 
 Needs a ``QGuiApplication`` (fonts): one is created, offscreen when no display platform is
-set, if none exists (the CLI). Thread-affinity: the GUI thread only — Qt's text layout
-and painting of fonts are not safe in a worker thread while the GUI thread paints.
+set, if none exists (the CLI). Thread-affinity: any thread once the application exists —
+Qt documents ``QTextDocument`` and its layout as reentrant and ``QPainter`` usable in a
+worker thread on a printer-like device (``QPdfWriter`` is one: the same PDF engine as
+``QPrinter``); every Qt object here is made, used and dropped in the calling thread, with
+no image resource; the application itself is never created from a worker. The window
+has it made in a child process all the same (``app.slip_process``): PySide6 holds the GIL
+through ``setHtml`` and the layout, seconds each for a 10,000-file annex.
 Written to a temporary file beside the destination, renamed into place at the end: an
 error or a cancel leaves nothing behind and keeps a previous file.
 """
@@ -16,11 +21,11 @@ error or a cancel leaves nothing behind and keeps a previous file.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +37,7 @@ from app.bordereau import (
     sip_facts,
     slip_destination,
     slip_error,
+    write_failure,
 )
 from seda.atomic import atomic_file
 from seda.bordereau import Bordereau, collect
@@ -70,6 +76,9 @@ def ensure_gui_application() -> None:
 
     if QGuiApplication.instance() is not None:
         return
+    if threading.current_thread() is not threading.main_thread():
+        # Qt's application belongs to the thread that makes it: never a worker
+        raise RuntimeError("no Qt application: the first PDF slip is made in the main thread")
     if not os.environ.get("QT_QPA_PLATFORM") and (
         sys.platform.startswith("linux")
         and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
@@ -133,49 +142,65 @@ def _header_line(doc: Bordereau, lang: str) -> str:
     return " — ".join(parts)
 
 
-@contextlib.contextmanager
-def _shield_none(calls: int) -> Iterator[None]:
+_NONE_RESERVE = 1 << 32  # references None is given once, never taken back
+_none_pinned = False
+_pin_lock = threading.Lock()
+
+
+def _pin_none() -> None:
     """PySide6 6.12 on Python 3.11 drops one reference to ``None`` at each call of a Qt
     method returning nothing (``save()``, ``translate()``...; None is immortal only from
     Python 3.12): painting a few hundred pages would take None's count to zero and abort
-    the interpreter ("deallocating None"). Hold ``calls`` spare references while Qt is
-    called, then give back for good as many as were lost (``Py_IncRef``: never released,
-    not even when the interpreter exits and clears the modules)."""
-    if sys.version_info >= (3, 12):
-        yield
+    the interpreter ("deallocating None"). Give None, once per process, a reserve of 2**32
+    references (what Python 3.12 does by making it immortal). Counting the references lost
+    before and after painting, as done before, is wrong when the slip is painted in a
+    worker thread: the window's own thread takes and drops references to None meanwhile.
+    The reserve is written in None's reference count (a release build's ``ob_refcnt``,
+    the first field of every object), checked against ``sys.getrefcount`` first."""
+    global _none_pinned
+    if sys.version_info >= (3, 12) or _none_pinned:
         return
-    before = sys.getrefcount(None)
-    spare = [None] * calls
-    try:
-        yield
-    finally:
-        lost = before + calls - sys.getrefcount(None)
-        if lost > 0:
-            import ctypes
+    import ctypes
 
-            none = ctypes.py_object(None)
-            for _ in range(lost):
-                ctypes.pythonapi.Py_IncRef(none)
-        del spare
+    with _pin_lock:
+        if _none_pinned:
+            return
+        field = ctypes.c_ssize_t.from_address(id(None))
+        if abs(field.value - sys.getrefcount(None)) > 1_000:  # not the count: leave it
+            _none_pinned = True
+            return
+        field.value += _NONE_RESERVE
+        _none_pinned = True
 
 
 def paint_pdf(
-    html: str | Callable[[frozenset[str]], str], *, header: str, lang: str, title: str = ""
+    html: str | Callable[[frozenset[str]], str],
+    *,
+    header: str,
+    lang: str,
+    title: str = "",
+    progress: Progress | None = None,
 ) -> tuple[bytes, int]:
     """Lay ``html`` out on A4 pages and paint it with header and "page n / N": the PDF's
     bytes and its number of pages. ``html`` may be a function of the row numbers that
     start a page, to render again (a few times at most) so that those rows do not say « idem »
-    of a row on the page before."""
+    of a row on the page before. ``progress``: asked for a cancel between the layout passes
+    and at each page, told the pages painted (``report(page, pages)``)."""
     ensure_gui_application()
+    _pin_none()
     make = html if callable(html) else (lambda _rows: html)
     first = make(frozenset())
-    # the calls to Qt grow with the pages, the pages with the text
-    with _shield_none(100_000 + len(first) // 15):
-        return _paint_pdf(make, first, header=header, lang=lang, title=title)
+    return _paint_pdf(make, first, header=header, lang=lang, title=title, progress=progress)
 
 
 def _paint_pdf(
-    make: Callable[[frozenset[str]], str], html: str, *, header: str, lang: str, title: str
+    make: Callable[[frozenset[str]], str],
+    html: str,
+    *,
+    header: str,
+    lang: str,
+    title: str,
+    progress: Progress | None = None,
 ) -> tuple[bytes, int]:
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
     from PySide6.QtGui import (
@@ -226,6 +251,7 @@ def _paint_pdf(
     doc.setDocumentMargin(0)
     doc.setHtml(html)
     doc.setTextWidth(width)  # one long page: the slices are cut here, between rows
+    check(progress)
     slices = paginate(doc, body_h)
     full: frozenset[str] = frozenset()
     # the rows starting a page, in full: that may move the cuts again, so a few passes
@@ -235,8 +261,10 @@ def _paint_pdf(
         if tops <= full:
             break
         full |= tops
+        check(progress)
         doc.setHtml(make(full))
         doc.setTextWidth(width)
+        check(progress)
         slices = paginate(doc, body_h)
     pages = len(slices)
 
@@ -256,6 +284,9 @@ def _paint_pdf(
         pen = QPen(Qt.GlobalColor.darkGray)
         pen.setWidthF(0.25 * dots_per_mm)
         for page in range(pages):
+            check(progress)
+            if progress is not None:
+                progress.report(page, pages, "")
             if page:
                 writer.newPage()
             # header: title — identifier — agencies, with a rule under it
@@ -292,6 +323,8 @@ def _paint_pdf(
             painter.drawText(QPointF(width - foot_metrics.horizontalAdvance(number), base), number)
     finally:
         painter.end()
+    if progress is not None:
+        progress.report(pages, pages, "")
     data = bytes(buffer.data().data())
     buffer.close()
     return data, pages
@@ -414,6 +447,24 @@ def paginate(doc: object, page_height: float) -> list[PageSlice]:
     return slices or [PageSlice(0.0, total)]
 
 
+class _Part:
+    """One stage's share of the slip's progress: its ``report(done, total)`` moves the
+    whole bar (``whole`` steps) from ``start`` to ``end`` (fractions); cancels go through."""
+
+    def __init__(self, progress: Progress | None, whole: int, start: float, end: float) -> None:
+        self.progress, self.whole, self.start, self.end = progress, whole, start, end
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        if self.progress is None:
+            return
+        share = min(done, total) / total if total > 0 else 0.0
+        at = self.start + (self.end - self.start) * share
+        self.progress.report(int(self.whole * at), self.whole, message)
+
+    def cancelled(self) -> bool:
+        return self.progress is not None and self.progress.cancelled()
+
+
 def default_pdf_path(sip_path: str | os.PathLike[str]) -> Path:
     """``versement.zip`` -> ``versement-bordereau.pdf``, in the same folder."""
     sip = Path(sip_path)
@@ -439,7 +490,9 @@ def write_bordereau_pdf(
     """Write the slip for ``package`` at ``dest`` as an A4 PDF and return its path.
 
     Same arguments and guarantees as ``app.bordereau.write_bordereau`` (atomic, raises
-    ``Cancelled`` or ``BordereauError``). Thread-affinity: the GUI thread (see module doc).
+    ``Cancelled`` or ``BordereauError``). Progress: the rows (to 40 %), Qt's layout, then
+    the pages (from 50 %); a cancel is seen between rows, layout passes and pages.
+    Thread-affinity: any one thread (see module doc; the window uses ``app.slip_process``).
     """
     ensure_gui_application()
     dest = slip_destination(dest, package, sip_path)
@@ -452,6 +505,10 @@ def write_bordereau_pdf(
         date=date,
     )
 
+    whole = max(1, doc.totals.units)  # the CLI's bar counts units, as for the HTML slip
+    rows_part = _Part(progress, whole, 0.0, 0.4)  # the rows, then Qt's layout
+    pages_part = _Part(progress, whole, 0.5, 1.0)  # then the pages painted
+
     def html(full_rows: frozenset[str]) -> str:
         return html_for_qt(
             doc,
@@ -462,13 +519,15 @@ def write_bordereau_pdf(
             verdict=verdict,
             depth=depth,
             annex=annex,
-            progress=None if full_rows else progress,  # a second pass: no new progress
+            progress=None if full_rows else rows_part,  # a second pass: no new progress
             full_rows=full_rows,
         )
 
     title = _TEXT.get(lang, _TEXT["fr"])["title"]
     try:
-        data, _pages = paint_pdf(html, header=_header_line(doc, lang), lang=lang, title=title)
+        data, _pages = paint_pdf(
+            html, header=_header_line(doc, lang), lang=lang, title=title, progress=pages_part
+        )
     except Cancelled:
         raise
     except Exception as exc:  # Qt's own failure: said as a finding, never a traceback
@@ -480,7 +539,7 @@ def write_bordereau_pdf(
         with atomic_file(dest) as out:
             out.write(data)
     except OSError as exc:
-        raise slip_error(Code.BORDEREAU_WRITE_ERROR, dest, exc.strerror or str(exc)) from exc
+        raise write_failure(exc, dest) from exc
     return dest
 
 

@@ -132,6 +132,30 @@ def _disk_full(params: Mapping[str, Any], lang: str) -> str:
     return "The destination disk is full: free some space or choose another place."
 
 
+# the system's reason for a failed write, when it is a common one (``errno`` param: its
+# name), so a French user does not read "Permission denied"
+_WRITE_ERRNO = {
+    "EACCES": (
+        "accès refusé (dossier protégé en écriture ?)",
+        "access denied (write-protected folder?)",
+    ),
+    "EPERM": ("opération non permise", "operation not permitted"),
+    "EROFS": ("le disque est en lecture seule", "the disk is read-only"),
+    "EIO": ("erreur d'entrée-sortie du disque", "disk input/output error"),
+    "ENOENT": ("le dossier n'existe plus", "the folder no longer exists"),
+    "ENAMETOOLONG": ("nom trop long", "name too long"),
+}
+
+
+def _slip_write_error(params: Mapping[str, Any], lang: str) -> str:
+    known = _WRITE_ERRNO.get(str(params.get("errno") or ""))
+    i = 0 if lang == "fr" else 1
+    why = known[i] if known else "{error}"
+    if lang == "fr":
+        return f"Impossible d'écrire le bordereau de versement ici : {why}."
+    return f"Cannot write the transfer slip here: {why}."
+
+
 def _unsafe_entry(params: Mapping[str, Any], lang: str) -> str:
     reasons = {
         "absolute": ("chemin absolu", "absolute path"),
@@ -1803,10 +1827,7 @@ _TEXTS: dict[str, tuple[Text, Text]] = {
         "{count:identical_file} (same SHA-512 digest): {paths}. Keep only one if they are copies.",
     ),
     "VAL_EXTENSION_MISMATCH": (_extension_mismatch, _extension_mismatch),
-    "BORDEREAU_WRITE_ERROR": (
-        "Impossible d'écrire le bordereau de versement ici : {error}.",
-        "Cannot write the transfer slip here: {error}.",
-    ),
+    "BORDEREAU_WRITE_ERROR": (_slip_write_error, _slip_write_error),
     "BORDEREAU_SIP_UNREADABLE": (
         "Le versement n'a pas pu être relu pour calculer son empreinte : {error}.",
         "The SIP could not be read back to compute its digest: {error}.",

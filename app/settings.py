@@ -51,8 +51,12 @@ OPTIONS: dict[str, Option] = {
         Option("scan/workers", int, 0),
         Option("export/seda_version", str, "2.1", ("2.1", "2.2", "2.3")),
         Option("export/verify", bool, True),
-        # also write the transfer slip (bordereau de versement, HTML) next to the SIP
+        # also write the transfer slip (bordereau de versement) next to the SIP, as a PDF
+        # (to print and sign) or HTML (for a browser); Transfer › Transfer slip… too
         Option("export/bordereau", bool, True),
+        Option("export/bordereau_format", str, "pdf", ("pdf", "html")),
+        Option("bordereau/annex", bool, False),  # the list of every file, at the end
+        Option("bordereau/depth", int, -1),  # units listed down to this level; -1: all
         # the current transfer profile (preset YAML path), reopened at start
         Option("export/preset", str, ""),
         # saved work (.verso): recent files, and the automatic recovery copy left when

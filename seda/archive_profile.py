@@ -1155,14 +1155,16 @@ def check_package_profiles(
     """The manifest Verso would write for ``package`` (a ``seda.model.Package``), against
     the profiles; findings carry the model's ``unit_uid``. Objects' Uris are placeholders
     (the export names them the same way), the date and message identifier are generated
-    when the header has none, as the export does."""
+    when the header has none, as the export does. Checked against a transfer profile, the
+    manifest is the one written when the header names it: without the agencies' names
+    (``write_manifest(agency_names=...)``), which such profiles do not allow."""
     import io
 
     from seda.manifest import write_manifest
 
     uris = {obj.uid: f"content/ID{obj.uid}" for _u, obj in package.objects()}
     buf = io.BytesIO()
-    write_manifest(package, buf, uris=uris)
+    write_manifest(package, buf, uris=uris, agency_names=False if profile is not None else None)
     doc = _doc(buf.getvalue())
     uids = {f"AU{u.uid}": u.uid for u in package.walk()}
     out: list[Finding] = []

@@ -157,6 +157,15 @@ def new_message_identifier(when: datetime | None = None) -> str:
 # ---------------------------------------------------------------------------------------
 
 
+# The agencies' names in the header. ``OrganizationDescriptiveMetadata`` is an open element:
+# the standard XSDs take any element of another namespace there (``##other``, lax), Vitam's
+# flavour any element (the header is neither sanitized nor typed by the SAE: it feeds the
+# logbook). SEDA 1.0's own ``Name`` of an organisation says exactly what it holds and is
+# not in the 2.x namespace; readers (``_Reader.agency_name``) take ``Name`` in any namespace.
+SEDA1_NS = "fr:gouv:culture:archivesdefrance:seda:v1.0"
+ORGANIZATION_NAME = f"{{{SEDA1_NS}}}Name"
+
+
 def _sub(parent: etree._Element, tag: str, text: str) -> etree._Element:
     el = etree.SubElement(parent, tag)
     el.text = text
@@ -281,9 +290,16 @@ class _Writer:
         return el
 
     @staticmethod
-    def agency(tag: str, identifier: str) -> etree._Element:
+    def agency(tag: str, identifier: str, name: str = "") -> etree._Element:
+        """``<tag><Identifier>`` and, when ``name`` is given, the agency's name in
+        ``OrganizationDescriptiveMetadata`` (see ``ORGANIZATION_NAME``)."""
         el = etree.Element(tag)
         _sub(el, "Identifier", _token(identifier))
+        name = " ".join(clean_text(name).split())
+        if name:
+            about = etree.SubElement(el, "OrganizationDescriptiveMetadata")
+            named = etree.SubElement(about, ORGANIZATION_NAME, nsmap={"seda1": SEDA1_NS})
+            named.text = name
         return el
 
     # -- objects -----------------------------------------------------------------------
@@ -669,6 +685,7 @@ def write_manifest(
     uris: dict[int, str],
     message_identifier: str | None = None,
     date: datetime | None = None,
+    agency_names: bool | None = None,
 ) -> list[Finding]:
     """Stream ``package``'s manifest (UTF-8, XML declaration) to the binary file ``out``.
 
@@ -681,6 +698,9 @@ def write_manifest(
     IDs: ``AU<uid>`` units, ``GOT<unit uid>`` groups, ``BDO<uid>`` objects, ``ATT<n>``
     attachment stubs, ``REF<uid>`` their references. Roots attached to the same SAE node
     are grouped under one stub (Vitam flavour only: see the module docstring).
+    ``agency_names``: name the archival and transferring agencies in the header
+    (``ORGANIZATION_NAME``); default, when the header names no transfer profile (SHERPA's
+    profiles, Vitam's samples, allow their ``Identifier`` alone).
     """
     version = version or package.seda_version
     if version not in NAMESPACES:
@@ -730,8 +750,14 @@ def write_manifest(
                     w.newline(xf, 2)
                 w.put(xf, w.management_metadata(header), 2)
                 w.newline(xf, 1)
-            w.put(xf, w.agency("ArchivalAgency", header.archival_agency), 1)
-            w.put(xf, w.agency("TransferringAgency", header.transferring_agency), 1)
+            # not when a transfer profile is named: SHERPA's profiles (Vitam's samples)
+            # allow the Identifier alone there, and the SAE checks the profile
+            named = not header.archival_profile.strip() if agency_names is None else agency_names
+            for tag, ident, name in (
+                ("ArchivalAgency", header.archival_agency, header.archival_agency_name),
+                ("TransferringAgency", header.transferring_agency, header.transferring_agency_name),
+            ):
+                w.put(xf, w.agency(tag, ident, name if named else ""), 1)
             xf.write("\n")
     return w.findings
 
@@ -957,8 +983,9 @@ class _Reader:
             h.transferring_agency_name = h.transferring_agency_name or self.agency_name(el)
 
     def agency_name(self, el: etree._Element) -> str:
-        """A name some tools put in ``OrganizationDescriptiveMetadata`` (an open element:
-        ``Name``, ``OrganizationName`` or ``Nom``, any namespace); "" when none."""
+        """The name Verso (``ORGANIZATION_NAME``) and some tools put in
+        ``OrganizationDescriptiveMetadata`` (an open element: ``Name``, ``OrganizationName``
+        or ``Nom``, any namespace); "" when none."""
         for local, child in self.children(el):
             if local == "OrganizationDescriptiveMetadata":
                 for value in child:

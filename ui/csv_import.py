@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.i18n import current_language
+from app.labels import count
 from app.messages import describe
 from app.tasks import Task, TaskProgress, TaskRunner
 from seda.findings import Finding, Severity
@@ -43,14 +45,15 @@ def refusal_text(path: str, findings: Sequence[Finding], lang: str = "fr") -> tu
     with its row, errors first."""
     errors = [f for f in findings if f.severity == Severity.ERROR]
     name = os.path.basename(path)
+    problems = count(len(errors), "problem", lang)  # « 1 problème », « 2 problèmes »
     if lang == "fr":
         summary = (
-            f"Le tableau « {name} » n'a pas été importé : {len(errors)} problème(s) à "
-            "corriger. Rien n'a été ajouté au versement."
+            f"Le tableau « {name} » n'a pas été importé : {problems} à corriger. "
+            "Rien n'a été ajouté au versement."
         )
     else:
         summary = (
-            f"The table “{name}” was not imported: {len(errors)} problem(s) to fix. "
+            f"The table “{name}” was not imported: {problems} to fix. "
             "Nothing was added to the transfer."
         )
     ordered = errors + [f for f in findings if f.severity != Severity.ERROR]
@@ -60,7 +63,7 @@ def refusal_text(path: str, findings: Sequence[Finding], lang: str = "fr") -> tu
 
 def show_refusal(parent: QWidget | None, path: str, findings: Sequence[Finding]) -> QMessageBox:
     """A non-blocking warning box listing every problem (shown with ``open``)."""
-    summary, details = refusal_text(path, findings)
+    summary, details = refusal_text(path, findings, current_language())
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("CsvImport", "Table not imported"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from seda.findings import Finding
 from seda.model import SEDA_VERSIONS, Package, TransferHeader
 from seda.referentials import RulesReferential
-from ui.formatting import count, human_size, number
+from ui.formatting import count, human_size
 from ui.header_dialog import HeaderDialog
 
 
@@ -47,6 +47,7 @@ class ExportDialog(QDialog):
         seda_version: str = "2.1",
         verify: bool = True,
         bordereau: bool = True,
+        bordereau_format: str = "pdf",
         preset_dir: str = "",
         parent: QWidget | None = None,
         referential: RulesReferential | None = None,
@@ -89,16 +90,21 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         self.verify_box = QCheckBox(self.tr("Re-read the SIP after writing it"), self)
         self.verify_box.setChecked(verify)
-        self.bordereau_box = QCheckBox(
-            self.tr("Also write the transfer slip (bordereau, printable HTML)"), self
-        )
-        self.bordereau_box.setToolTip(
-            self.tr(
-                "A document listing what is transferred, to print and sign; "
-                "written next to the SIP as %1"
-            ).replace("%1", "…-bordereau.html")
-        )
+        self.bordereau_box = QCheckBox(self.tr("Also write the transfer slip (bordereau)"), self)
         self.bordereau_box.setChecked(bordereau)
+        # PDF to print and sign (as Transfer › Transfer slip… offers), or HTML for a browser
+        self.slip_format = QComboBox(self)
+        self.slip_format.addItem(self.tr("PDF, to print and sign"), "pdf")
+        self.slip_format.addItem(self.tr("HTML, to open in a browser"), "html")
+        self.slip_format.setCurrentIndex(max(0, self.slip_format.findData(bordereau_format)))
+        self.bordereau_box.toggled.connect(self.slip_format.setEnabled)
+        self.slip_format.setEnabled(bordereau)
+        self.slip_format.currentIndexChanged.connect(self._slip_tip)
+        slip_row = QHBoxLayout()
+        slip_row.addWidget(self.bordereau_box)
+        slip_row.addWidget(self.slip_format)
+        slip_row.addStretch(1)
+        self._slip_tip()
         self.header_label = QLabel(self)
         self.header_label.setWordWrap(True)
         header_button = QPushButton(self.tr("Edit the header / load a preset…"), self)
@@ -108,7 +114,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("SEDA version"), self.version)
         form.addRow(self.tr("Save as"), row)
         form.addRow("", self.verify_box)
-        form.addRow("", self.bordereau_box)
+        form.addRow("", slip_row)
         form.addRow(self.tr("Header"), self.header_label)
         form.addRow("", header_button)
         self.buttons = QDialogButtonBox(
@@ -139,6 +145,14 @@ class ExportDialog(QDialog):
         self._show_header(package.header)
         self._update()
 
+    def _slip_tip(self) -> None:
+        tip = self.tr(
+            "A document listing what is transferred, to print and sign; "
+            "written next to the SIP as %1"
+        ).replace("%1", f"…-bordereau.{self.bordereau_format()}")
+        self.bordereau_box.setToolTip(tip)
+        self.slip_format.setToolTip(tip)
+
     def _refusal_text(self, referential: RulesReferential | None) -> str:
         """ "" when the SAE should accept the package, else the reasons it will refuse it."""
         from app.messages import describe
@@ -156,13 +170,11 @@ class ExportDialog(QDialog):
         if not errors:
             return ""
         first = " ; ".join(describe(f, with_place=False).rstrip(".") for f in errors[:3])
-        return (
-            self.tr(
-                "The archives will refuse this transfer: %1 blocking problem(s), including: %2."
-            )
-            .replace("%1", number(len(errors)))
-            .replace("%2", first)
-        )
+        return self.tr(
+            "The archives will refuse this transfer: %n blocking problem(s), including: %1.",
+            "",
+            len(errors),
+        ).replace("%1", first)
 
     def header(self) -> TransferHeader:
         return self.new_header or self.package.header
@@ -227,5 +239,9 @@ class ExportDialog(QDialog):
         return self.verify_box.isChecked()
 
     def bordereau(self) -> bool:
-        """Write the transfer slip (``<zip name>-bordereau.html``) after the SIP."""
+        """Write the transfer slip (``<zip name>-bordereau.pdf|html``) after the SIP."""
         return self.bordereau_box.isChecked()
+
+    def bordereau_format(self) -> str:
+        """ "pdf" or "html": the transfer slip's format."""
+        return str(self.slip_format.currentData())

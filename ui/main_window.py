@@ -14,6 +14,7 @@ Every menu action belongs to a controller (ui/controllers/), which creates it
     importer     File: open a folder, add files, open a SIP; drops         controllers/import_.py
     csv          File: import / export a ReSIP table (CSV)                 controllers/csv_table.py
     exporter     Export the SIP (dialog, job, transfer slip)               controllers/export.py
+    slip         Transfer › Transfer slip (bordereau, PDF/HTML)           controllers/bordereau.py
     edits        Edit: undo/redo, rename, group, sort, move, remove; rules controllers/edit.py
     searcher     Edit › Find, the search box                               controllers/search.py
     header       Transfer › Transfer header                                controllers/header.py
@@ -65,6 +66,7 @@ from app.tasks import TaskRunner
 from seda.model import ArchiveUnit, Package
 from ui.controllers.attachment import AttachmentController
 from ui.controllers.base import Controller, WindowState, make_action
+from ui.controllers.bordereau import BordereauController
 from ui.controllers.csv_table import CsvTableController
 from ui.controllers.edit import EditController
 from ui.controllers.export import ExportController
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self)
         self.csv = CsvTableController(self)
         self.exporter = ExportController(self)
+        self.slip = BordereauController(self)
         self.edits = EditController(self)
         self.preferences = PreferencesController(self)
         self.help = HelpController(self)
@@ -226,7 +229,7 @@ class MainWindow(QMainWindow):
         _add(view, c.act_expand, c.act_collapse)
         transfer = bar.addMenu(self.tr("&Transfer"))
         _add(transfer, self.header.act_header, ed.act_rules, self.attachment.act_attach, None)
-        _add(transfer, self.verifier.act_verify, self.exporter.act_export)
+        _add(transfer, self.verifier.act_verify, self.exporter.act_export, self.slip.act_bordereau)
         p = self.profile
         profiles = bar.addMenu(self.tr("Pro&files"))
         _add(profiles, p.act_presets, p.act_use_preset, p.act_forget_preset, None)
@@ -368,6 +371,7 @@ class MainWindow(QMainWindow):
         if self.scan.running:
             self.scan.cancel()
         self.exporter.cancel()
+        self.slip.cancel()
         self.session.cancel()
         self.csv.cancel()
 
@@ -390,7 +394,7 @@ class MainWindow(QMainWindow):
                 units=self.selected_units(),
                 scanning=self.scan.running,
                 exporting=self.exporter.task is not None,
-                working=self.session.task is not None,
+                working=self.session.task is not None or self.slip.task is not None,
                 has_package=bool(self.model.package.roots),
             )
             for controller in self.controllers:

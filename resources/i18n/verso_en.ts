@@ -558,13 +558,13 @@
         <source>cancelled before the end; nothing was left</source>
         <translation>cancelled before the end; nothing was left</translation>
     </message>
+    <message>
+        <source>Export waits until the transfer slip is written.</source>
+        <translation>Export waits until the transfer slip is written.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
-    <message>
-        <source>The archives will refuse this transfer: %1 blocking problem(s), including: %2.</source>
-        <translation>The archives will refuse this transfer: %1 blocking problem(s), including: %2.</translation>
-    </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
@@ -579,11 +579,6 @@
         <location line="+5"/>
         <source>Re-read the SIP after writing it</source>
         <translation>Re-read the SIP after writing it</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Also write the transfer slip (bordereau, printable HTML)</source>
-        <translation>Also write the transfer slip (bordereau, printable HTML)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -649,6 +644,25 @@
         <location line="+0"/>
         <source>SIP (*.zip)</source>
         <translation>SIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Also write the transfer slip (bordereau)</source>
+        <translation>Also write the transfer slip (bordereau)</translation>
+    </message>
+    <message>
+        <source>PDF, to print and sign</source>
+        <translation>PDF, to print and sign</translation>
+    </message>
+    <message>
+        <source>HTML, to open in a browser</source>
+        <translation>HTML, to open in a browser</translation>
+    </message>
+    <message numerus="yes">
+        <source>The archives will refuse this transfer: %n blocking problem(s), including: %1.</source>
+        <translation>
+            <numerusform>The archives will refuse this transfer: %n blocking problem: %1.</numerusform>
+            <numerusform>The archives will refuse this transfer: %n blocking problems, including: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2337,12 +2351,12 @@
     <message numerus="yes">
         <location filename="../../ui/controllers/session.py" line="405"/>
         <source>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</source>
-        <translation><numerusform>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</numerusform><numerusform>%n file(s) moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</numerusform></translation>
+        <translation><numerusform>%n file moved or changed since the work was saved. It is listed in the findings panel: check it before exporting.</numerusform><numerusform>%n files moved or changed since the work was saved. They are listed in the findings panel: check them before exporting.</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/controllers/session.py" line="434"/>
         <source>%n saved work(s) no longer found were removed from the recent list.</source>
-        <translation><numerusform>%n saved work(s) no longer found were removed from the recent list.</numerusform><numerusform>%n saved work(s) no longer found were removed from the recent list.</numerusform></translation>
+        <translation><numerusform>%n saved work no longer found was removed from the recent list.</numerusform><numerusform>%n saved works no longer found were removed from the recent list.</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/controllers/session.py" line="45"/>
@@ -3047,6 +3061,126 @@
     <message>
         <source>Archive profile</source>
         <translation>Archive profile</translation>
+    </message>
+</context>
+<context>
+    <name>BordereauController</name>
+    <message>
+        <source>Transfer &amp;slip…</source>
+        <translation>Transfer &amp;slip…</translation>
+    </message>
+    <message>
+        <source>The transfer slip to print and sign (PDF or HTML)</source>
+        <translation>The transfer slip to print and sign (PDF or HTML)</translation>
+    </message>
+    <message>
+        <source>%1 already exists (perhaps already signed). Replace it?</source>
+        <translation>%1 already exists (perhaps already signed). Replace it?</translation>
+    </message>
+    <message>
+        <source>Transfer slip</source>
+        <translation>Transfer slip</translation>
+    </message>
+    <message>
+        <source>Transfer slip cancelled: nothing was written.</source>
+        <translation>Transfer slip cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Transfer slip written: %1</source>
+        <translation>Transfer slip written: %1</translation>
+    </message>
+    <message>
+        <source>The transfer slip was written:
+%1
+
+Print it and have it signed.</source>
+        <translation>The transfer slip was written:
+%1
+
+Print it and have it signed.</translation>
+    </message>
+    <message>
+        <source>Open the slip</source>
+        <translation>Open the slip</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Transfer slip not written</source>
+        <translation>Transfer slip not written</translation>
+    </message>
+    <message>
+        <source>The transfer slip was not written; nothing was left behind.</source>
+        <translation>The transfer slip was not written; nothing was left behind.</translation>
+    </message>
+</context>
+<context>
+    <name>BordereauDialog</name>
+    <message>
+        <source>Transfer slip</source>
+        <translation>Transfer slip</translation>
+    </message>
+    <message>
+        <source>The transfer slip (bordereau de versement) lists what is transferred, to print and sign by both services. It states the verification's verdict (the Verification tab's).</source>
+        <translation>The transfer slip (bordereau de versement) lists what is transferred, to print and sign by both services. It states the verification's verdict (the Verification tab's).</translation>
+    </message>
+    <message>
+        <source>PDF, to print and sign</source>
+        <translation>PDF, to print and sign</translation>
+    </message>
+    <message>
+        <source>HTML, to open in a browser</source>
+        <translation>HTML, to open in a browser</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Add the list of every file (annex)</source>
+        <translation>Add the list of every file (annex)</translation>
+    </message>
+    <message>
+        <source>every level</source>
+        <translation>every level</translation>
+    </message>
+    <message>
+        <source>0: the top units only; deeper units are summed up on the row of the unit above them</source>
+        <translation>0: the top units only; deeper units are summed up on the row of the unit above them</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Units listed down to level</source>
+        <translation>Units listed down to level</translation>
+    </message>
+    <message>
+        <source>Make the slip</source>
+        <translation>Make the slip</translation>
+    </message>
+    <message>
+        <source>The slip's format is chosen by the name's extension: .pdf (to print and sign) or .html (to open in a browser).</source>
+        <translation>The slip's format is chosen by the name's extension: .pdf (to print and sign) or .html (to open in a browser).</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
+        <translation>HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Save the transfer slip as</source>
+        <translation>Save the transfer slip as</translation>
     </message>
 </context>
 </TS>

@@ -558,13 +558,13 @@
         <source>cancelled before the end; nothing was left</source>
         <translation>interrompu avant la fin ; rien n'a été laissé</translation>
     </message>
+    <message>
+        <source>Export waits until the transfer slip is written.</source>
+        <translation>L'export attend la fin de l'écriture du bordereau.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
-    <message>
-        <source>The archives will refuse this transfer: %1 blocking problem(s), including: %2.</source>
-        <translation>Le service d&apos;archives refusera ce versement : %1 problème(s) bloquant(s), dont : %2.</translation>
-    </message>
     <message>
         <location filename="../../ui/export_dialog.py" line="+53"/>
         <source>Export the SIP</source>
@@ -579,11 +579,6 @@
         <location line="+5"/>
         <source>Re-read the SIP after writing it</source>
         <translation>Relire le SIP après l'avoir écrit (contrôle des empreintes)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Also write the transfer slip (bordereau, printable HTML)</source>
-        <translation>Écrire aussi le bordereau de versement (HTML imprimable)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -649,6 +644,25 @@
         <location line="+0"/>
         <source>SIP (*.zip)</source>
         <translation>SIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Also write the transfer slip (bordereau)</source>
+        <translation>Écrire aussi le bordereau de versement</translation>
+    </message>
+    <message>
+        <source>PDF, to print and sign</source>
+        <translation>PDF, à imprimer et signer</translation>
+    </message>
+    <message>
+        <source>HTML, to open in a browser</source>
+        <translation>HTML, à ouvrir dans un navigateur</translation>
+    </message>
+    <message numerus="yes">
+        <source>The archives will refuse this transfer: %n blocking problem(s), including: %1.</source>
+        <translation>
+            <numerusform>Le service d'archives refusera ce versement : %n problème bloquant : %1.</numerusform>
+            <numerusform>Le service d'archives refusera ce versement : %n problèmes bloquants, dont : %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3069,126 @@
     <message>
         <source>Archive profile</source>
         <translation>Profil d'archivage</translation>
+    </message>
+</context>
+<context>
+    <name>BordereauController</name>
+    <message>
+        <source>Transfer &amp;slip…</source>
+        <translation>&amp;Bordereau de versement…</translation>
+    </message>
+    <message>
+        <source>The transfer slip to print and sign (PDF or HTML)</source>
+        <translation>Le bordereau à imprimer et signer (PDF ou HTML)</translation>
+    </message>
+    <message>
+        <source>%1 already exists (perhaps already signed). Replace it?</source>
+        <translation>%1 existe déjà (peut-être déjà signé). Le remplacer ?</translation>
+    </message>
+    <message>
+        <source>Transfer slip</source>
+        <translation>Bordereau de versement</translation>
+    </message>
+    <message>
+        <source>Transfer slip cancelled: nothing was written.</source>
+        <translation>Bordereau annulé : rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>Transfer slip written: %1</source>
+        <translation>Bordereau de versement écrit : %1</translation>
+    </message>
+    <message>
+        <source>The transfer slip was written:
+%1
+
+Print it and have it signed.</source>
+        <translation>Le bordereau de versement est écrit :
+%1
+
+Imprimez-le et faites-le signer.</translation>
+    </message>
+    <message>
+        <source>Open the slip</source>
+        <translation>Ouvrir le bordereau</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Transfer slip not written</source>
+        <translation>Bordereau non écrit</translation>
+    </message>
+    <message>
+        <source>The transfer slip was not written; nothing was left behind.</source>
+        <translation>Le bordereau de versement n'a pas été écrit ; aucun fichier partiel n'est resté.</translation>
+    </message>
+</context>
+<context>
+    <name>BordereauDialog</name>
+    <message>
+        <source>Transfer slip</source>
+        <translation>Bordereau de versement</translation>
+    </message>
+    <message>
+        <source>The transfer slip (bordereau de versement) lists what is transferred, to print and sign by both services. It states the verification's verdict (the Verification tab's).</source>
+        <translation>Le bordereau de versement liste ce qui est versé ; il est imprimé et signé par les deux services. Il indique le résultat de la vérification (celui de l'onglet Vérification).</translation>
+    </message>
+    <message>
+        <source>PDF, to print and sign</source>
+        <translation>PDF, à imprimer et signer</translation>
+    </message>
+    <message>
+        <source>HTML, to open in a browser</source>
+        <translation>HTML, à ouvrir dans un navigateur</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Add the list of every file (annex)</source>
+        <translation>Ajouter la liste de tous les fichiers (annexe)</translation>
+    </message>
+    <message>
+        <source>every level</source>
+        <translation>tous les niveaux</translation>
+    </message>
+    <message>
+        <source>0: the top units only; deeper units are summed up on the row of the unit above them</source>
+        <translation>0 : les unités de tête seulement ; les unités plus profondes sont résumées sur la ligne de l'unité au-dessus</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Units listed down to level</source>
+        <translation>Unités listées jusqu'au niveau</translation>
+    </message>
+    <message>
+        <source>Make the slip</source>
+        <translation>Établir le bordereau</translation>
+    </message>
+    <message>
+        <source>The slip's format is chosen by the name's extension: .pdf (to print and sign) or .html (to open in a browser).</source>
+        <translation>Le format du bordereau se choisit par l'extension du nom : .pdf (à imprimer et signer) ou .html (à ouvrir dans un navigateur).</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
+        <translation>HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Save the transfer slip as</source>
+        <translation>Enregistrer le bordereau de versement sous</translation>
     </message>
 </context>
 </TS>

@@ -326,3 +326,28 @@ def test_cli_depth_and_annex(tmp_path: Path, capsys) -> None:
     files = doc.xpath('//table[contains(@class, "files")]/tbody/tr')
     assert len(files) == sum(1 for _ in pkg.objects())  # the annex lists every file
     assert "Annexe : liste des fichiers" in doc.text_content()
+
+
+def test_cli_slip_of_a_sip_names_the_agencies_without_the_profile(tmp_path: Path, capsys) -> None:
+    """``verso export`` writes the agencies' names in the SIP's header, so ``verso
+    bordereau SIP.zip`` says them with no ``--preset`` (it needed one before); the SIP
+    still passes ``verso check`` with both XSD flavours."""
+    from tests.conftest import pdf_bytes
+
+    top = tmp_path / "src" / "Courrier"
+    top.mkdir(parents=True)
+    (top / "lettre.pdf").write_bytes(pdf_bytes())
+    sip = tmp_path / "a.zip"
+    argv = ["export", str(top), "-o", str(sip), "--preset", str(EXAMPLE), "--workers", "0"]
+    rc, _out, err = run([*argv, "--no-bordereau"], capsys)
+    assert rc == 0, err
+    slip = tmp_path / "slip.pdf"
+    rc, _out, err = run(["bordereau", str(sip), "-o", str(slip)], capsys)
+    assert rc == 0, err
+    text = " ".join(pages(slip))
+    assert "Archives départementales de l'Exemple" in text
+    assert "Mairie de Saint-Exemple — secrétariat général" in text
+    xsd = ROOT.parent / "shared" / "seda-xsd"
+    if xsd.is_dir():
+        rc, out, err = run(["check", str(sip), "--xsd", str(xsd)], capsys)
+        assert rc == 0, out + err

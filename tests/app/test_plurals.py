@@ -123,3 +123,72 @@ def test_the_count_hook_of_finding_texts() -> None:
     gone = Finding(Code.WORK_ZIP_MISSING, Severity.ERROR, params={})
     assert "source de ? fichiers du versement" in text(gone)
     assert more_text(1) == "… et 1 autre" and more_text(2) == "… et 2 autres"
+
+
+def _ui_texts(path: Path) -> list[tuple[int, str, bool]]:
+    """(line, text, is an f-string) of every string of ``path`` but docstrings; implicit
+    concatenations joined (``"… %n error(s), listed in the " "Verification tab"``)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    out: list[tuple[int, str, bool]] = []
+    inside_fstrings = {
+        id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(
+                v.value
+                for v in node.values
+                if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            )
+            out.append((node.lineno, text, True))
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and id(node) not in inside_fstrings
+        ):
+            out.append((node.lineno, node.value, False))
+    return out
+
+
+def _numerus_forms(lang: str) -> dict[str, list[str]]:
+    from lxml import etree
+
+    ts = etree.parse(str(ROOT / "resources" / "i18n" / f"verso_{lang}.ts"))
+    return {
+        m.findtext("source"): [f.text or "" for f in m.iter("numerusform")]
+        for m in ts.iter("message")
+        if m.get("numerus") == "yes"
+    }
+
+
+def test_no_s_in_parentheses_reaches_the_user_from_the_window() -> None:
+    """In ui/, « (s) » is allowed only in a ``%n`` source text (Qt's numerus form) that both
+    translations give in a singular and a plural form without « (s) »: a number put in a
+    text by hand (« %1 blocking problem(s) », an f-string « {n} problème(s) ») is never
+    agreed. Docstrings do not reach the user."""
+    forms = {lang: _numerus_forms(lang) for lang in ("fr", "en")}
+    wrong = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for line, literal, fstring in _ui_texts(path):
+            if "(s)" not in literal:
+                continue
+            where = f"{path.relative_to(ROOT)}:{line}: {literal!r}"
+            if fstring or "%n" not in literal:
+                wrong.append(where)
+                continue
+            for lang in ("fr", "en"):
+                given = forms[lang].get(literal)
+                if not given or len(given) < 2 or any("(s)" in f or not f for f in given):
+                    wrong.append(f"{where} [{lang}: {given}]")
+    assert wrong == []

@@ -909,3 +909,45 @@ def test_big_file_changed_size_falls_back_to_one_by_one(
         assert zf.testzip() is None
         sizes = sorted(i.file_size for i in zf.infolist() if i.filename.startswith("content/"))
     assert sizes == sorted([2 << 20, (2 << 20) + 5, 16])
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_agency_names_written_in_the_header_valid_and_read_back(
+    scanned: Package, tmp_path: Path, schemas: Callable[[str, str], Any], version: str
+) -> None:
+    """The header names its agencies (``OrganizationDescriptiveMetadata``, a name in SEDA
+    1.0's namespace): valid against both XSD flavours, read back, so the slip of a SIP says
+    « Mairie de X (COMMUNE-X) » without the profile. Not when a transfer profile is named:
+    SHERPA's profiles (Vitam's samples) allow only ``Identifier`` there."""
+    from seda.manifest import SEDA1_NS
+
+    scanned.header.archival_agency_name = "Archives départementales & co <AD>"
+    scanned.header.transferring_agency_name = "Mairie de Saint-Exemple"
+    dest = tmp_path / f"v{version}.zip"
+    export_sip(scanned, dest, version=version)
+    with zipfile.ZipFile(dest) as zf:
+        data = zf.read("manifest.xml")
+    root = etree.fromstring(data)
+    names = {
+        etree.QName(agency).localname: agency.findtext(
+            f"{{*}}OrganizationDescriptiveMetadata/{{{SEDA1_NS}}}Name"
+        )
+        for agency in root
+        if etree.QName(agency).localname.endswith("Agency")
+    }
+    assert names == {
+        "ArchivalAgency": "Archives départementales & co <AD>",
+        "TransferringAgency": "Mairie de Saint-Exemple",
+    }
+    standard = schemas(version, "standard")
+    assert standard.validate(root.getroottree()), standard.error_log
+    assert list(schemas(version, "vitam").iter_errors(root.getroottree())) == []
+    read, _findings = read_sip(dest)
+    assert read.header.archival_agency == "FRAD000"
+    assert read.header.archival_agency_name == "Archives départementales & co <AD>"
+    assert read.header.transferring_agency_name == "Mairie de Saint-Exemple"
+
+    scanned.header.archival_profile = "PR-000001"
+    export_sip(scanned, tmp_path / "profil.zip", version=version)
+    with zipfile.ZipFile(tmp_path / "profil.zip") as zf:
+        assert b"OrganizationDescriptiveMetadata" not in zf.read("manifest.xml")

@@ -1,4 +1,5 @@
-"""The real window exports the SIP and, with the dialog's checkbox, the transfer slip."""
+"""The real window exports the SIP and, with the dialog's checkbox, the transfer slip (a PDF by
+default, made in the export's worker thread; HTML when chosen)."""
 
 from __future__ import annotations
 
@@ -37,16 +38,20 @@ def scanned(qtbot, window: MainWindow, tmp_path: Path) -> MainWindow:
 class DialogDriver:
     """Stands in for the user in the (modal) export dialog: records what it showed."""
 
-    def __init__(self, monkeypatch, dest: Path, slip: bool | None) -> None:
-        self.dest, self.slip = dest, slip
+    def __init__(self, monkeypatch, dest: Path, slip: bool | None, fmt: str = "") -> None:
+        self.dest, self.slip, self.fmt = dest, slip, fmt
         self.shown: list[bool] = []
+        self.formats: list[str] = []
         driver = self
 
         def exec_(dialog: ExportDialog) -> int:
             driver.shown.append(dialog.bordereau_box.isChecked())
+            driver.formats.append(dialog.bordereau_format())
             dialog.path.setText(str(driver.dest))
             if driver.slip is not None:
                 dialog.bordereau_box.setChecked(driver.slip)
+            if driver.fmt:
+                dialog.slip_format.setCurrentIndex(dialog.slip_format.findData(driver.fmt))
             return QDialog.DialogCode.Accepted
 
         monkeypatch.setattr(ExportDialog, "exec", exec_)
@@ -56,7 +61,41 @@ def button(box: QMessageBox, text: str):
     return next((b for b in box.buttons() if b.text() == text), None)
 
 
-def test_export_writes_slip_by_default_and_opens_it(
+def test_export_writes_a_pdf_slip_by_default_with_the_verification_verdict(
+    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from tests.app.test_bordereau_pdf import pages
+
+    window = scanned
+    opened: list[str] = []
+    monkeypatch.setattr(
+        ui.controllers.export.QDesktopServices,
+        "openUrl",
+        lambda url: opened.append(url.toLocalFile()),
+    )
+    dest = tmp_path / "out" / "versement.zip"
+    dest.parent.mkdir()
+    driver = DialogDriver(monkeypatch, dest, slip=None)
+    with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
+        window.exporter.export_sip()
+    assert driver.shown == [True] and driver.formats == ["pdf"]  # a PDF by default
+    slip = tmp_path / "out" / "versement-bordereau.pdf"
+    assert sorted(p.name for p in dest.parent.iterdir()) == [slip.name, dest.name]
+    text = " ".join(pages(slip))
+    assert "Bordereau de versement" in text and "Mairie de Saint-Exemple" in text
+    assert "Courrier" in text and window.exporter.last_export.message_identifier in text
+    # the Verification tab's verdict: the header is incomplete, so errors the SAE refuses
+    errors = len(window.verification.errors())
+    assert errors > 0
+    assert f"{errors} erreur" in text and "que le service d'archives refuserait" in text
+    box = window.last_message
+    assert str(slip) in box.text()
+    button(box, window.exporter.tr("Open the slip")).click()
+    assert opened == [str(slip)]
+    assert window.settings.get("export/bordereau_format") == "pdf"
+
+
+def test_export_writes_the_html_slip_when_chosen_and_opens_it(
     qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     window = scanned
@@ -68,7 +107,7 @@ def test_export_writes_slip_by_default_and_opens_it(
     )
     dest = tmp_path / "out" / "versement.zip"
     dest.parent.mkdir()
-    driver = DialogDriver(monkeypatch, dest, slip=None)
+    driver = DialogDriver(monkeypatch, dest, slip=None, fmt="html")
     with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
         window.exporter.export_sip()
     assert driver.shown == [True]  # checked by default
@@ -90,6 +129,7 @@ def test_export_writes_slip_by_default_and_opens_it(
     open_slip.click()
     assert opened == [str(slip)]
     assert window.settings.get("export/bordereau") is True
+    assert window.settings.get("export/bordereau_format") == "html"  # remembered
 
 
 def test_unchecked_box_is_remembered_and_writes_no_slip(
@@ -129,7 +169,9 @@ def test_cancel_during_slip_keeps_sip_and_leaves_no_partial_slip(
     cancelled: list[bool] = []
     window.export_cancelled.connect(lambda: cancelled.append(True))
     with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT) as blocker:
-        window.exporter.start_export(str(dest), "2.1", verify=False, bordereau=True)
+        window.exporter.start_export(
+            str(dest), "2.1", verify=False, bordereau=True, slip_format="html"
+        )
     assert calls == ["slip"]
     assert blocker.args[0].path == dest and dest.is_file()  # the finished SIP stays
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["v.zip", "verso.ini"]
@@ -155,7 +197,9 @@ def test_slip_error_is_reported_sip_kept(
     monkeypatch.setattr(app.bordereau, "write_bordereau", fail)
     dest = tmp_path / "v.zip"
     with qtbot.waitSignal(window.export_finished, timeout=TIMEOUT):
-        window.exporter.start_export(str(dest), "2.1", verify=False, bordereau=True)
+        window.exporter.start_export(
+            str(dest), "2.1", verify=False, bordereau=True, slip_format="html"
+        )
     assert dest.is_file()
     assert "disque plein" in window.last_message.text()
     assert button(window.last_message, window.exporter.tr("Open the slip")) is None

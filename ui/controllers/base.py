@@ -25,7 +25,7 @@ class WindowState:
     units: list[ArchiveUnit] = field(default_factory=list)  # selected
     scanning: bool = False
     exporting: bool = False
-    working: bool = False  # saving or opening a saved work / SIP
+    working: bool = False  # saving or opening a saved work / SIP, writing a transfer slip
     has_package: bool = False
 
     @property

@@ -75,6 +75,8 @@ class ExportController(Controller):
             return self.tr("Export waits for the end of the analysis of the files.")
         if state.exporting:
             return self.tr("An export is already running.")
+        if self.window.slip.busy():
+            return self.tr("Export waits until the transfer slip is written.")
         stats = self.window.status.last_stats  # counted after each change (no walk here)
         if stats is not None and nothing_to_transfer(self.model.package.roots, stats.files):
             return self.empty_text()
@@ -128,6 +130,7 @@ class ExportController(Controller):
             seda_version=package.seda_version or self.settings.get("export/seda_version"),
             verify=self.settings.get("export/verify"),
             bordereau=self.settings.get("export/bordereau"),
+            bordereau_format=self.settings.get("export/bordereau_format"),
             preset_dir=self.settings.get("folders/last_preset"),
             parent=window,
             referential=window.profile.referentials["rules"],
@@ -139,7 +142,8 @@ class ExportController(Controller):
             window.header.set_header(dialog.new_header, dialog.new_version)
             if dialog.loaded_preset:
                 window.profile.adopt_from_dialog(dialog.loaded_preset)
-        errors = [f for f in window.verifier.verify_package() if f.severity == Severity.ERROR]
+        checked = window.verifier.verify_package()  # the Verification tab: the slip's verdict
+        errors = [f for f in checked if f.severity == Severity.ERROR]
         if errors and not self.confirm_export(len(errors)):
             return
         dest = dialog.destination()
@@ -151,8 +155,15 @@ class ExportController(Controller):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        from app.bordereau import Verdict
+
         self.start_export(
-            dest, dialog.seda_version(), dialog.verify(), bordereau=dialog.bordereau()
+            dest,
+            dialog.seda_version(),
+            dialog.verify(),
+            bordereau=dialog.bordereau(),
+            slip_format=dialog.bordereau_format(),
+            verdict=Verdict.of(checked),
         )
 
     def confirm_export(self, errors: int) -> bool:
@@ -175,31 +186,49 @@ class ExportController(Controller):
         return box.clickedButton() is export
 
     def start_export(
-        self, dest: str, version: str, verify: bool = True, *, bordereau: bool | None = None
+        self,
+        dest: str,
+        version: str,
+        verify: bool = True,
+        *,
+        bordereau: bool | None = None,
+        slip_format: str | None = None,
+        verdict: Any = None,
     ) -> Task:
         """Export a snapshot of the package in the background (editing may go on).
 
         ``bordereau`` (default: the ``export/bordereau`` setting): then write the transfer
-        slip beside the zip, in the same task. The SIP stays when the slip fails or is
-        cancelled; ``outcome`` (filled by the worker, read once the task ended) says what
-        happened to the slip.
+        slip beside the zip, in the same task, as ``slip_format`` ("pdf" or "html", default
+        the ``export/bordereau_format`` setting; a PDF is made in a child process,
+        ``app.slip_process``), stating ``verdict`` (the Verification tab's,
+        ``app.bordereau.Verdict``). The SIP stays when the slip fails or is cancelled;
+        ``outcome`` (filled by the worker, read once the task ended) says what happened to
+        the slip.
         """
         from datetime import datetime
 
         from app.bordereau import BordereauError, default_path, sip_digest, write_bordereau
+        from app.bordereau_pdf import default_pdf_path
+        from app.slip_process import write_pdf_in_child
         from seda.package import export_sip
 
         if bordereau is None:
             bordereau = bool(self.settings.get("export/bordereau"))
+        if slip_format not in ("pdf", "html"):
+            slip_format = self.settings.get("export/bordereau_format")
         self.settings.set("folders/last_export", str(Path(dest).parent))
         self.settings.set("export/seda_version", version)
         self.settings.set("export/verify", bool(verify))
         self.settings.set("export/bordereau", bool(bordereau))
+        self.settings.set("export/bordereau_format", slip_format)
         snapshot = snapshot_package(self.model.package)
         snapshot.header.date = snapshot.header.date or datetime.now().astimezone()
         snapshot.seda_version = version
-        rules, lang = self.window.profile.referentials["rules"], self.lang
-        slip = str(default_path(dest)) if bordereau else ""
+        referentials = self.window.profile.referentials
+        rules, agencies, lang = referentials["rules"], referentials["agencies"], self.lang
+        pdf = slip_format == "pdf"
+        slip = str((default_pdf_path if pdf else default_path)(dest)) if bordereau else ""
+        writer: Any = write_pdf_in_child if pdf else write_bordereau
         outcome: dict[str, Any] = {"slip": slip, "phase": "export"}
         self.outcome = outcome
 
@@ -209,11 +238,13 @@ class ExportController(Controller):
             if slip:
                 outcome["phase"] = "slip"
                 try:
-                    write_bordereau(
+                    writer(
                         snapshot,
                         slip,
                         lang=lang,
                         rules=rules,
+                        agencies=agencies,
+                        verdict=verdict,
                         sip_path=report.path,
                         sip_sha512=sip_digest(report.path, progress),
                         progress=progress,

@@ -7,6 +7,7 @@ Double-clicking either selects the unit concerned.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -50,23 +51,32 @@ class VerificationController(Controller):
     def findings_for(self, package: Package) -> list[Finding]:
         """What the SAE the profile names would say of ``package``: its referentials, its
         contract's format rule, its PRONOM signatures, its transfer and archive-unit
-        profiles (the Verification tab and the export dialog share it)."""
+        profiles (the Verification tab, the export dialog and the transfer slip share it)."""
+        return self.checker()(package)
+
+    def checker(self) -> Callable[[Package], list[Finding]]:
+        """``findings_for`` with the profile of now: the function may run in a worker
+        thread on a snapshot (the transfer slip's verdict), the profile being read here."""
         from seda.validate import check_package
 
-        referentials = self.window.profile.referentials
+        referentials = dict(self.window.profile.referentials)
         preset = self.window.profile.preset
-        findings = check_package(
-            package,
-            rules=referentials["rules"],
-            agencies=referentials["agencies"],
-            contract=preset.sae_contract() if preset is not None else None,
-            sae_signatures=preset.sae_signatures if preset is not None else "V109",
-        )
-        if preset is not None:
-            from app.archive_profiles import check_with_preset
 
-            findings += check_with_preset(package, preset)
-        return findings
+        def check(package: Package) -> list[Finding]:
+            findings = check_package(
+                package,
+                rules=referentials["rules"],
+                agencies=referentials["agencies"],
+                contract=preset.sae_contract() if preset is not None else None,
+                sae_signatures=preset.sae_signatures if preset is not None else "V109",
+            )
+            if preset is not None:
+                from app.archive_profiles import check_with_preset
+
+                findings += check_with_preset(package, preset)
+            return findings
+
+        return check
 
     def verify_package(self) -> list[Finding]:
         """What the SAE would refuse or warn about, shown in the Verification tab."""

@@ -960,3 +960,30 @@ def test_export_reads_each_source_once(tmp_path: Path, monkeypatch: pytest.Monke
         assert zf.testzip() is None
         for d in manifest_objects(zf.read("manifest.xml")):
             assert d["digest"] == sha512_of(zf, d["uri"])
+
+
+def test_disk_full_while_big_files_are_copied_side_by_side(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write failing on the writing thread of write_parallel reaches the caller as
+    DISK_FULL, and nothing is left beside the destination."""
+    monkeypatch.setattr(package_mod, "_PARALLEL_MIN", 1 << 20)
+    pkg = big_files_package(tmp_path / "src", [(3 << 20) + 1, (2 << 20) + 7])
+    out = tmp_path / "out"
+    out.mkdir()
+    real = os.pwrite
+    writes = 0
+
+    def pwrite(fd: int, data: Any, offset: int) -> int:
+        nonlocal writes
+        writes += 1
+        if writes == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, data, offset)
+
+    monkeypatch.setattr(package_mod.os, "pwrite", pwrite)
+    with pytest.raises(ExportError) as info:
+        export_sip(pkg, out / "sip.zip")
+    assert [f.code for f in info.value.findings] == [Code.DISK_FULL]
+    assert writes >= 3
+    assert leftovers(out, set()) == []

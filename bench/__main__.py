@@ -1,8 +1,9 @@
 """Run every benchmark and print one table: ``python -m bench``.
 
-Each figure comes with its goal. Timings on a shared machine vary a lot: ratios are taken
-between runs done back to back in the same process (median of the rounds), and the load
-average is printed with them.
+Each figure comes with its goal. Timings on a shared machine vary a lot: after a warm-up
+round that is not kept (cold caches, for every side alike), ratios are taken between runs
+done back to back in alternating order (median of the rounds, best beside it), and the
+load average is printed with them.
 
 Options: ``--scale-files N`` (or ``VERSO_BENCH_FILES``) for a smaller tree than 1,000,000
 files; ``--skip core,scale,ui`` to leave parts out; ``--rounds N`` for the core timings.

@@ -1179,10 +1179,15 @@ def mp_context() -> multiprocessing.context.BaseContext:
     Windows' method on Linux (the test suite runs with it too).
     """
     forced = os.environ.get("VERSO_MP_START", "").strip()
-    if forced in ("spawn", "forkserver"):
+    if forced == "spawn":
         return multiprocessing.get_context(forced)
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("forkserver")
+    if forced == "forkserver" or sys.platform.startswith("linux"):
+        ctx = multiprocessing.get_context("forkserver")
+        # Workers fork from the server with this module already imported (0.1 s of CPU
+        # each otherwise, measured); never an engine: pygfried starts a Go runtime
+        # (threads), which a fork must not copy. "__main__" is the default preload.
+        ctx.set_forkserver_preload(["__main__", "seda.scan"])
+        return ctx
     return multiprocessing.get_context("spawn")
 
 

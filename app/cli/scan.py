@@ -229,8 +229,8 @@ def _write_inventory(
             "files": files,
             "other_findings": [_finding_json(f) for f in others],
         }
-        json.dump(_json_clean(doc), out, ensure_ascii=not utf8, indent=2)
-        out.write("\n")
+        # one write: json.dump's thousands of small writes cost more than the encoding
+        out.write(json.dumps(_json_clean(doc), ensure_ascii=not utf8, indent=2) + "\n")
     elif args.format == "csv":
         _write_inventory_csv(rows, _bases(args.paths), out)
     elif args.format == "csv-raw":

@@ -302,3 +302,51 @@ def test_undecodable_file_name_is_identified(
         assert result.error == "" and result.format.puid == "fmt/11", engine
     assert hash_and_identify(path, identifiers["siegfried"]).format.puid == "fmt/11"
     assert os.listdir(tmp_path) == [os.fsdecode(b"plan-\xe9t\xe9.png")]  # no link left behind
+
+
+PY_MODULE = (
+    b'"""A module without a shebang."""\n\nimport os\n\n\ndef f(x):\n    return os.sep + x\n'
+)
+PERL_MODULE = b"package Verso::Essai;\nuse strict;\nuse warnings;\n\nsub f { return 1; }\n\n1;\n"
+
+
+def test_mime_from_the_format_when_pronom_gives_none(
+    identifiers: dict[str, Identifier], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Formats whose PRONOM record has no MIME type but whose type the format fixes get it
+    from ``PUID_MIME``, without asking libmagic (slow on text, and inconsistent: it calls a
+    Perl module text/plain and a Perl script text/x-perl)."""
+    from seda import identify
+
+    (tmp_path / "outil.py").write_bytes(PY_MODULE)
+    (tmp_path / "essai.pl").write_bytes(PERL_MODULE)
+    sieg = identifiers["siegfried"]
+    asked: list[str] = []
+    magic = getattr(sieg, "_magic", None)
+    if magic is not None:
+        real = magic.mime
+        monkeypatch.setattr(magic, "mime", lambda path: asked.append(path) or real(path))
+    py = sieg.identify(str(tmp_path / "outil.py"))
+    assert py.puid == "fmt/938" and py.mime == identify.PUID_MIME["fmt/938"] == "text/x-python"
+    pm = sieg.identify(str(tmp_path / "essai.pl"))
+    assert pm.puid == "fmt/870" and pm.mime == "text/x-perl"
+    assert asked == []  # libmagic was not needed
+    # A PRONOM MIME type is never replaced, and a format the table does not fix
+    # (a shortcut: x-fmt/428) still gets libmagic's answer.
+    assert not set(identify.PUID_MIME) & {"fmt/11", "fmt/12", "fmt/13", "x-fmt/428"}
+
+
+def test_mime_from_the_format_without_libmagic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where libmagic is missing (Windows), the table still gives these formats a type."""
+    import sys as _sys
+
+    monkeypatch.setitem(_sys.modules, "magic", None)
+    (tmp_path / "outil.py").write_bytes(PY_MODULE)
+    sieg = make_identifier("siegfried")
+    assert getattr(sieg, "_magic", "absent") is None
+    info = sieg.identify(str(tmp_path / "outil.py"))
+    assert info.puid == "fmt/938" and info.mime == "text/x-python"
+    many = hash_and_identify_many([(1, str(tmp_path / "outil.py"))] * 2, sieg)
+    assert [r.format.mime for r in many] == ["text/x-python"] * 2

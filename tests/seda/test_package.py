@@ -951,3 +951,81 @@ def test_agency_names_written_in_the_header_valid_and_read_back(
     export_sip(scanned, tmp_path / "profil.zip", version=version)
     with zipfile.ZipFile(tmp_path / "profil.zip") as zf:
         assert b"OrganizationDescriptiveMetadata" not in zf.read("manifest.xml")
+
+
+def test_export_reads_each_source_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan's digests are verified while copying, never by a read of its own: every
+    source byte is read once, by the copy (big files side by side and small ones alike),
+    and a file changed since the scan still says so (SOURCE_CHANGED)."""
+    monkeypatch.setattr(package_mod, "_PARALLEL_MIN", 1 << 20)
+    pkg = big_files_package(tmp_path / "src", [(2 << 20) + 3, (1 << 20) + 9, 5000])
+    small = tmp_path / "src" / "gros2.bin"
+    small.write_bytes(bytes(5000))  # same size, other bytes than at the scan
+    read: dict[str, int] = {}
+    real_open = open
+
+    class Counting:
+        def __init__(self, raw: Any, name: str) -> None:
+            self.raw, self.name = raw, name
+
+        def readinto(self, buf: Any) -> int:
+            n = self.raw.readinto(buf)
+            read[self.name] = read.get(self.name, 0) + (n or 0)
+            return n  # type: ignore[no-any-return]
+
+        def read(self, size: int = -1) -> bytes:
+            data = self.raw.read(size)
+            read[self.name] = read.get(self.name, 0) + len(data)
+            return data  # type: ignore[no-any-return]
+
+        def __getattr__(self, attr: str) -> Any:
+            return getattr(self.raw, attr)
+
+        def __enter__(self) -> Counting:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.raw.close()
+
+    def counting_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(file, mode, *args, **kwargs)
+        if "r" in mode and str(file).startswith(str(tmp_path / "src")):
+            return Counting(handle, os.fspath(file))
+        return handle
+
+    monkeypatch.setattr(package_mod, "open", counting_open, raising=False)
+    report = export_sip(pkg, tmp_path / "sip.zip")
+    sizes = {str(p): p.stat().st_size for p in (tmp_path / "src").iterdir()}
+    assert read == sizes  # each source read exactly once, whole
+    assert [(f.code, f.path) for f in report.findings] == [(Code.SOURCE_CHANGED, str(small))]
+    with zipfile.ZipFile(tmp_path / "sip.zip") as zf:
+        assert zf.testzip() is None
+        for d in manifest_objects(zf.read("manifest.xml")):
+            assert d["digest"] == sha512_of(zf, d["uri"])
+
+
+def test_disk_full_while_big_files_are_copied_side_by_side(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write failing on the writing thread of write_parallel reaches the caller as
+    DISK_FULL, and nothing is left beside the destination."""
+    monkeypatch.setattr(package_mod, "_PARALLEL_MIN", 1 << 20)
+    pkg = big_files_package(tmp_path / "src", [(3 << 20) + 1, (2 << 20) + 7])
+    out = tmp_path / "out"
+    out.mkdir()
+    real = os.pwrite
+    writes = 0
+
+    def pwrite(fd: int, data: Any, offset: int) -> int:
+        nonlocal writes
+        writes += 1
+        if writes == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, data, offset)
+
+    monkeypatch.setattr(package_mod.os, "pwrite", pwrite)
+    with pytest.raises(ExportError) as info:
+        export_sip(pkg, out / "sip.zip")
+    assert [f.code for f in info.value.findings] == [Code.DISK_FULL]
+    assert writes >= 3
+    assert leftovers(out, set()) == []

@@ -81,6 +81,16 @@ def join_prefix(prefix: str, number: str) -> str:
     return f"{prefix} {number}" if prefix[-1].isalnum() else prefix + number
 
 
+def prefix_under(cote: str, separator: str = "/") -> str:
+    """The prefix that numbers a unit's contents under its ``cote``: a series' cote
+    ending with a letter (« 3 W ») gives « 3 W 1 », an article's (« 3 W 12 ») gives
+    « 3 W 12/1 »."""
+    cote = cote.strip()
+    if not cote or not cote[-1].isdigit():
+        return cote
+    return cote + separator
+
+
 def in_tree_order(
     roots: Sequence[ArchiveUnit], units: Iterable[ArchiveUnit], order: Order | None = None
 ) -> list[ArchiveUnit]:
@@ -202,5 +212,6 @@ __all__ = [
     "is_file_unit",
     "join_prefix",
     "number_cotes",
+    "prefix_under",
     "reserved_cotes",
 ]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from seda.model import ArchiveUnit
 from seda.referentials.csvcheck import fold
 from ui.tree_model import (
+    COL_COTE,
     COL_DATES,
     COL_FORMAT,
     COL_LEVEL,
@@ -162,6 +163,8 @@ class UnitFilterProxy(QSortFilterProxyModel):
         never leave a stale entry): folding is most of a search's cost."""
         obj = unit.objects[0] if unit.objects else None
         raw = f"{unit.title} {unit.description}"
+        if unit.archival_ids:  # « 3 W 12 » finds its unit
+            raw += " " + " ".join(unit.archival_ids)
         if obj is not None:
             raw += f" {obj.filename} {obj.format.name} {obj.format.puid}"
         cached = self._folded.get(unit.uid)
@@ -266,10 +269,18 @@ class PackageView(QTreeView):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        widths = ((COL_LEVEL, 145), (COL_DATES, 170), (COL_FORMAT, 165), (COL_SIZE, 70))
+        widths = (
+            (COL_COTE, 90),
+            (COL_LEVEL, 145),
+            (COL_DATES, 170),
+            (COL_FORMAT, 165),
+            (COL_SIZE, 70),
+        )
         for col, width in widths:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
+        if header.visualIndex(COL_COTE) == COL_COTE:  # inventories read cote, then title
+            header.moveSection(header.visualIndex(COL_COTE), 1)
 
     # -- expand all, in slices -------------------------------------------------------------
     EXPAND_SLICE = 0.025  # seconds of expanding per event-loop turn

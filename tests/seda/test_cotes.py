@@ -16,6 +16,7 @@ from seda.cotes import (
     in_tree_order,
     join_prefix,
     number_cotes,
+    prefix_under,
     reserved_cotes,
 )
 from seda.manifest import read_manifest, write_manifest
@@ -100,6 +101,12 @@ def test_prefix_joined_with_a_space_only_after_a_letter_or_digit() -> None:
     assert join_prefix("3 W 12/", "1") == "3 W 12/1"
     assert join_prefix("FRAD033_", "1") == "FRAD033_1"
     assert join_prefix("", "1") == "1"
+
+
+def test_prefix_under_a_series_or_an_article() -> None:
+    assert join_prefix(prefix_under("3 W"), "1") == "3 W 1"
+    assert join_prefix(prefix_under("3 W 12", "-"), "1") == "3 W 12-1"
+    assert prefix_under("") == ""
 
 
 def test_existing_cotes_kept_their_children_numbered_under_them_no_duplicate() -> None:

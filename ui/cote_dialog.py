@@ -127,6 +127,7 @@ class CoteNumberingDialog(QDialog):
         self.digits = QSpinBox(self)
         self.digits.setRange(1, 8)
         self.digits.setValue(1)
+        self.digits.setSpecialValueText(self.tr("1 (no zeros in front)"))
         self.digits.setToolTip(self.tr("3 digits: 001, 002… (zeros in front)"))
         self.files = QCheckBox(self.tr("Also number the units that are only a file"), self)
         self.files.setToolTip(

@@ -265,6 +265,12 @@ class PackageView(QTreeView):
             if isinstance(model, UnitFilterProxy):
                 model.sort_starting.connect(self._before_sort)
                 model.sort_done.connect(self._after_sort)
+            source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else None
+            if isinstance(source, PackageTreeModel):
+                source.modelReset.connect(self.show_cote_column)
+                source.units_edited.connect(self._units_edited)
+                source.rowsInserted.connect(self._units_inserted)
+                self.show_cote_column()
         header = self.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
@@ -281,6 +287,32 @@ class PackageView(QTreeView):
             header.resizeSection(col, width)
         if header.visualIndex(COL_COTE) == COL_COTE:  # inventories read cote, then title
             header.moveSection(header.visualIndex(COL_COTE), 1)
+
+    # -- the Cote column: shown once some unit has a cote -------------------------------------
+    def show_cote_column(self) -> None:
+        """Hide the Cote column while no unit has one (a scanned folder): the title keeps
+        the room; a package read or numbered with cotes shows it."""
+        source = self._source()
+        has = source is not None and any(u.archival_ids for u in source.package.walk())
+        self.setColumnHidden(COL_COTE, not has)
+
+    def _source(self) -> PackageTreeModel | None:
+        proxy = self.model()
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
+        return source if isinstance(source, PackageTreeModel) else None
+
+    def _units_edited(self, units: list[ArchiveUnit]) -> None:
+        if self.isColumnHidden(COL_COTE) and any(u.archival_ids for u in units):
+            self.setColumnHidden(COL_COTE, False)
+
+    def _units_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        source = self._source()
+        if source is None or not self.isColumnHidden(COL_COTE):
+            return
+        up = source.unit(parent)
+        added = source.siblings(up)[first : last + 1]
+        if any(u.archival_ids for top in added for u in top.walk()):
+            self.setColumnHidden(COL_COTE, False)
 
     # -- expand all, in slices -------------------------------------------------------------
     EXPAND_SLICE = 0.025  # seconds of expanding per event-loop turn

@@ -3215,5 +3215,9 @@
             <numerusform>%n units keep theirs.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>1 (no zeros in front)</source>
+        <translation>1 (no zeros in front)</translation>
+    </message>
 </context>
 </TS>

@@ -3215,5 +3215,9 @@
             <numerusform>%n unités gardent la leur.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>1 (no zeros in front)</source>
+        <translation>1 (sans zéro devant)</translation>
+    </message>
 </context>
 </TS>

@@ -21,9 +21,11 @@ def test_form_cote_edit_shows_in_the_tree_and_undoes(qtbot, window: MainWindow) 
     window.select_units([unit])
     form = window.details.form
     assert form.cote.isVisible() and form.cote.text() == ""
+    assert window.tree.isColumnHidden(COL_COTE)  # no cote yet: the titles keep the room
     form.cote.setText("  3 W 12 ")
     form.cote.editingFinished.emit()
     assert unit.archival_ids == ["3 W 12"]
+    assert not window.tree.isColumnHidden(COL_COTE)
     index = window.model.index_for(unit, COL_COTE)
     assert index.data() == "3 W 12"
     assert window.model.headerData(COL_COTE, Qt.Orientation.Horizontal) == "Cote"
@@ -45,6 +47,7 @@ def test_search_finds_a_unit_by_its_cote(qtbot, window: MainWindow) -> None:
     package = build_package()
     package.roots[2].archival_ids = ["3 W 12"]
     window.model.set_package(package)
+    assert not window.tree.isColumnHidden(COL_COTE)  # a package read with cotes
     assert window.proxy.set_search("3 w 12") == 1
 
 
@@ -130,7 +133,7 @@ def test_existing_cotes_kept_unless_replaced(qtbot, window: MainWindow) -> None:
     assert dialog.scope_package.isChecked() and not dialog.scope_selection.isEnabled()
     dialog.prefix.setText("3 W")
     dialog.update_preview()
-    assert "3 W 1  Dossier 2  (kept)" in dialog.preview.text()
+    assert f"3 W 1  Dossier 2  {dialog.tr('(kept)')}" in dialog.preview.text()
     edits = dict((u.title, v) for u, v in dialog.edits())
     assert edits["Dossier 1"] == ["3 W 2"] and "Dossier 2" not in edits
     dialog.overwrite.setChecked(True)

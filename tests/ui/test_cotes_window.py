@@ -153,3 +153,20 @@ def test_numbering_follows_the_sorted_view(qtbot, window: MainWindow) -> None:
     assert edits[:2] == [("Dossier 3", ["1"]), ("Dossier 2", ["2"])]
     window.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     assert displayed_order(window.tree) is None
+
+
+def test_a_profile_requiring_a_cote_marks_the_field(qapp) -> None:
+    from seda.profile_guide import ExpectedUnit, FieldRule
+    from ui.details import UnitForm
+    from ui.profile_guide import apply_to_form
+
+    package = build_package()
+    model = PackageTreeModel(package)
+    stack = QUndoStack()
+    form = UnitForm(model, stack)
+    form.set_unit(package.roots[0])
+    name = "ArchivalAgencyArchiveUnitIdentifier"
+    apply_to_form(form, ExpectedUnit(fields={name: FieldRule(name, required=True)}))
+    assert form.layout().labelForField(form.cote).text().endswith(" *")
+    apply_to_form(form, None)
+    assert not form.layout().labelForField(form.cote).text().endswith(" *")

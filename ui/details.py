@@ -667,6 +667,16 @@ class CompactPackageRulesEditor(CompactRulesMixin, PackageRulesEditor):
     """The transfer-level default rules, in the transfer header dialog."""
 
 
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that scrolls only vertically."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(widget)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
+
+
 class DetailsPanel(QStackedWidget):
     """Empty hint, or tabs over the selection.
 
@@ -697,13 +707,9 @@ class DetailsPanel(QStackedWidget):
         self.rules_panel.setObjectName("rulesPanel")
         self.bulk = BulkEditor(model, stack)
         self.tabs = QTabWidget(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tabs.addTab(self.bulk, self.tr("Selection"))
-        self.tabs.addTab(scroll, self.tr("Description"))
+        # a short window keeps its height: the form and the bulk editor scroll
+        self.tabs.addTab(_scrolled(self.bulk), self.tr("Selection"))
+        self.tabs.addTab(_scrolled(self.form), self.tr("Description"))
         self.tabs.addTab(self.object_panel, self.tr("File"))
         self.tabs.addTab(self.rules_panel, self.tr("Management rules"))
         self.addWidget(hint)

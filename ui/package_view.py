@@ -46,6 +46,11 @@ from ui.tree_model import (
 )
 
 
+def has_cote(unit: ArchiveUnit) -> bool:
+    """The unit has a cote the Cote column shows (the archives' or the producer's)."""
+    return bool(unit.archival_ids or unit.originating_ids)
+
+
 def _at_most(source: PackageTreeModel, limit: int) -> bool:
     """True when the package holds at most ``limit`` units (stops counting there)."""
     for n, _unit in enumerate(source.package.walk()):
@@ -163,8 +168,8 @@ class UnitFilterProxy(QSortFilterProxyModel):
         never leave a stale entry): folding is most of a search's cost."""
         obj = unit.objects[0] if unit.objects else None
         raw = f"{unit.title} {unit.description}"
-        if unit.archival_ids:  # « 3 W 12 » finds its unit
-            raw += " " + " ".join(unit.archival_ids)
+        if unit.archival_ids or unit.originating_ids:  # « 3 W 12 » finds its unit
+            raw += " " + " ".join(unit.archival_ids + unit.originating_ids)
         if obj is not None:
             raw += f" {obj.filename} {obj.format.name} {obj.format.puid}"
         cached = self._folded.get(unit.uid)
@@ -293,7 +298,7 @@ class PackageView(QTreeView):
         """Hide the Cote column while no unit has one (a scanned folder): the title keeps
         the room; a package read or numbered with cotes shows it."""
         source = self._source()
-        has = source is not None and any(u.archival_ids for u in source.package.walk())
+        has = source is not None and any(has_cote(u) for u in source.package.walk())
         self.setColumnHidden(COL_COTE, not has)
 
     def _source(self) -> PackageTreeModel | None:
@@ -302,7 +307,7 @@ class PackageView(QTreeView):
         return source if isinstance(source, PackageTreeModel) else None
 
     def _units_edited(self, units: list[ArchiveUnit]) -> None:
-        if self.isColumnHidden(COL_COTE) and any(u.archival_ids for u in units):
+        if self.isColumnHidden(COL_COTE) and any(has_cote(u) for u in units):
             self.setColumnHidden(COL_COTE, False)
 
     def _units_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -311,7 +316,7 @@ class PackageView(QTreeView):
             return
         up = source.unit(parent)
         added = source.siblings(up)[first : last + 1]
-        if any(u.archival_ids for top in added for u in top.walk()):
+        if any(has_cote(u) for top in added for u in top.walk()):
             self.setColumnHidden(COL_COTE, False)
 
     # -- expand all, in slices -------------------------------------------------------------

@@ -260,8 +260,9 @@ class PackageTreeModel(QAbstractItemModel):
             return level_label(unit.level)
         if col == COL_DATES:
             return date_range(unit.start_date, unit.end_date)
-        if col == COL_COTE:
-            return short_text(" ; ".join(unit.archival_ids)) if unit.archival_ids else ""
+        if col == COL_COTE:  # what the bordereau prints: the archives', then the producer's
+            cotes = unit.archival_ids + unit.originating_ids
+            return short_text(" ; ".join(cotes)) if cotes else ""
         obj = self._object(unit)
         if obj is None:
             return ""
@@ -289,7 +290,8 @@ class PackageTreeModel(QAbstractItemModel):
             obj = self._object(unit)
             return (obj.format.name or obj.format.puid) if obj else ""
         if col == COL_COTE:  # « 3 W 2 » before « 3 W 10 »
-            return _cote_key(unit.archival_ids[0]) if unit.archival_ids else ""
+            cotes = unit.archival_ids or unit.originating_ids
+            return _cote_key(cotes[0]) if cotes else ""
         return ""
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

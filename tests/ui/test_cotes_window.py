@@ -122,6 +122,8 @@ def test_contents_of_a_unit_under_its_cote_files_and_padding(qtbot, window) -> N
     assert window.edits.apply_numbering(dialog) == 6
     assert folder.children[0].originating_ids == ["3 W 12-01"]
     assert folder.children[0].archival_ids == []
+    # the column shows what the bordereau prints: the archives' cote, else the producer's
+    assert window.model.index_for(folder.children[0], COL_COTE).data() == "3 W 12-01"
 
 
 def test_existing_cotes_kept_unless_replaced(qtbot, window: MainWindow) -> None:

@@ -457,11 +457,19 @@ class BulkEditor(QWidget):
         form.addRow(self.writer_box, self.writer)
         form.addRow(self.language_box, self.language)
         form.addRow("", self.preview)
+        # its fields scroll: a short window keeps its height (the 1366x768 laptop)
+        fields = QWidget(self)
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(group)
+        inner.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignRight)
+        inner.addStretch(1)
+        scroll = _scrolled(fields)
+        scroll.viewport().setAutoFillBackground(False)  # the tab's own background
+        fields.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(group)
-        layout.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         for w, box in (
             (self.level, self.level_box),
             (self.start, self.start_box),
@@ -707,8 +715,7 @@ class DetailsPanel(QStackedWidget):
         self.rules_panel.setObjectName("rulesPanel")
         self.bulk = BulkEditor(model, stack)
         self.tabs = QTabWidget(self)
-        # a short window keeps its height: the form and the bulk editor scroll
-        self.tabs.addTab(_scrolled(self.bulk), self.tr("Selection"))
+        self.tabs.addTab(self.bulk, self.tr("Selection"))
         self.tabs.addTab(_scrolled(self.form), self.tr("Description"))
         self.tabs.addTab(self.object_panel, self.tr("File"))
         self.tabs.addTab(self.rules_panel, self.tr("Management rules"))

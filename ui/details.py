@@ -64,6 +64,16 @@ from ui.rules_editor import (
 from ui.tree_model import PackageTreeModel
 
 
+def join_cotes(values: Sequence[str]) -> str:
+    """A unit's cotes as the form's one line shows them (almost always one)."""
+    return " ; ".join(values)
+
+
+def split_cotes(text: str) -> list[str]:
+    """The cotes typed in the form's line: « ; » separates several, blanks dropped."""
+    return [v.strip() for v in text.split(";") if v.strip()]
+
+
 def fill_levels(combo: QComboBox) -> None:
     for level in DescriptionLevel:
         combo.addItem(f"{level_label(level)} ({level.value})", level.value)
@@ -84,6 +94,17 @@ class UnitForm(QWidget):
         self.stack = stack
         self.unit: ArchiveUnit | None = None
         self.title = QLineEdit(self)
+        self.cote = QLineEdit(self)
+        self.cote.setObjectName("coteEdit")
+        self.cote.setPlaceholderText(self.tr("e.g. 3 W 12"))
+        self.cote.setToolTip(
+            self.tr(
+                "The cote the archives service gives this unit (SEDA "
+                "ArchivalAgencyArchiveUnitIdentifier), printed on the transfer slip. "
+                "Several cotes: separate them with « ; ». Edit › Number the cotes… "
+                "numbers a whole tree."
+            )
+        )
         self.level = QComboBox(self)
         fill_levels(self.level)
         self.description = QPlainTextEdit(self)
@@ -115,6 +136,7 @@ class UnitForm(QWidget):
         self._form = form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Cote"), self.cote)
         form.addRow(self.tr("&Level"), self.level)
         form.addRow(self.tr("Attachment"), attach_box)  # roots only (see _show_attachment)
         form.addRow(self.tr("&Description"), self.description)
@@ -132,6 +154,7 @@ class UnitForm(QWidget):
         self._description_timer.setInterval(700)
         self._description_timer.timeout.connect(self._commit_description)
         self.title.editingFinished.connect(self._commit_title)
+        self.cote.editingFinished.connect(self._commit_cote)
         self.level.activated.connect(self._commit_level)
         self.description.textChanged.connect(self._description_timer.start)
         self.start.changed.connect(lambda: self._commit({"start_date": self.start.value()}))
@@ -154,11 +177,12 @@ class UnitForm(QWidget):
 
     def refresh(self) -> None:
         unit = self.unit
-        widgets: list[Any] = [self.title, self.level, self.description]
+        widgets: list[Any] = [self.title, self.cote, self.level, self.description]
         states = [w.blockSignals(True) for w in widgets]
         try:
             if unit is None:
                 self.title.clear()
+                self.cote.clear()
                 self.description.clear()
                 self.start.set_value(None)
                 self.end.set_value(None)
@@ -182,6 +206,10 @@ class UnitForm(QWidget):
             shown = short_text(unit.title) if too_long else unit.title
             if self.title.text() != shown:
                 self.title.setText(shown)
+            cote = join_cotes(unit.archival_ids)
+            if self.cote.text() != cote:
+                self.cote.setText(cote)
+                self.cote.setCursorPosition(0)
             i = self.level.findData(str(unit.level))
             self.level.setCurrentIndex(i)
             if self.description.toPlainText() != unit.description:
@@ -235,6 +263,10 @@ class UnitForm(QWidget):
             return
         if title != unit.title:
             self.stack.push(RenameCommand(self.model, unit, title))
+
+    def _commit_cote(self) -> None:
+        if self.unit is not None and self.cote.text() != join_cotes(self.unit.archival_ids):
+            self._commit({"archival_ids": split_cotes(self.cote.text())})
 
     def _commit_level(self) -> None:
         self._commit({"level": self.level.currentData()})
@@ -394,6 +426,17 @@ class BulkEditor(QWidget):
                 "{parent}: parent's title, {year}: start year"
             )
         )
+        self.cote_box = QCheckBox(self.tr("Cote"), self)
+        self.cote_pattern = QLineEdit(self)
+        self.cote_pattern.setObjectName("bulkCote")
+        self.cote_pattern.setPlaceholderText(self.tr("e.g. 3 W {n}"))
+        self.cote_pattern.setToolTip(
+            self.tr(
+                "{n} or {n:03}: position in the selection, {title}: title, {year}: start "
+                "year. Empty: the cotes are removed. Edit › Number the cotes… numbers "
+                "by level."
+            )
+        )
         self.writer_box = QCheckBox(self.tr("Add a writer"), self)
         self.writer = QLineEdit(self)
         self.writer.setPlaceholderText(self.tr("Writer's name"))
@@ -410,19 +453,29 @@ class BulkEditor(QWidget):
         form.addRow(self.start_box, self.start)
         form.addRow(self.end_box, self.end)
         form.addRow(self.title_box, self.pattern)
+        form.addRow(self.cote_box, self.cote_pattern)
         form.addRow(self.writer_box, self.writer)
         form.addRow(self.language_box, self.language)
         form.addRow("", self.preview)
+        # its fields scroll: a short window keeps its height (the 1366x768 laptop)
+        fields = QWidget(self)
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(group)
+        inner.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignRight)
+        inner.addStretch(1)
+        scroll = _scrolled(fields)
+        scroll.viewport().setAutoFillBackground(False)  # the tab's own background
+        fields.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(group)
-        layout.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         for w, box in (
             (self.level, self.level_box),
             (self.start, self.start_box),
             (self.end, self.end_box),
             (self.pattern, self.title_box),
+            (self.cote_pattern, self.cote_box),
             (self.writer, self.writer_box),
             (self.language, self.language_box),
         ):
@@ -430,6 +483,7 @@ class BulkEditor(QWidget):
             box.toggled.connect(w.setEnabled)
             box.toggled.connect(self._update)
         self.pattern.textChanged.connect(self._update)
+        self.cote_pattern.textChanged.connect(self._update)
         self.writer.textChanged.connect(self._update)
         self.language.textChanged.connect(self._update)
         self.apply_button.clicked.connect(self.apply)
@@ -451,6 +505,7 @@ class BulkEditor(QWidget):
         if self.end_box.isChecked():
             same["end_date"] = self.end.value()
         pattern = self.pattern.text() if self.title_box.isChecked() else None
+        cote = self.cote_pattern.text() if self.cote_box.isChecked() else None
         writer = self.writer.text().strip() if self.writer_box.isChecked() else ""
         languages = self.languages() if self.language_box.isChecked() else None
         with_more = bool(writer) or languages is not None
@@ -460,6 +515,8 @@ class BulkEditor(QWidget):
                 title = title_from_pattern(pattern, unit, n)
                 if title:
                     values["title"] = title
+            if cote is not None:
+                values["archival_ids"] = split_cotes(title_from_pattern(cote, unit, n))
             more = self._more_with(unit, writer, languages) if with_more else None
             if more is not None:
                 values["more"] = more
@@ -499,6 +556,7 @@ class BulkEditor(QWidget):
             self.start_box,
             self.end_box,
             self.title_box,
+            self.cote_box,
             self.writer_box,
             self.language_box,
         )
@@ -508,9 +566,11 @@ class BulkEditor(QWidget):
         if bad_language:
             self.preview.setText(self.tr("Not a language code: write e.g. fr, en, oc, fr-FR."))
             return
-        if self.title_box.isChecked() and self.units:
+        patterns = [self.pattern] if self.title_box.isChecked() else []
+        patterns += [self.cote_pattern] if self.cote_box.isChecked() else []
+        if patterns and self.units:
             sample = [
-                title_from_pattern(self.pattern.text(), u, n)
+                " ".join(title_from_pattern(p.text(), u, n) for p in reversed(patterns))
                 for n, u in enumerate(self.units[:3], 1)
             ]
             self.preview.setText(self.tr("e.g.: %1").replace("%1", " · ".join(sample)))
@@ -615,6 +675,16 @@ class CompactPackageRulesEditor(CompactRulesMixin, PackageRulesEditor):
     """The transfer-level default rules, in the transfer header dialog."""
 
 
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that scrolls only vertically."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(widget)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
+
+
 class DetailsPanel(QStackedWidget):
     """Empty hint, or tabs over the selection.
 
@@ -645,13 +715,8 @@ class DetailsPanel(QStackedWidget):
         self.rules_panel.setObjectName("rulesPanel")
         self.bulk = BulkEditor(model, stack)
         self.tabs = QTabWidget(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs.addTab(self.bulk, self.tr("Selection"))
-        self.tabs.addTab(scroll, self.tr("Description"))
+        self.tabs.addTab(_scrolled(self.form), self.tr("Description"))
         self.tabs.addTab(self.object_panel, self.tr("File"))
         self.tabs.addTab(self.rules_panel, self.tr("Management rules"))
         self.addWidget(hint)

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         _add(file_menu, self.exporter.act_export, self.csv.act_export_table, None, c.act_quit)
         edit = bar.addMenu(self.tr("&Edit"))
         _add(edit, ed.act_undo, ed.act_redo, None, ed.act_rename, ed.act_group, ed.act_sort)
+        _add(edit, ed.act_number_cotes)
         _add(edit, ed.act_move_up, ed.act_move_down, None, ed.act_remove, None)
         _add(edit, self.searcher.act_find, self.searcher.act_next, self.searcher.act_previous)
         view = bar.addMenu(self.tr("&View"))
@@ -253,6 +254,7 @@ class MainWindow(QMainWindow):
         ed = self.edits
         menu = QMenu(self)
         _add(menu, ed.act_rename, ed.act_group, ed.act_sort, ed.act_move_up, ed.act_move_down)
+        _add(menu, ed.act_number_cotes)
         _add(menu, None, ed.act_rules, self.attachment.act_attach, None, ed.act_remove)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 

@@ -1,4 +1,4 @@
-"""The descriptive fields archivists fill beyond title, dates and keywords: cotes, plan
+"""The descriptive fields archivists fill beyond title, cote, dates and keywords: plan
 position, writers and addressees, languages, tags, custodial history, coverage, system
 ids, transaction and acquisition dates (``ArchiveUnit.more``).
 
@@ -56,7 +56,6 @@ class MoreDescriptionForm(QGroupBox):
         self.model = model
         self.stack = stack
         self.unit: ArchiveUnit | None = None
-        self.archival_ids = StringListEditor(self.tr("Cote given by the archives"), self)
         self.file_plan = StringListEditor(self.tr("Position in the filing plan"), self)
         self.agents = {
             "Writer": StringListEditor(self.tr("Writer's name, then Enter"), self),
@@ -79,7 +78,6 @@ class MoreDescriptionForm(QGroupBox):
         self.acquired = DateField(self)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Archives' cote"), self.archival_ids)
         form.addRow(self.tr("Filing plan position"), self.file_plan)
         form.addRow(self.tr("Writers"), self.agents["Writer"])
         form.addRow(self.tr("Addressees"), self.agents["Addressee"])
@@ -96,7 +94,6 @@ class MoreDescriptionForm(QGroupBox):
         form.addRow(self.tr("Transaction date"), self.transacted)
         form.addRow(self.tr("Acquisition date"), self.acquired)
 
-        self.archival_ids.edited.connect(lambda v: self._commit({"archival_ids": v}))
         self.file_plan.edited.connect(lambda v: self._commit({"file_plan_position": v}))
         for element, editor in self.agents.items():
             editor.edited.connect(self._agents_slot(element))
@@ -134,7 +131,6 @@ class MoreDescriptionForm(QGroupBox):
     def refresh(self) -> None:
         unit = self.unit
         more = (unit.more if unit is not None else None) or MoreDescription()
-        self.archival_ids.set_values(unit.archival_ids if unit else [])
         self.file_plan.set_values(unit.file_plan_position if unit else [])
         for element, editor in self.agents.items():
             editor.set_values([agent_name(a) for a in more.agents if a.element == element])

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from seda.model import ArchiveUnit
 from seda.referentials.csvcheck import fold
 from ui.tree_model import (
+    COL_COTE,
     COL_DATES,
     COL_FORMAT,
     COL_LEVEL,
@@ -43,6 +44,11 @@ from ui.tree_model import (
     SortRole,
     UnitRole,
 )
+
+
+def has_cote(unit: ArchiveUnit) -> bool:
+    """The unit has a cote the Cote column shows (the archives' or the producer's)."""
+    return bool(unit.archival_ids or unit.originating_ids)
 
 
 def _at_most(source: PackageTreeModel, limit: int) -> bool:
@@ -162,6 +168,8 @@ class UnitFilterProxy(QSortFilterProxyModel):
         never leave a stale entry): folding is most of a search's cost."""
         obj = unit.objects[0] if unit.objects else None
         raw = f"{unit.title} {unit.description}"
+        if unit.archival_ids or unit.originating_ids:  # « 3 W 12 » finds its unit
+            raw += " " + " ".join(unit.archival_ids + unit.originating_ids)
         if obj is not None:
             raw += f" {obj.filename} {obj.format.name} {obj.format.puid}"
         cached = self._folded.get(unit.uid)
@@ -262,14 +270,54 @@ class PackageView(QTreeView):
             if isinstance(model, UnitFilterProxy):
                 model.sort_starting.connect(self._before_sort)
                 model.sort_done.connect(self._after_sort)
+            source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else None
+            if isinstance(source, PackageTreeModel):
+                source.modelReset.connect(self.show_cote_column)
+                source.units_edited.connect(self._units_edited)
+                source.rowsInserted.connect(self._units_inserted)
+                self.show_cote_column()
         header = self.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        widths = ((COL_LEVEL, 145), (COL_DATES, 170), (COL_FORMAT, 165), (COL_SIZE, 70))
+        widths = (
+            (COL_COTE, 90),
+            (COL_LEVEL, 145),
+            (COL_DATES, 170),
+            (COL_FORMAT, 165),
+            (COL_SIZE, 70),
+        )
         for col, width in widths:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
+        if header.visualIndex(COL_COTE) == COL_COTE:  # inventories read cote, then title
+            header.moveSection(header.visualIndex(COL_COTE), 1)
+
+    # -- the Cote column: shown once some unit has a cote -------------------------------------
+    def show_cote_column(self) -> None:
+        """Hide the Cote column while no unit has one (a scanned folder): the title keeps
+        the room; a package read or numbered with cotes shows it."""
+        source = self._source()
+        has = source is not None and any(has_cote(u) for u in source.package.walk())
+        self.setColumnHidden(COL_COTE, not has)
+
+    def _source(self) -> PackageTreeModel | None:
+        proxy = self.model()
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
+        return source if isinstance(source, PackageTreeModel) else None
+
+    def _units_edited(self, units: list[ArchiveUnit]) -> None:
+        if self.isColumnHidden(COL_COTE) and any(has_cote(u) for u in units):
+            self.setColumnHidden(COL_COTE, False)
+
+    def _units_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        source = self._source()
+        if source is None or not self.isColumnHidden(COL_COTE):
+            return
+        up = source.unit(parent)
+        added = source.siblings(up)[first : last + 1]
+        if any(has_cote(u) for top in added for u in top.walk()):
+            self.setColumnHidden(COL_COTE, False)
 
     # -- expand all, in slices -------------------------------------------------------------
     EXPAND_SLICE = 0.025  # seconds of expanding per event-loop turn

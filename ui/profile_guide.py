@@ -342,6 +342,7 @@ def apply_to_form(form: Any, expected: ExpectedUnit | None) -> None:
     if isinstance(layout, QFormLayout):
         for name, widget in (
             ("Title", form.title),
+            ("ArchivalAgencyArchiveUnitIdentifier", form.cote),
             ("Description", form.description),
             ("StartDate", form.start),
             ("EndDate", form.end),

@@ -12,6 +12,7 @@ emit the begin/end notifications views need. Nothing else edits the tree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -37,8 +38,9 @@ from ui.commands import MoveUnitsCommand, RenameCommand, top_level_only
 from ui.formatting import DISPLAY_MAX, date_range, human_size, level_label, short_text
 from ui.icons import unit_icon
 
-COL_TITLE, COL_LEVEL, COL_DATES, COL_FORMAT, COL_SIZE = range(5)
-COLUMN_COUNT = 5
+COL_TITLE, COL_LEVEL, COL_DATES, COL_FORMAT, COL_SIZE, COL_COTE = range(6)
+COLUMN_COUNT = 6  # the cote comes last in the model (saved header layouts stay right);
+# the view shows it after the title (ui.package_view)
 
 UnitRole = Qt.ItemDataRole.UserRole + 1  # the ArchiveUnit itself
 SortRole = Qt.ItemDataRole.UserRole + 2  # comparable value for sorting
@@ -60,7 +62,7 @@ _FLAGS_TITLE = _FLAGS_OTHER | Qt.ItemFlag.ItemIsEditable
 
 
 class PackageTreeModel(QAbstractItemModel):
-    """Units as rows; columns title, level, dates, format, size."""
+    """Units as rows; columns title, level, dates, format, size, cote."""
 
     structure_changed = Signal()  # rows inserted/removed/moved (e.g. to refresh counts)
     units_edited = Signal(object)  # list of units whose fields changed
@@ -196,6 +198,7 @@ class PackageTreeModel(QAbstractItemModel):
             QCoreApplication.translate("PackageTreeModel", "Dates"),
             QCoreApplication.translate("PackageTreeModel", "Format"),
             QCoreApplication.translate("PackageTreeModel", "Size"),
+            QCoreApplication.translate("PackageTreeModel", "Cote"),
         )
         return names[section] if 0 <= section < len(names) else None
 
@@ -257,6 +260,9 @@ class PackageTreeModel(QAbstractItemModel):
             return level_label(unit.level)
         if col == COL_DATES:
             return date_range(unit.start_date, unit.end_date)
+        if col == COL_COTE:  # what the bordereau prints: the archives', then the producer's
+            cotes = unit.archival_ids + unit.originating_ids
+            return short_text(" ; ".join(cotes)) if cotes else ""
         obj = self._object(unit)
         if obj is None:
             return ""
@@ -283,6 +289,9 @@ class PackageTreeModel(QAbstractItemModel):
         if col == COL_FORMAT:
             obj = self._object(unit)
             return (obj.format.name or obj.format.puid) if obj else ""
+        if col == COL_COTE:  # « 3 W 2 » before « 3 W 10 »
+            cotes = unit.archival_ids or unit.originating_ids
+            return _cote_key(cotes[0]) if cotes else ""
         return ""
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -562,6 +571,11 @@ class PackageTreeModel(QAbstractItemModel):
         units = [owners[r.uid] for r in results if r.uid in owners]
         self.refresh_units(units, COL_FORMAT, COL_SIZE)
         return findings
+
+
+def _cote_key(cote: str) -> str:
+    """A cote as a string Qt compares in natural order (numbers padded: 2 before 10)."""
+    return re.sub(r"\d+", lambda m: m.group().rjust(12, "0"), cote.casefold())
 
 
 _BADGED: dict[int, QIcon] = {}

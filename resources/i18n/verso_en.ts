@@ -218,6 +218,18 @@
         <source>Not a language code: write e.g. fr, en, oc, fr-FR.</source>
         <translation>Not a language code: write e.g. fr, en, oc, fr-FR.</translation>
     </message>
+    <message>
+        <source>Cote</source>
+        <translation>Cote</translation>
+    </message>
+    <message>
+        <source>e.g. 3 W {n}</source>
+        <translation>e.g. 3 W {n}</translation>
+    </message>
+    <message>
+        <source>{n} or {n:03}: position in the selection, {title}: title, {year}: start year. Empty: the cotes are removed. Edit › Number the cotes… numbers by level.</source>
+        <translation>{n} or {n:03}: position in the selection, {title}: title, {year}: start year. Empty: the cotes are removed. Edit › Number the cotes… numbers by level.</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -425,6 +437,28 @@
         <location filename="../../ui/controllers/edit.py" line="60"/>
         <source>Undo: %1</source>
         <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <source>Number the &amp;cotes…</source>
+        <translation>Number the &amp;cotes…</translation>
+    </message>
+    <message>
+        <source>Give the selected units and their contents a cote: 3 W 1, 3 W 1/1…</source>
+        <translation>Give the selected units and their contents a cote: 3 W 1, 3 W 1/1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Number %n cote(s)</source>
+        <translation>
+            <numerusform>Number %n cote</numerusform>
+            <numerusform>Number %n cotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) got a cote.</source>
+        <translation>
+            <numerusform>%n unit got a cote.</numerusform>
+            <numerusform>%n units got a cote.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1311,10 @@
         <location line="+312"/>
         <source>Attached under “%1” in the archives' tree (%2)</source>
         <translation>Attached under “%1” in the archives' tree (%2)</translation>
+    </message>
+    <message>
+        <source>Cote</source>
+        <translation>Cote</translation>
     </message>
 </context>
 <context>
@@ -2746,6 +2784,18 @@
         <source>Not attached: the archives service files it where its contract says.</source>
         <translation>Not attached: the archives service files it where its contract says.</translation>
     </message>
+    <message>
+        <source>e.g. 3 W 12</source>
+        <translation>e.g. 3 W 12</translation>
+    </message>
+    <message>
+        <source>The cote the archives service gives this unit (SEDA ArchivalAgencyArchiveUnitIdentifier), printed on the transfer slip. Several cotes: separate them with « ; ». Edit › Number the cotes… numbers a whole tree.</source>
+        <translation>The cote the archives service gives this unit (SEDA ArchivalAgencyArchiveUnitIdentifier), printed on the transfer slip. Several cotes: separate them with “;”. Edit › Number the cotes… numbers a whole tree.</translation>
+    </message>
+    <message>
+        <source>&amp;Cote</source>
+        <translation>&amp;Cote</translation>
+    </message>
 </context>
 <context>
     <name>VerificationController</name>
@@ -2860,10 +2910,6 @@
         <translation>More description</translation>
     </message>
     <message>
-        <source>Cote given by the archives</source>
-        <translation>Cote given by the archives</translation>
-    </message>
-    <message>
         <source>Position in the filing plan</source>
         <translation>Position in the filing plan</translation>
     </message>
@@ -2914,10 +2960,6 @@
     <message>
         <source>Identifier in the producer's software</source>
         <translation>Identifier in the producer's software</translation>
-    </message>
-    <message>
-        <source>Archives' cote</source>
-        <translation>Archives' cote</translation>
     </message>
     <message>
         <source>Filing plan position</source>
@@ -3181,6 +3223,135 @@ Print it and have it signed.</translation>
     <message>
         <source>Save the transfer slip as</source>
         <translation>Save the transfer slip as</translation>
+    </message>
+</context>
+<context>
+    <name>CoteNumberingDialog</name>
+    <message>
+        <source>Number the cotes</source>
+        <translation>Number the cotes</translation>
+    </message>
+    <message>
+        <source>The selected units and their contents</source>
+        <translation>The selected units and their contents</translation>
+    </message>
+    <message>
+        <source>Only their contents (under their cote)</source>
+        <translation>Only their contents (under their cote)</translation>
+    </message>
+    <message>
+        <source>The whole package</source>
+        <translation>The whole package</translation>
+    </message>
+    <message>
+        <source>Archives service's cote</source>
+        <translation>Archives service's cote</translation>
+    </message>
+    <message>
+        <source>Producer's cote</source>
+        <translation>Producer's cote</translation>
+    </message>
+    <message>
+        <source>Archives service: ArchivalAgencyArchiveUnitIdentifier (the usual cote). Producer: OriginatingAgencyArchiveUnitIdentifier.</source>
+        <translation>Archives service: ArchivalAgencyArchiveUnitIdentifier (the usual cote). Producer: OriginatingAgencyArchiveUnitIdentifier.</translation>
+    </message>
+    <message>
+        <source>e.g. 3 W</source>
+        <translation>e.g. 3 W</translation>
+    </message>
+    <message>
+        <source>Put before every number; after a letter or a digit a space is added.</source>
+        <translation>Put before every number; after a letter or a digit a space is added.</translation>
+    </message>
+    <message>
+        <source>Between the levels: 3 W 1/2</source>
+        <translation>Between the levels: 3 W 1/2</translation>
+    </message>
+    <message>
+        <source>Number each level (1, 1/1, 1/2, 2…)</source>
+        <translation>Number each level (1, 1/1, 1/2, 2…)</translation>
+    </message>
+    <message>
+        <source>Unticked: one continuous sequence in the tree's order (1, 2, 3…).</source>
+        <translation>Unticked: one continuous sequence in the tree's order (1, 2, 3…).</translation>
+    </message>
+    <message>
+        <source>3 digits: 001, 002… (zeros in front)</source>
+        <translation>3 digits: 001, 002… (zeros in front)</translation>
+    </message>
+    <message>
+        <source>Also number the units that are only a file</source>
+        <translation>Also number the units that are only a file</translation>
+    </message>
+    <message>
+        <source>Unticked, only dossiers and articles get a cote: a file alone is described by the dossier that holds it.</source>
+        <translation>Unticked, only dossiers and articles get a cote: a file alone is described by the dossier that holds it.</translation>
+    </message>
+    <message>
+        <source>Replace the cotes already given</source>
+        <translation>Replace the cotes already given</translation>
+    </message>
+    <message>
+        <source>Unticked, a unit that has a cote keeps it, and its contents are numbered under it.</source>
+        <translation>Unticked, a unit that has a cote keeps it, and its contents are numbered under it.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>Units:</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <source>Prefix:</source>
+        <translation>Prefix:</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>Separator:</translation>
+    </message>
+    <message>
+        <source>First number:</source>
+        <translation>First number:</translation>
+    </message>
+    <message>
+        <source>Digits at least:</source>
+        <translation>Digits at least:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <source>(kept)</source>
+        <translation>(kept)</translation>
+    </message>
+    <message>
+        <source>No unit to number.</source>
+        <translation>No unit to number.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) will get a cote.</source>
+        <translation>
+            <numerusform>%n unit will get a cote.</numerusform>
+            <numerusform>%n units will get a cote.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) keep theirs.</source>
+        <translation>
+            <numerusform>%n unit keeps its own.</numerusform>
+            <numerusform>%n units keep theirs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 (no zeros in front)</source>
+        <translation>1 (no zeros in front)</translation>
     </message>
 </context>
 </TS>

@@ -218,6 +218,18 @@
         <source>Not a language code: write e.g. fr, en, oc, fr-FR.</source>
         <translation>Ce n'est pas un code de langue : écrivez par ex. fr, en, oc, fr-FR.</translation>
     </message>
+    <message>
+        <source>Cote</source>
+        <translation>Cote</translation>
+    </message>
+    <message>
+        <source>e.g. 3 W {n}</source>
+        <translation>ex. 3 W {n}</translation>
+    </message>
+    <message>
+        <source>{n} or {n:03}: position in the selection, {title}: title, {year}: start year. Empty: the cotes are removed. Edit › Number the cotes… numbers by level.</source>
+        <translation>{n} ou {n:03} : position dans la sélection, {title} : titre, {year} : année de début. Vide : les cotes sont retirées. Édition › Numéroter les cotes… numérote par niveau.</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -425,6 +437,28 @@
         <location filename="../../ui/controllers/edit.py" line="60"/>
         <source>Undo: %1</source>
         <translation>Annuler : %1</translation>
+    </message>
+    <message>
+        <source>Number the &amp;cotes…</source>
+        <translation>Numéroter les &amp;cotes…</translation>
+    </message>
+    <message>
+        <source>Give the selected units and their contents a cote: 3 W 1, 3 W 1/1…</source>
+        <translation>Donner une cote aux unités sélectionnées et à leur contenu : 3 W 1, 3 W 1/1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Number %n cote(s)</source>
+        <translation>
+            <numerusform>Numéroter %n cote</numerusform>
+            <numerusform>Numéroter %n cotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) got a cote.</source>
+        <translation>
+            <numerusform>%n unité a reçu une cote.</numerusform>
+            <numerusform>%n unités ont reçu une cote.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1315,10 @@
         <location line="+312"/>
         <source>Attached under “%1” in the archives' tree (%2)</source>
         <translation>Rattachée sous « %1 » dans l'arbre du service d'archives (%2)</translation>
+    </message>
+    <message>
+        <source>Cote</source>
+        <translation>Cote</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +2788,18 @@
         <source>Not attached: the archives service files it where its contract says.</source>
         <translation>Non rattachée : le service d'archives la range où son contrat l'indique.</translation>
     </message>
+    <message>
+        <source>e.g. 3 W 12</source>
+        <translation>ex. 3 W 12</translation>
+    </message>
+    <message>
+        <source>The cote the archives service gives this unit (SEDA ArchivalAgencyArchiveUnitIdentifier), printed on the transfer slip. Several cotes: separate them with « ; ». Edit › Number the cotes… numbers a whole tree.</source>
+        <translation>La cote que le service d'archives donne à cette unité (SEDA ArchivalAgencyArchiveUnitIdentifier), imprimée sur le bordereau de versement. Plusieurs cotes : séparez-les par « ; ». Édition › Numéroter les cotes… numérote tout un arbre.</translation>
+    </message>
+    <message>
+        <source>&amp;Cote</source>
+        <translation>&amp;Cote</translation>
+    </message>
 </context>
 <context>
     <name>VerificationController</name>
@@ -2864,10 +2914,6 @@
         <translation>Plus de description</translation>
     </message>
     <message>
-        <source>Cote given by the archives</source>
-        <translation>Cote donnée par le service d'archives</translation>
-    </message>
-    <message>
         <source>Position in the filing plan</source>
         <translation>Position dans le plan de classement</translation>
     </message>
@@ -2918,10 +2964,6 @@
     <message>
         <source>Identifier in the producer's software</source>
         <translation>Identifiant dans le logiciel du producteur</translation>
-    </message>
-    <message>
-        <source>Archives' cote</source>
-        <translation>Cote du service d'archives</translation>
     </message>
     <message>
         <source>Filing plan position</source>
@@ -3189,6 +3231,135 @@ Imprimez-le et faites-le signer.</translation>
     <message>
         <source>Save the transfer slip as</source>
         <translation>Enregistrer le bordereau de versement sous</translation>
+    </message>
+</context>
+<context>
+    <name>CoteNumberingDialog</name>
+    <message>
+        <source>Number the cotes</source>
+        <translation>Numéroter les cotes</translation>
+    </message>
+    <message>
+        <source>The selected units and their contents</source>
+        <translation>Les unités sélectionnées et leur contenu</translation>
+    </message>
+    <message>
+        <source>Only their contents (under their cote)</source>
+        <translation>Seulement leur contenu (sous leur cote)</translation>
+    </message>
+    <message>
+        <source>The whole package</source>
+        <translation>Tout le versement</translation>
+    </message>
+    <message>
+        <source>Archives service's cote</source>
+        <translation>Cote du service d'archives</translation>
+    </message>
+    <message>
+        <source>Producer's cote</source>
+        <translation>Cote du service producteur</translation>
+    </message>
+    <message>
+        <source>Archives service: ArchivalAgencyArchiveUnitIdentifier (the usual cote). Producer: OriginatingAgencyArchiveUnitIdentifier.</source>
+        <translation>Service d'archives : ArchivalAgencyArchiveUnitIdentifier (la cote habituelle). Service producteur : OriginatingAgencyArchiveUnitIdentifier.</translation>
+    </message>
+    <message>
+        <source>e.g. 3 W</source>
+        <translation>ex. 3 W</translation>
+    </message>
+    <message>
+        <source>Put before every number; after a letter or a digit a space is added.</source>
+        <translation>Mis devant chaque numéro ; après une lettre ou un chiffre, une espace est ajoutée.</translation>
+    </message>
+    <message>
+        <source>Between the levels: 3 W 1/2</source>
+        <translation>Entre les niveaux : 3 W 1/2</translation>
+    </message>
+    <message>
+        <source>Number each level (1, 1/1, 1/2, 2…)</source>
+        <translation>Numéroter chaque niveau (1, 1/1, 1/2, 2…)</translation>
+    </message>
+    <message>
+        <source>Unticked: one continuous sequence in the tree's order (1, 2, 3…).</source>
+        <translation>Décoché : une seule suite continue dans l'ordre de l'arbre (1, 2, 3…).</translation>
+    </message>
+    <message>
+        <source>3 digits: 001, 002… (zeros in front)</source>
+        <translation>3 chiffres : 001, 002… (zéros devant)</translation>
+    </message>
+    <message>
+        <source>Also number the units that are only a file</source>
+        <translation>Numéroter aussi les unités qui ne sont qu'un fichier</translation>
+    </message>
+    <message>
+        <source>Unticked, only dossiers and articles get a cote: a file alone is described by the dossier that holds it.</source>
+        <translation>Décoché, seuls les dossiers et les articles reçoivent une cote : un fichier seul est décrit par le dossier qui le contient.</translation>
+    </message>
+    <message>
+        <source>Replace the cotes already given</source>
+        <translation>Remplacer les cotes déjà données</translation>
+    </message>
+    <message>
+        <source>Unticked, a unit that has a cote keeps it, and its contents are numbered under it.</source>
+        <translation>Décoché, une unité qui a une cote la garde, et son contenu est numéroté sous elle.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéroter</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>Unités :</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>Champ :</translation>
+    </message>
+    <message>
+        <source>Prefix:</source>
+        <translation>Préfixe :</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>Séparateur :</translation>
+    </message>
+    <message>
+        <source>First number:</source>
+        <translation>Premier numéro :</translation>
+    </message>
+    <message>
+        <source>Digits at least:</source>
+        <translation>Chiffres au moins :</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Aperçu :</translation>
+    </message>
+    <message>
+        <source>(kept)</source>
+        <translation>(conservée)</translation>
+    </message>
+    <message>
+        <source>No unit to number.</source>
+        <translation>Aucune unité à numéroter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) will get a cote.</source>
+        <translation>
+            <numerusform>%n unité recevra une cote.</numerusform>
+            <numerusform>%n unités recevront une cote.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) keep theirs.</source>
+        <translation>
+            <numerusform>%n unité garde la sienne.</numerusform>
+            <numerusform>%n unités gardent la leur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 (no zeros in front)</source>
+        <translation>1 (sans zéro devant)</translation>
     </message>
 </context>
 </TS>

@@ -91,8 +91,8 @@ def test_more_description_form_edits_through_the_undo_stack(qapp) -> None:
     more.agents["Writer"].input.returnPressed.emit()
     more.languages.input.setText("fr")
     more.languages.input.returnPressed.emit()
-    more.archival_ids.input.setText("3 W 12")
-    more.archival_ids.input.returnPressed.emit()
+    form.cote.setText("3 W 12")  # the cote is on the form itself, no longer in this group
+    form.cote.editingFinished.emit()
     more.transacted.set_value(date(2020, 5, 1))
     more.transacted.enabled_box.setChecked(False)
     more.transacted.enabled_box.setChecked(True)

@@ -1,4 +1,5 @@
-"""Edits of the tree from the Edit menu: undo/redo, rename, remove, group, sort, move.
+"""Edits of the tree from the Edit menu: undo/redo, rename, remove, group, sort, move,
+number the cotes.
 
 Every edit is one command on the window's ``QUndoStack`` (``ui.commands``); the model's
 signals then refresh the views. Undo and redo wait while a scan adds units (the scan pushes
@@ -7,11 +8,19 @@ its own step when its walk ends).
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog
 
 from seda.model import ArchiveUnit, DescriptionLevel
-from ui.commands import GroupUnitsCommand, MoveUnitsCommand, RemoveUnitsCommand, SortChildrenCommand
+from ui.commands import (
+    BulkEditCommand,
+    GroupUnitsCommand,
+    MoveUnitsCommand,
+    RemoveUnitsCommand,
+    SortChildrenCommand,
+)
 from ui.controllers.base import Controller, WindowState
 from ui.tree_model import COL_TITLE
 
@@ -39,6 +48,11 @@ class EditController(Controller):
         self.act_move_down = self.action(
             self.tr("Move &down"), lambda: self.move_selected(1), QKeySequence("Ctrl+Down")
         )
+        self.act_number_cotes = self.action(
+            self.tr("Number the &cotes…"),
+            self.number_cotes,
+            tip=self.tr("Give the selected units and their contents a cote: 3 W 1, 3 W 1/1…"),
+        )
         self.act_rules = self.action(
             self.tr("&Management rules"), self.show_rules, QKeySequence("Ctrl+R")
         )
@@ -49,6 +63,7 @@ class EditController(Controller):
         self.act_remove.setEnabled(bool(units))
         self.act_group.setEnabled(bool(units))
         self.act_sort.setEnabled(state.has_package)
+        self.act_number_cotes.setEnabled(state.has_package and not state.scanning)
         self.act_move_up.setEnabled(bool(units))
         self.act_move_down.setEnabled(bool(units))
         self.act_rules.setEnabled(bool(units))
@@ -116,6 +131,30 @@ class EditController(Controller):
             MoveUnitsCommand(self.model, [unit], unit.parent, target + (1 if step > 0 else 0))
         )
         self.window.tree.select_units([unit])
+
+    def number_cotes(self) -> int:
+        """The numbering dialog over the selection (else the whole package); its cotes are
+        one undo step. Returns how many units got a cote."""
+        from ui.cote_dialog import CoteNumberingDialog, displayed_order
+
+        tree = self.window.tree
+        dialog = CoteNumberingDialog(
+            self.model.package.roots, tree.selected_units(), displayed_order(tree), self.window
+        )
+        if dialog.exec() != CoteNumberingDialog.DialogCode.Accepted:
+            return 0
+        return self.apply_numbering(dialog)
+
+    def apply_numbering(self, dialog: Any) -> int:
+        edits = dialog.edits()
+        if not edits:
+            return 0
+        field = dialog.field_name()
+        command = BulkEditCommand(self.model, [(unit, {field: v}) for unit, v in edits])
+        command.setText(self.tr("Number %n cote(s)", "", len(edits)))
+        self.stack.push(command)
+        self.notify(self.tr("%n unit(s) got a cote.", "", len(edits)), 5000)
+        return len(edits)
 
     def show_rules(self) -> None:
         self.window.details.show_rules()

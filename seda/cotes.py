@@ -163,10 +163,11 @@ def number_cotes(
     ]
     while frames:
         siblings, base, next_number = frames[-1]
-        unit = next(siblings, None)
-        if unit is None:
+        following = next(siblings, None)
+        if following is None:
             frames.pop()
             continue
+        unit = following
         if not n.files and is_file_unit(unit):
             continue
         cote = current_cote(unit, n.field)

@@ -88,6 +88,7 @@ class BinaryObject:
     size: int = 0
     digest: str = ""  # lower-case hex
     digest_algorithm: str = "SHA-512"
+    # shared between objects of the same format (scan, reopened work): replace, never edit
     format: FormatInfo = field(default_factory=FormatInfo)
     last_modified: datetime | None = None
     version: str = "BinaryMaster_1"

@@ -15,6 +15,8 @@ from typing import Any
 
 _WS = re.compile(r"[ \t\n\r]*")
 _decode = json.JSONDecoder().raw_decode
+_COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
+_MISSING = object()
 _AFTER = frozenset(" \t\n\r,:]}")  # what may follow a complete value
 
 VALUE = "value"  # (VALUE, key, value): a top-level member that is not a list
@@ -71,6 +73,32 @@ class _Text:
                 return value
 
 
+def _items(text: _Text, key: str) -> Iterator[tuple[str, str, Any]]:
+    """The elements of a list, the first one at ``text.pos``; stops after its ``]``.
+
+    The common case (an element and the comma after it within the text read) takes one
+    ``raw_decode`` and one regular expression; the rest goes through ``_Text``'s careful
+    steps (``value``, ``take``)."""
+    while True:
+        buf, pos = text.buf, text.pos
+        try:
+            value, end = _decode(buf, pos)
+        except json.JSONDecodeError:
+            value, end = _MISSING, 0
+        if value is _MISSING or end >= len(buf) or buf[end] not in _AFTER:
+            value = text.value()  # cut by the chunk's end (or broken: it raises)
+            buf, end = text.buf, text.pos
+        yield ITEM, key, value
+        comma = _COMMA.match(buf, end)
+        if comma is not None and comma.end() < len(buf):
+            text.pos = comma.end()
+            continue
+        text.pos = end
+        if text.take(",]") == "]":
+            return
+        text.peek()
+
+
 def events(chunks: Iterator[str]) -> Iterator[tuple[str, str, Any]]:
     """``(VALUE, key, value)``, ``(LIST, key, None)`` then ``(ITEM, key, element)``... for
     the members of the JSON object spread over ``chunks``. ``ValueError`` (often a
@@ -91,10 +119,7 @@ def events(chunks: Iterator[str]) -> Iterator[tuple[str, str, Any]]:
                 if text.peek() == "]":
                     text.pos += 1
                 else:
-                    while True:
-                        yield ITEM, key, text.value()
-                        if text.take(",]") == "]":
-                            break
+                    yield from _items(text, key)
             else:
                 yield VALUE, key, text.value()
             if text.take(",}") == "}":

@@ -30,7 +30,15 @@ import unicodedata
 import zipfile
 import zlib
 from collections import deque
-from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -1604,10 +1612,10 @@ def _shared_day(when: datetime | None) -> date | None:
 
 
 def apply_results(
-    objects_by_uid: dict[int, BinaryObject],
+    objects_by_uid: Mapping[int, BinaryObject],
     results: Iterable[FileResult],
     *,
-    unit_of: dict[int, int] | None = None,
+    unit_of: Mapping[int, int] | None = None,
 ) -> list[Finding]:
     """Copy size, digest and format into the objects; findings for what went wrong.
 
@@ -1662,6 +1670,42 @@ def apply_results(
     return findings
 
 
+class _ObjectsHeld(Mapping[int, BinaryObject]):
+    """Object uid -> object, found in the unit that holds it (``scan``: a million-entry
+    dict less)."""
+
+    def __init__(self, holder: dict[int, ArchiveUnit]) -> None:
+        self.holder = holder
+
+    def __getitem__(self, uid: int) -> BinaryObject:
+        for obj in self.holder[uid].objects:
+            if obj.uid == uid:
+                return obj
+        raise KeyError(uid)
+
+    def __len__(self) -> int:
+        return len(self.holder)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.holder)
+
+
+class _UnitHolding(Mapping[int, int]):
+    """Object uid -> uid of the unit that holds it."""
+
+    def __init__(self, holder: dict[int, ArchiveUnit]) -> None:
+        self.holder = holder
+
+    def __getitem__(self, uid: int) -> int:
+        return self.holder[uid].uid
+
+    def __len__(self) -> int:
+        return len(self.holder)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.holder)
+
+
 def scan(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -1675,14 +1719,16 @@ def scan(
     analysis.prestart()  # engines load in the workers while the folders are listed
     try:
         result = walk(paths, exclusions=exclusions, progress=progress)
-        objects_by_uid: dict[int, BinaryObject] = {}
-        unit_of: dict[int, int] = {}
+        holder: dict[int, ArchiveUnit] = {}  # object uid -> its unit: one dict, not two
+        objects: list[BinaryObject] = []
         for root in result.roots:
             for unit in root.walk():
                 for obj in unit.objects:
-                    objects_by_uid[obj.uid] = obj
-                    unit_of[obj.uid] = unit.uid
-        analysis._set_objects(objects_by_uid.values())
+                    holder[obj.uid] = unit
+                    objects.append(obj)
+        analysis._set_objects(objects)
+        del objects
+        objects_by_uid, unit_of = _ObjectsHeld(holder), _UnitHolding(holder)
         for batch in analysis:
             result.findings.extend(apply_results(objects_by_uid, batch, unit_of=unit_of))
     finally:

@@ -38,6 +38,7 @@ def _shared_empty_attachment_untouched() -> object:
     yield
     assert NO_ATTACHMENT == Attachment(), "seda.model.NO_ATTACHMENT was edited in place"
 
+
 # -- small real sample files ------------------------------------------------------------
 
 

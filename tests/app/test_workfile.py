@@ -773,7 +773,7 @@ def test_work_saved_by_an_earlier_version_still_opens(tmp_path: Path) -> None:
     assert canon(load_work(again, check_files=False).package) == canon(package)
 
 
-def test_streamed_save_is_the_document_layout_one_element_a_line() -> None:
+def test_streamed_save_is_the_document_layout_a_hundred_elements_a_line() -> None:
     package, findings = full_package()
     work = Work(package, findings, preset_path="p.yaml", recovery_of="w.verso")
     packed = workfile.pack_work(work)
@@ -783,10 +783,14 @@ def test_streamed_save_is_the_document_layout_one_element_a_line() -> None:
     text = gzip.decompress(packed.data).decode("utf-8")
     assert json.loads(text) == doc
     assert list(doc)[-3:] == ["objects", "units", "findings"]
-    lines = text.split("\n")
-    # the head, then one line per object, unit and finding, and the closing brackets
-    assert len(lines) == 1 + len(doc["objects"]) + len(doc["units"]) + len(doc["findings"]) + 3
-    assert json.loads(lines[1].rstrip(",")) == doc["objects"][0]
+    # the head, then the lists' elements up to LINE_ITEMS a line
+    big = Work(big_package(workfile.LINE_ITEMS * 2 + 1))
+    lines = gzip.decompress(workfile.pack_work(big).data).decode("utf-8").split("\n")
+    assert lines[0].endswith('"objects":[')
+    assert lines[3] == '],"units":['
+    sizes = [len(json.loads("[" + line.rstrip(",") + "]")) for line in lines[1:3] + lines[4:7]]
+    assert sizes == [100, 98, 100, 100, 1]  # 198 objects, 201 units
+    assert lines[7:] == ['],"findings":[]}']
     # the sources guard_destination needs: roots' folders, every object's file
     assert packed.files == [o["source"] for o in doc["objects"]]
     assert packed.inputs == workfile._doc_sources(doc)[0]

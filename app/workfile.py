@@ -357,7 +357,7 @@ def encode_work(work: Work, progress: Progress | None = None) -> dict[str, Any]:
         doc = encoder.head()
         doc["objects"] = list(encoder.objects())
         doc["units"] = list(encoder.units())
-        doc["findings"] = encoder.findings()
+        doc["findings"] = list(encoder.findings())
         return doc
 
 
@@ -372,7 +372,9 @@ class _Encoder:
     def __init__(self, work: Work, progress: Progress | None) -> None:
         self.work = work
         self.progress = progress
-        self.object_index: dict[int, int] = {}
+        # object uid -> index, only for objects held by several units: the others get the
+        # next number when met again in the same order (a million-entry dict less)
+        self.shared: dict[int, int] = {}
         # only the units findings name need their index
         self.named = {f.unit_uid for f in work.findings if f.unit_uid is not None}
         self.unit_index: dict[int, int] = {}
@@ -412,21 +414,25 @@ class _Encoder:
     def objects(self) -> Iterator[dict[str, Any]]:
         encode_object, encode_format = _ENCODERS[BinaryObject], _ENCODERS[FormatInfo]
         no_format = FormatInfo()
-        index = self.object_index
+        seen: set[int] = set()
+        shared = self.shared
         for unit, _parent in self._walk():
             for obj in unit.objects:
-                if obj.uid not in index:
-                    index[obj.uid] = len(index)
-                    data = encode_object(obj)
-                    if obj.format != no_format:
-                        data["format"] = encode_format(obj.format)
-                    yield data
+                if obj.uid in seen:
+                    shared.setdefault(obj.uid, -1)  # numbered by ``units``
+                    continue
+                seen.add(obj.uid)
+                data = encode_object(obj)
+                if obj.format != no_format:
+                    data["format"] = encode_format(obj.format)
+                yield data
 
     def units(self) -> Iterator[dict[str, Any]]:
         """Call after ``objects`` (it numbers them)."""
         encode_unit = _ENCODERS[ArchiveUnit]
         no_attachment = Attachment()
-        objects, named, progress = self.object_index, self.named, self.progress
+        shared, named, progress = self.shared, self.named, self.progress
+        numbered = 0  # objects met so far, in the order ``objects`` wrote them
         for index, (unit, parent) in enumerate(self._walk()):
             data = encode_unit(unit)
             if parent >= 0:
@@ -440,7 +446,15 @@ class _Encoder:
             if unit.attachment != no_attachment:
                 data["attachment"] = _encode(unit.attachment, Attachment)
             if unit.objects:
-                data["objects"] = [objects[obj.uid] for obj in unit.objects]
+                refs = []
+                for obj in unit.objects:
+                    ref = shared.get(obj.uid, -1) if shared else -1
+                    if ref < 0:
+                        ref, numbered = numbered, numbered + 1
+                        if obj.uid in shared:
+                            shared[obj.uid] = ref
+                    refs.append(ref)
+                data["objects"] = refs
             if unit.uid in named:
                 self.unit_index[unit.uid] = index
             self.count = index + 1
@@ -450,9 +464,8 @@ class _Encoder:
                 if progress is not None:
                     progress.report(index, 0, "")
 
-    def findings(self) -> list[dict[str, Any]]:
+    def findings(self) -> Iterator[dict[str, Any]]:
         """Call after ``units`` (findings name units by index)."""
-        out = []
         for f in self.work.findings:
             if f.code in _RECHECKED:
                 continue  # computed again at each load: saving them would show them twice
@@ -465,8 +478,7 @@ class _Encoder:
                 fdata["unit"] = self.unit_index[f.unit_uid]
             if f.line is not None:
                 fdata["line"] = f.line
-            out.append(fdata)
-        return out
+            yield fdata
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
@@ -500,7 +512,7 @@ def _json_lines(head: dict[str, Any], lists: Iterable[tuple[str, Iterable[Any]]]
     yield "}"
 
 
-def _later(make: Callable[[], list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+def _later(make: Callable[[], Iterator[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
     yield from make()  # called when the writer gets there (findings need the unit indices)
 
 
@@ -1004,7 +1016,7 @@ class _Builder:
         self.objects: list[BinaryObject] = []
         self.units: list[ArchiveUnit] = []
         self.formats: dict[tuple[tuple[str, Any], ...], FormatInfo] = {}
-        self.shared: dict[Any, Any] = {}  # dates and time zones
+        self.shared: dict[Any, Any] = {}  # levels, dates and time zones
 
     def add_objects(self, raw_objects: Any) -> None:
         for raw in _list(raw_objects, "objects"):
@@ -1037,6 +1049,7 @@ class _Builder:
         what = f"unit {i}"
         unit: ArchiveUnit = _decode(raw, ArchiveUnit, what)
         shared = self.shared
+        unit.level = shared.setdefault(unit.level, unit.level)  # "Item" once, not per unit
         if unit.start_date is not None:
             unit.start_date = shared.setdefault(unit.start_date, unit.start_date)
         if unit.end_date is not None:

@@ -830,3 +830,4 @@ def test_reopened_work_keeps_repeated_values_once(tmp_path: Path) -> None:
     assert len({id(u.start_date) for u in items} | {id(u.end_date) for u in items}) == 1
     assert all(u.source is u.objects[0].source for u in items)
     assert all(u.title is u.objects[0].filename for u in items)
+    assert len({id(u.level) for u in items}) == 1

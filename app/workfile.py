@@ -12,6 +12,15 @@ and JSON parsers recurse); objects are a separate list that units refer to by in
 object shared by two units stays shared. Only fields that differ from the model's defaults
 are written. Same work -> same bytes (fixed key order, gzip without time stamp).
 
+A million files must fit in memory with the model, so neither side holds the document
+whole: ``pack_work`` encodes one object or unit at a time straight into the compressor, and
+``load_work`` parses the text as it is inflated (``app.jsonstream``) and builds each object
+and unit as it comes. Objects are written before units (their elements a hundred a line),
+so a unit is built with its objects at once. This is still version 1 (JSON key order and white
+space mean nothing to a JSON reader, so earlier Versos open these files): work saved by
+earlier versions (one line, units before objects) opens too, its units then waiting as
+dicts for the objects (``tests/app/data/work-v1-units-first.verso``).
+
 Writing is atomic: a temporary file beside the destination, fsynced, then ``os.replace``;
 a full disk, any other error or a cancel removes it and leaves a previous file untouched.
 Reading never trusts the file: anything unexpected is a ``WorkError`` carrying coded
@@ -25,10 +34,12 @@ No Qt here: the window runs these functions in a ``TaskRunner`` thread.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
 import gzip
 import io
+import itertools
 import json
 import os
 import zipfile
@@ -39,6 +50,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from app import jsonstream
 from seda.atomic import atomic_file, is_disk_full
 from seda.findings import Code, Finding, Severity
 from seda.model import (
@@ -336,96 +348,260 @@ def _json_safe(value: Any) -> Any:
 
 
 def encode_work(work: Work, progress: Progress | None = None) -> dict[str, Any]:
-    """``work`` as plain JSON-ready data (also a snapshot: later edits do not reach it).
+    """``work`` as plain JSON-ready data (tests, small works; ``pack_work`` streams).
+
+    Thread affinity: reads the model, so call it where the model lives (the GUI thread).
+    """
+    with _no_gc():
+        encoder = _Encoder(work, progress)
+        doc = encoder.head()
+        doc["objects"] = list(encoder.objects())
+        doc["units"] = list(encoder.units())
+        doc["findings"] = list(encoder.findings())
+        return doc
+
+
+class _Encoder:
+    """Encodes a work piece by piece, so a million units never exist as dicts at once.
+
+    Objects come before units (a reader builds each unit with its objects at once); their
+    index is their order of first appearance in the depth-first walk, so an object shared
+    by two units stays shared. Two walks of the tree: one for the objects, one for units.
+    """
+
+    def __init__(self, work: Work, progress: Progress | None) -> None:
+        self.work = work
+        self.progress = progress
+        # object uid -> index, only for objects held by several units: the others get the
+        # next number when met again in the same order (a million-entry dict less)
+        self.shared: dict[int, int] = {}
+        # only the units findings name need their index
+        self.named = {f.unit_uid for f in work.findings if f.unit_uid is not None}
+        self.unit_index: dict[int, int] = {}
+        self.count = 0  # units encoded
+
+    def head(self) -> dict[str, Any]:
+        work, package = self.work, self.work.package
+        header = _encode(package.header, TransferHeader)
+        if package.header.management.rules:
+            header["management"] = _enc_management(package.header.management)
+        doc: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "generator": "Verso",
+            "seda_version": package.seda_version,
+            "signature_version": package.signature_version,
+            "preset": work.preset_path,
+        }
+        if work.recovery_of:
+            doc["recovery_of"] = work.recovery_of
+        doc["header"] = header
+        return doc
+
+    def _walk(self) -> Iterator[tuple[ArchiveUnit, int]]:
+        """(unit, parent index) depth first, without recursion."""
+        stack: list[tuple[ArchiveUnit, int]] = [
+            (root, -1) for root in reversed(self.work.package.roots)
+        ]
+        index = 0
+        while stack:
+            unit, parent = stack.pop()
+            yield unit, parent
+            if unit.children:
+                stack.extend((child, index) for child in reversed(unit.children))
+            index += 1
+
+    def objects(self) -> Iterator[dict[str, Any]]:
+        encode_object, encode_format = _ENCODERS[BinaryObject], _ENCODERS[FormatInfo]
+        no_format = FormatInfo()
+        seen: set[int] = set()
+        shared = self.shared
+        for unit, _parent in self._walk():
+            for obj in unit.objects:
+                if obj.uid in seen:
+                    shared.setdefault(obj.uid, -1)  # numbered by ``units``
+                    continue
+                seen.add(obj.uid)
+                data = encode_object(obj)
+                if obj.format != no_format:
+                    data["format"] = encode_format(obj.format)
+                yield data
+
+    def units(self) -> Iterator[dict[str, Any]]:
+        """Call after ``objects`` (it numbers them)."""
+        encode_unit = _ENCODERS[ArchiveUnit]
+        no_attachment = Attachment()
+        shared, named, progress = self.shared, self.named, self.progress
+        numbered = 0  # objects met so far, in the order ``objects`` wrote them
+        for index, (unit, parent) in enumerate(self._walk()):
+            data = encode_unit(unit)
+            if parent >= 0:
+                data["parent"] = parent
+            if unit.keywords:
+                data["keywords"] = [[k.content, k.type] for k in unit.keywords]
+            if unit.management.rules:
+                data["management"] = _enc_management(unit.management)
+            if unit.more is not None and not unit.more.is_empty():
+                data["more"] = _enc_more(unit.more)
+            if unit.attachment != no_attachment:
+                data["attachment"] = _encode(unit.attachment, Attachment)
+            if unit.objects:
+                refs = []
+                for obj in unit.objects:
+                    ref = shared.get(obj.uid, -1) if shared else -1
+                    if ref < 0:
+                        ref, numbered = numbered, numbered + 1
+                        if obj.uid in shared:
+                            shared[obj.uid] = ref
+                    refs.append(ref)
+                data["objects"] = refs
+            if unit.uid in named:
+                self.unit_index[unit.uid] = index
+            self.count = index + 1
+            yield data
+            if index % _REPORT_EVERY == 0:
+                check(progress)
+                if progress is not None:
+                    progress.report(index, 0, "")
+
+    def findings(self) -> Iterator[dict[str, Any]]:
+        """Call after ``units`` (findings name units by index)."""
+        for f in self.work.findings:
+            if f.code in _RECHECKED:
+                continue  # computed again at each load: saving them would show them twice
+            fdata: dict[str, Any] = {"code": str(f.code), "severity": str(f.severity)}
+            if f.path:
+                fdata["path"] = f.path
+            if f.params:
+                fdata["params"] = _json_safe(f.params)
+            if f.unit_uid is not None and f.unit_uid in self.unit_index:
+                fdata["unit"] = self.unit_index[f.unit_uid]
+            if f.line is not None:
+                fdata["line"] = f.line
+            yield fdata
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+_LISTS = ("objects", "units", "findings")  # written LINE_ITEMS elements a line
+LINE_ITEMS = 100
+_END = object()
+
+
+def _json_lines(head: dict[str, Any], lists: Iterable[tuple[str, Iterable[Any]]]) -> Iterator[str]:
+    """The document's JSON text in pieces: ``head``'s keys, then each list, ``LINE_ITEMS``
+    elements a line (serialised together: one ``json`` call per element cost a third of the
+    save). JSON all the same: any reader takes it; ``load_work`` reads it piece by piece."""
+    text = _dumps(head)
+    yield text[:-1] if head else "{"
+    first_key = not head
+    for name, items in lists:
+        yield ("" if first_key else ",") + _dumps(name) + ":["
+        first_key = False
+        sep = "\n"
+        batch: list[Any] = []
+        for item in itertools.chain(items, (_END,)):
+            if item is not _END:
+                batch.append(item)
+                if len(batch) < LINE_ITEMS:
+                    continue
+            if batch:
+                yield sep + _dumps(batch)[1:-1]
+                sep = ",\n"
+                batch.clear()
+        yield "]" if sep == "\n" else "\n]"
+    yield "}"
+
+
+def _later(make: Callable[[], Iterator[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    yield from make()  # called when the writer gets there (findings need the unit indices)
+
+
+class _Gzip:
+    """Compresses text pieces as they come (gzip without name nor time: same work, same
+    bytes); the result is a few bytes a unit, not the whole JSON text."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+        self.gz = gzip.GzipFile(
+            filename="", mode="wb", fileobj=self.buffer, compresslevel=3, mtime=0
+        )
+        self.pending: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.pending.append(text)
+        self.size += len(text)
+        if self.size >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        self.gz.write("".join(self.pending).encode("utf-8"))
+        self.pending.clear()
+        self.size = 0
+
+    def close(self) -> bytes:
+        self.flush()
+        self.gz.close()
+        return self.buffer.getvalue()
+
+
+def _gzip_json(head: dict[str, Any], lists: Iterable[tuple[str, Iterable[Any]]]) -> bytes:
+    out = _Gzip()
+    for piece in _json_lines(head, lists):
+        out.write(piece)
+    return out.close()
+
+
+def dump_document(doc: dict[str, Any]) -> bytes:
+    """The ``.verso`` bytes of ``doc``: compact UTF-8 JSON (list elements a hundred a line),
+    gzip without name nor time; the same bytes ``pack_work`` gives for the same work."""
+    head = {k: v for k, v in doc.items() if not (k in _LISTS and isinstance(v, list))}
+    lists = [(k, v) for k, v in doc.items() if k in _LISTS and isinstance(v, list)]
+    return _gzip_json(head, lists)
+
+
+@dataclass(slots=True)
+class Packed:
+    """A work encoded and compressed, ready to be written anywhere (a snapshot: later
+    edits do not reach it). ``inputs``/``files``: its sources, for ``guard_destination``."""
+
+    data: bytes
+    units: int
+    inputs: list[str]
+    files: list[str]
+
+
+def pack_work(work: Work, progress: Progress | None = None) -> Packed:
+    """``work`` as ``.verso`` bytes, streamed: never the whole document in memory as dicts
+    or text (a million units: ~2 GB less than ``dump_document(encode_work(...))``).
 
     Thread affinity: reads the model, so call it where the model lives (the GUI thread),
     then hand the result to ``write_document`` anywhere.
     """
     with _no_gc():
-        return _encode_work(work, progress)
+        encoder = _Encoder(work, progress)
+        files: list[str] = []
+        zips: set[str] = set()
 
+        def objects() -> Iterator[dict[str, Any]]:
+            for data in encoder.objects():
+                source = data.get("source")
+                if source:
+                    files.append(source)
+                    if source.startswith("zip:"):
+                        zips.add(source[4:].rsplit("!", 1)[0])
+                yield data
 
-def _encode_work(work: Work, progress: Progress | None) -> dict[str, Any]:
-    package = work.package
-    objects: list[dict[str, Any]] = []
-    object_index: dict[int, int] = {}
-    units: list[dict[str, Any]] = []
-    unit_index: dict[int, int] = {}
-    encode_unit, encode_object = _ENCODERS[ArchiveUnit], _ENCODERS[BinaryObject]
-    no_attachment, no_format = Attachment(), FormatInfo()
-    stack: list[tuple[ArchiveUnit, int]] = [(root, -1) for root in reversed(package.roots)]
-    while stack:
-        unit, parent = stack.pop()
-        index = len(units)
-        unit_index[unit.uid] = index
-        data = encode_unit(unit)
-        if parent >= 0:
-            data["parent"] = parent
-        if unit.keywords:
-            data["keywords"] = [[k.content, k.type] for k in unit.keywords]
-        if unit.management.rules:
-            data["management"] = _enc_management(unit.management)
-        if unit.more is not None and not unit.more.is_empty():
-            data["more"] = _enc_more(unit.more)
-        if unit.attachment != no_attachment:
-            data["attachment"] = _encode(unit.attachment, Attachment)
-        if unit.objects:
-            refs = []
-            for obj in unit.objects:
-                ref = object_index.get(obj.uid)
-                if ref is None:
-                    ref = object_index[obj.uid] = len(objects)
-                    odata = encode_object(obj)
-                    if obj.format != no_format:
-                        odata["format"] = _encode(obj.format, FormatInfo)
-                    objects.append(odata)
-                refs.append(ref)
-            data["objects"] = refs
-        units.append(data)
-        if unit.children:
-            stack.extend((child, index) for child in reversed(unit.children))
-        if index % _REPORT_EVERY == 0:
-            check(progress)
-            if progress is not None:
-                progress.report(index, 0, "")
-    header = _encode(package.header, TransferHeader)
-    if package.header.management.rules:
-        header["management"] = _enc_management(package.header.management)
-    findings = []
-    for f in work.findings:
-        if f.code in _RECHECKED:
-            continue  # computed again at each load: saving them would show them twice
-        fdata: dict[str, Any] = {"code": str(f.code), "severity": str(f.severity)}
-        if f.path:
-            fdata["path"] = f.path
-        if f.params:
-            fdata["params"] = _json_safe(f.params)
-        if f.unit_uid is not None and f.unit_uid in unit_index:
-            fdata["unit"] = unit_index[f.unit_uid]
-        if f.line is not None:
-            fdata["line"] = f.line
-        findings.append(fdata)
-    doc: dict[str, Any] = {
-        "format": FORMAT,
-        "version": VERSION,
-        "generator": "Verso",
-        "seda_version": package.seda_version,
-        "signature_version": package.signature_version,
-        "preset": work.preset_path,
-    }
-    if work.recovery_of:
-        doc["recovery_of"] = work.recovery_of
-    doc.update(header=header, units=units, objects=objects, findings=findings)
-    return doc
-
-
-def dump_document(doc: dict[str, Any]) -> bytes:
-    """The ``.verso`` bytes of ``doc``: compact UTF-8 JSON, gzip without name nor time."""
-    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    buffer = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=3, mtime=0) as gz:
-        gz.write(text.encode("utf-8"))
-    return buffer.getvalue()
+        roots = [u.source for u in work.package.roots if u.source]
+        data = _gzip_json(
+            encoder.head(),
+            [
+                ("objects", objects()),
+                ("units", encoder.units()),
+                ("findings", _later(encoder.findings)),
+            ],
+        )
+        return Packed(data, encoder.count, [*roots, *sorted(zips)], files)
 
 
 # ---------------------------------------------------------------------------------------
@@ -491,17 +667,20 @@ def _doc_sources(doc: dict[str, Any]) -> tuple[list[str], list[str]]:
 
 
 def write_document(
-    path: str | os.PathLike[str], doc: dict[str, Any], progress: Progress | None = None
+    path: str | os.PathLike[str], doc: dict[str, Any] | Packed, progress: Progress | None = None
 ) -> None:
-    """Serialise ``doc`` (from ``encode_work``) and write it atomically. Any thread."""
+    """Write ``doc`` (from ``pack_work``, or ``encode_work``) atomically. Any thread."""
     check(progress)
-    inputs, files = _doc_sources(doc)
-    write_bytes_atomic(path, dump_document(doc), progress, inputs=inputs, files=files)
+    if isinstance(doc, Packed):
+        inputs, files, data = doc.inputs, doc.files, doc.data
+    else:
+        (inputs, files), data = _doc_sources(doc), dump_document(doc)
+    write_bytes_atomic(path, data, progress, inputs=inputs, files=files)
 
 
 def save_work(path: str | os.PathLike[str], work: Work, progress: Progress | None = None) -> None:
     """Save ``work`` to ``path`` (``.verso``), atomically. Raises ``WorkError``/``Cancelled``."""
-    write_document(path, encode_work(work, progress), progress)
+    write_document(path, pack_work(work, progress), progress)
 
 
 # ---------------------------------------------------------------------------------------
@@ -517,60 +696,80 @@ def _not_verso(path: str) -> WorkError:
     return WorkError([Finding(Code.WORK_NOT_VERSO, Severity.ERROR, path)])
 
 
-def _read_json_bytes(path: Path, shown: str, progress: Progress | None) -> bytes:
-    """The JSON text of the file, gunzipped (size-capped, CRC checked)."""
+def _json_bytes(path: Path, shown: str, progress: Progress | None) -> Iterator[bytes]:
+    """The JSON text of the file in chunks, gunzipped (size-capped; the CRC is checked at
+    the end, so a damaged file still fails as a whole)."""
     try:
         size = path.stat().st_size
-        with open(path, "rb") as f:
+        f = open(path, "rb")  # noqa: SIM115 - closed below, the generator may stop early
+    except FileNotFoundError as exc:
+        raise WorkError([Finding(Code.NOT_FOUND, Severity.ERROR, shown)]) from exc
+    except OSError as exc:
+        raise _unreadable(shown, exc) from exc
+    with f:
+        try:
             head = f.read(2)
             if head == b"\x1f\x8b":
                 f.seek(0)
-                return _gunzip(f, size, shown, progress)
+                yield from _gunzip(f, size, shown, progress)
+                return
             rest = head + f.read(min(size, 4096))
             if not rest.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
                 raise _not_verso(shown)
             if size > MAX_JSON_BYTES:
                 raise _corrupt(shown, "too big")
-            return rest + f.read()
-    except WorkError:
-        raise
-    except FileNotFoundError as exc:
-        raise WorkError([Finding(Code.NOT_FOUND, Severity.ERROR, shown)]) from exc
-    except OSError as exc:
-        raise WorkError(
-            [
-                Finding(
-                    Code.WORK_UNREADABLE, Severity.ERROR, shown, {"error": exc.strerror or str(exc)}
-                )
-            ]
-        ) from exc
+            read = len(rest)
+            while rest:
+                yield rest
+                check(progress)
+                rest = f.read(CHUNK)
+                read += len(rest)
+                if progress is not None:
+                    progress.report(read, size, "")
+        except OSError as exc:
+            raise _unreadable(shown, exc) from exc
 
 
-def _gunzip(f: Any, size: int, shown: str, progress: Progress | None) -> bytes:
+def _unreadable(shown: str, exc: OSError) -> WorkError:
+    return WorkError(
+        [Finding(Code.WORK_UNREADABLE, Severity.ERROR, shown, {"error": exc.strerror or str(exc)})]
+    )
+
+
+def _gunzip(f: Any, size: int, shown: str, progress: Progress | None) -> Iterator[bytes]:
     inflater = zlib.decompressobj(wbits=31)  # gzip header and CRC32/ISIZE trailer checked
-    parts: list[bytes] = []
     produced = 0
     read = 0
-    try:
-        while not inflater.eof:
-            check(progress)
+    while not inflater.eof:
+        check(progress)
+        try:
             chunk = inflater.unconsumed_tail or f.read(CHUNK)
             if not chunk:
                 raise _corrupt(shown, "truncated")
             if not inflater.unconsumed_tail:
                 read += len(chunk)
             out = inflater.decompress(chunk, CHUNK)
-            produced += len(out)
-            if produced > MAX_JSON_BYTES:
-                raise _corrupt(shown, "too big")
-            parts.append(out)
-            if progress is not None:
-                progress.report(read, size, "")
-    except zlib.error as exc:
-        raise _corrupt(shown, str(exc)) from exc
+        except zlib.error as exc:
+            raise _corrupt(shown, str(exc)) from exc
+        produced += len(out)
+        if produced > MAX_JSON_BYTES:
+            raise _corrupt(shown, "too big")
+        if progress is not None:
+            progress.report(read, size, "")
+        if out:
+            yield out
     if inflater.unused_data.strip(b"\0") or f.read(1).strip(b"\0"):
         raise _corrupt(shown, "trailing data")
-    return b"".join(parts)
+
+
+def _text(chunks: Iterator[bytes], first: bytearray) -> Iterator[str]:
+    """UTF-8 text (a BOM is skipped) of ``chunks``; ``first`` keeps its first bytes."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    for chunk in chunks:
+        if len(first) < 4096:
+            first += chunk[: 4096 - len(first)]
+        yield decoder.decode(chunk)
+    yield decoder.decode(b"", final=True)
 
 
 def _get(data: dict[str, Any], name: str, kind: str, default: Any) -> Any:
@@ -772,7 +971,20 @@ def _dec_more(value: Any, what: str) -> MoreDescription:
 
 def decode_document(doc: Any, shown: str = "", progress: Progress | None = None) -> Work:
     """Build the ``Work`` from parsed JSON; ``WorkError`` when it is not a usable work."""
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+    if not isinstance(doc, dict):
+        raise _not_verso(shown)
+    try:
+        with _no_gc():
+            builder = _Builder(doc, shown, progress)
+            builder.add_objects(doc.get("objects", []))
+            builder.add_units(doc.get("units", []))
+            return builder.finish(doc.get("findings", []))
+    except (_Bad, KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise _corrupt(shown, str(exc) or type(exc).__name__) from exc
+
+
+def _check_head(doc: dict[str, Any], shown: str) -> None:
+    if doc.get("format") != FORMAT:
         raise _not_verso(shown)
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -788,37 +1000,60 @@ def decode_document(doc: Any, shown: str = "", progress: Progress | None = None)
                 )
             ]
         )
-    try:
-        with _no_gc():
-            return _build(doc, progress)
-    except (_Bad, KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise _corrupt(shown, str(exc) or type(exc).__name__) from exc
 
 
-def _build(doc: dict[str, Any], progress: Progress | None) -> Work:
-    package = Package(
-        seda_version=_get(doc, "seda_version", "str", Package().seda_version),
-        signature_version=_get(doc, "signature_version", "str", ""),
-    )
-    raw_header = _dict(doc.get("header", {}), "header")
-    header: TransferHeader = _decode(raw_header, TransferHeader, "header")
-    if "management" in raw_header:
-        header.management = _dec_management(raw_header["management"], "header")
-    package.header = header
+class _Builder:
+    """Builds the work from its parts as they are read: the head (format, version, header…),
+    then each object, each unit, the findings. Equal values met again (format records,
+    dates, a unit's source and title beside its object's) are kept once: a reopened work
+    weighs what the scanned one did."""
 
-    objects: list[BinaryObject] = []
-    for i, raw in enumerate(_list(doc.get("objects", []), "objects")):
-        obj: BinaryObject = _decode(raw, BinaryObject, f"object {i}")
-        if "format" in raw:
-            obj.format = _decode(raw["format"], FormatInfo, f"object {i}")
-        objects.append(obj)
+    def __init__(self, head: dict[str, Any], shown: str, progress: Progress | None) -> None:
+        _check_head(head, shown)
+        self.head = head  # read again by ``finish``: members may follow the lists
+        self.progress = progress
+        self.package = Package()
+        self.objects: list[BinaryObject] = []
+        self.units: list[ArchiveUnit] = []
+        self.formats: dict[tuple[tuple[str, Any], ...], FormatInfo] = {}
+        self.shared: dict[Any, Any] = {}  # levels, dates and time zones
 
-    raw_units = _list(doc.get("units", []), "units")
-    total = len(raw_units)
-    units: list[ArchiveUnit] = []
-    for i, raw in enumerate(raw_units):
+    def add_objects(self, raw_objects: Any) -> None:
+        for raw in _list(raw_objects, "objects"):
+            self.add_object(raw)
+
+    def add_object(self, raw: Any) -> None:
+        what = f"object {len(self.objects)}"
+        obj: BinaryObject = _decode(raw, BinaryObject, what)
+        raw_format = raw.get("format")
+        if raw_format is not None:
+            key = tuple(_dict(raw_format, what).items())
+            fmt = self.formats.get(key)
+            if fmt is None:
+                fmt = self.formats[key] = _decode(raw_format, FormatInfo, what)
+            obj.format = fmt
+        when = obj.last_modified
+        if when is not None and when.tzinfo is not None:
+            zone = self.shared.setdefault(when.tzinfo, when.tzinfo)
+            if zone is not when.tzinfo:
+                obj.last_modified = when.replace(tzinfo=zone)
+        self.objects.append(obj)
+
+    def add_units(self, raw_units: Any) -> None:
+        raw_units = _list(raw_units, "units")
+        for raw in raw_units:
+            self.add_unit(raw, len(raw_units))
+
+    def add_unit(self, raw: Any, total: int = 0) -> None:
+        i = len(self.units)
         what = f"unit {i}"
         unit: ArchiveUnit = _decode(raw, ArchiveUnit, what)
+        shared = self.shared
+        unit.level = shared.setdefault(unit.level, unit.level)  # "Item" once, not per unit
+        if unit.start_date is not None:
+            unit.start_date = shared.setdefault(unit.start_date, unit.start_date)
+        if unit.end_date is not None:
+            unit.end_date = shared.setdefault(unit.end_date, unit.end_date)
         if "keywords" in raw:
             for pair in _list(raw["keywords"], what):
                 if (
@@ -834,57 +1069,114 @@ def _build(doc: dict[str, Any], progress: Progress | None) -> Work:
             unit.attachment = _decode(raw["attachment"], Attachment, what)
         if "more" in raw:
             unit.more = _dec_more(raw["more"], what)
+        objects = self.objects
         for ref in _list(raw.get("objects", []), what):
             if not isinstance(ref, int) or isinstance(ref, bool) or not 0 <= ref < len(objects):
                 raise _Bad(f"{what}: object reference")
-            unit.objects.append(objects[ref])
+            obj = objects[ref]
+            if unit.source == obj.source:  # one string for both (as the scan made them)
+                unit.source = obj.source
+            if unit.title == obj.filename:
+                unit.title = obj.filename
+            unit.objects.append(obj)
         parent = raw.get("parent", -1)
         if not isinstance(parent, int) or isinstance(parent, bool) or not -1 <= parent < i:
             raise _Bad(f"{what}: parent")  # parents come first: no cycle possible
         if parent < 0:
-            package.roots.append(unit)
+            self.package.roots.append(unit)
         else:
-            owner = units[parent]
+            owner = self.units[parent]
             unit.parent = owner
             owner.children.append(unit)
-        units.append(unit)
+        self.units.append(unit)
         if i % _REPORT_EVERY == 0:
-            check(progress)
-            if progress is not None:
-                progress.report(i, total, "")
+            check(self.progress)
+            if self.progress is not None and total:  # streamed: the bytes read are reported
+                self.progress.report(i, total, "")
 
-    findings = []
-    for i, raw in enumerate(_list(doc.get("findings", []), "findings")):
-        raw = _dict(raw, f"finding {i}")
-        code = _get(raw, "code", "str", "")
-        if not code:
-            raise _Bad(f"finding {i}: code")
-        unit_ref = raw.get("unit")
-        unit_uid = None
-        if unit_ref is not None:
-            if not isinstance(unit_ref, int) or isinstance(unit_ref, bool):
-                raise _Bad(f"finding {i}: unit")
-            if 0 <= unit_ref < len(units):
-                unit_uid = units[unit_ref].uid
-        line = raw.get("line")
-        if line is not None and (not isinstance(line, int) or isinstance(line, bool)):
-            raise _Bad(f"finding {i}: line")
-        findings.append(
-            Finding(
-                code,
-                Severity(_get(raw, "severity", "str", "")),
-                _get(raw, "path", "str", ""),
-                dict(_dict(raw.get("params", {}), f"finding {i}")),
-                unit_uid,
-                line,
+    def finish(self, raw_findings: Any) -> Work:
+        head, package = self.head, self.package
+        package.seda_version = _get(head, "seda_version", "str", package.seda_version)
+        package.signature_version = _get(head, "signature_version", "str", "")
+        raw_header = _dict(head.get("header", {}), "header")
+        package.header = _decode(raw_header, TransferHeader, "header")
+        if "management" in raw_header:
+            package.header.management = _dec_management(raw_header["management"], "header")
+        units = self.units
+        findings = []
+        for i, raw in enumerate(_list(raw_findings, "findings")):
+            raw = _dict(raw, f"finding {i}")
+            code = _get(raw, "code", "str", "")
+            if not code:
+                raise _Bad(f"finding {i}: code")
+            unit_ref = raw.get("unit")
+            unit_uid = None
+            if unit_ref is not None:
+                if not isinstance(unit_ref, int) or isinstance(unit_ref, bool):
+                    raise _Bad(f"finding {i}: unit")
+                if 0 <= unit_ref < len(units):
+                    unit_uid = units[unit_ref].uid
+            line = raw.get("line")
+            if line is not None and (not isinstance(line, int) or isinstance(line, bool)):
+                raise _Bad(f"finding {i}: line")
+            findings.append(
+                Finding(
+                    code,
+                    Severity(_get(raw, "severity", "str", "")),
+                    _get(raw, "path", "str", ""),
+                    dict(_dict(raw.get("params", {}), f"finding {i}")),
+                    unit_uid,
+                    line,
+                )
             )
+        return Work(
+            package=package,
+            findings=findings,
+            preset_path=_get(head, "preset", "str", ""),
+            recovery_of=_get(head, "recovery_of", "str", ""),
         )
-    return Work(
-        package=package,
-        findings=findings,
-        preset_path=_get(doc, "preset", "str", ""),
-        recovery_of=_get(doc, "recovery_of", "str", ""),
-    )
+
+
+def _stream_build(chunks: Iterator[str], shown: str, progress: Progress | None) -> Work:
+    """Build the work while its text is read: the objects (written first since objects
+    went before units) and units become model objects one by one, never a million dicts
+    at once. Work saved by earlier versions (units before objects) is read too: its units
+    wait, as dicts, for the objects. A document whose format comes after its lists (edited
+    by hand) is read whole, then built."""
+    head: dict[str, Any] = {}
+    rest: dict[str, Any] = {}  # findings; everything when not built as read
+    builder: _Builder | None = None
+    whole = False
+    objects_seen = False
+    pending: list[Any] | None = None  # units met before the objects
+    for kind, key, value in jsonstream.events(chunks):
+        if kind == jsonstream.VALUE:
+            (rest if key in _LISTS else head)[key] = value
+        elif kind == jsonstream.LIST:
+            if key in ("objects", "units") and builder is None and not whole:
+                if "format" in head:
+                    builder = _Builder(head, shown, progress)
+                else:
+                    whole = True
+            if whole or key not in ("objects", "units"):
+                rest[key] = []
+            elif key == "objects":
+                objects_seen = True
+            elif not objects_seen:
+                pending = []
+        elif whole or key not in ("objects", "units"):
+            rest[key].append(value)
+        elif key == "objects":
+            builder.add_object(value)  # type: ignore[union-attr]
+        elif pending is not None:
+            pending.append(value)
+        else:
+            builder.add_unit(value)  # type: ignore[union-attr]
+    if builder is None or "objects" in rest or "units" in rest:
+        return decode_document({**head, **rest}, shown, progress)
+    if pending is not None:
+        builder.add_units(pending)
+    return builder.finish(rest.get("findings", []))
 
 
 def load_work(
@@ -897,16 +1189,25 @@ def load_work(
     files moved or changed since. ``WorkError`` (never anything else but ``Cancelled``)
     when the file cannot be used."""
     shown = os.path.abspath(os.fspath(path))
-    raw = _read_json_bytes(Path(shown), shown, progress)
-    check(progress)
+    first = bytearray()
     try:
         with _no_gc():
-            doc = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        if f'"{FORMAT}"'.encode() not in raw[:4096]:
+            work = _stream_build(
+                _text(_json_bytes(Path(shown), shown, progress), first), shown, progress
+            )
+    except (
+        _Bad,
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as exc:
+        # not JSON at all, or JSON that is not a work (UnicodeDecodeError is a ValueError)
+        if f'"{FORMAT}"'.encode() not in first:
             raise _not_verso(shown) from exc
-        raise _corrupt(shown, str(exc)) from exc
-    work = decode_document(doc, shown, progress)
+        raise _corrupt(shown, str(exc) or type(exc).__name__) from exc
     if check_files:
         work.source_findings = check_sources(work.package, progress)
     return work
@@ -936,9 +1237,8 @@ def check_sources(package: Package, progress: Progress | None = None) -> list[Fi
     be there (one ``WORK_ZIP_MISSING`` per zip) and hold the member with the same size."""
     findings: list[Finding] = []
     zips: dict[str, list[tuple[ArchiveUnit, BinaryObject, str]]] = {}
-    items = list(_unique(package))
-    total = len(items)
-    for i, (unit, obj) in enumerate(items):
+    total = sum(len(unit.objects) for unit in package.walk())  # not a list of a million pairs
+    for i, (unit, obj) in enumerate(_unique(package)):
         if i % 500 == 0:
             check(progress)
             if progress is not None:
@@ -1064,6 +1364,8 @@ __all__ = [
     "dump_document",
     "encode_work",
     "load_work",
+    "pack_work",
+    "Packed",
     "save_work",
     "with_suffix",
     "write_bytes_atomic",

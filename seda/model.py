@@ -88,6 +88,7 @@ class BinaryObject:
     size: int = 0
     digest: str = ""  # lower-case hex
     digest_algorithm: str = "SHA-512"
+    # shared between objects of the same format (scan, reopened work): replace, never edit
     format: FormatInfo = field(default_factory=FormatInfo)
     last_modified: datetime | None = None
     version: str = "BinaryMaster_1"
@@ -147,6 +148,16 @@ class Attachment:
     @property
     def is_set(self) -> bool:
         return bool(self.system_id or (self.metadata_name and self.metadata_value))
+
+
+NO_ATTACHMENT = Attachment()
+
+
+def _no_attachment() -> Attachment:
+    """Every unit without an attachment shares this one (64 bytes a unit at a million):
+    give a unit a new ``Attachment``, never edit ``unit.attachment`` in place (a test
+    checks after each test that it stayed empty)."""
+    return NO_ATTACHMENT
 
 
 @dataclass(slots=True)
@@ -267,7 +278,8 @@ class ArchiveUnit:
     file_plan_position: list[str] = field(default_factory=list)
     more: MoreDescription | None = None  # the rarer fields; see more_description()
     management: Management = field(default_factory=Management)
-    attachment: Attachment = field(default_factory=Attachment)  # roots only
+    # roots only; shared while empty (NO_ATTACHMENT): replace it, never edit it in place
+    attachment: Attachment = field(default_factory=_no_attachment)
     objects: list[BinaryObject] = field(default_factory=list)
     children: list[ArchiveUnit] = field(default_factory=list)
     parent: ArchiveUnit | None = field(default=None, repr=False)

@@ -30,11 +30,19 @@ import unicodedata
 import zipfile
 import zlib
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from seda import winpath
@@ -449,7 +457,7 @@ class _Walker:
         if source == path:  # one string for the unit and its object, not two
             source = path
         obj = BinaryObject(source=source, filename=title, size=st.st_size, last_modified=modified)
-        day = modified.date() if modified is not None else None
+        day = _shared_day(modified)
         unit = ArchiveUnit(
             title=title,
             level=DescriptionLevel.ITEM,
@@ -1153,7 +1161,27 @@ class _NoIdentifier:
         return FormatInfo()
 
 
-def _batches(items: Sequence[tuple[int, str, int]]) -> Iterator[list[tuple[int, str]]]:
+class _ObjectItems(Collection[tuple[int, str, int]]):
+    """``(uid, source, size)`` of objects, read when needed: a list of a million such
+    tuples costs ~70 MB (``scan``)."""
+
+    __slots__ = ("objects",)
+
+    def __init__(self, objects: list[BinaryObject]) -> None:
+        self.objects = objects
+
+    def __len__(self) -> int:
+        return len(self.objects)
+
+    def __iter__(self) -> Iterator[tuple[int, str, int]]:
+        for o in self.objects:
+            yield o.uid, o.source, o.size
+
+    def __contains__(self, item: object) -> bool:
+        return any(item == entry for entry in self)
+
+
+def _batches(items: Iterable[tuple[int, str, int]]) -> Iterator[list[tuple[int, str]]]:
     """Group (uid, path, size) into batches of small files; big files alone."""
     batch: list[tuple[int, str]] = []
     volume = 0
@@ -1297,7 +1325,7 @@ class Analysis(Iterator[list[FileResult]]):
         self.requested_engine = engine
         self.engine, self.notes = resolve_engine(engine)
         self.signature_version = ""
-        self._items = [(o.uid, o.source, o.size) for o in objects]
+        self._items: Collection[tuple[int, str, int]] = [(o.uid, o.source, o.size) for o in objects]
         self._workers = worker_count(workers)
         self._progress = progress
         self._warm: tuple[ProcessPoolExecutor, Any, Any, int] | None = None
@@ -1325,8 +1353,9 @@ class Analysis(Iterator[list[FileResult]]):
         self._warm = (executor, ctx, cancel, self._workers)
 
     def _set_objects(self, objects: Iterable[BinaryObject]) -> None:
-        """Objects to analyse, when they were not known at construction (``scan``)."""
-        self._items = [(o.uid, o.source, o.size) for o in objects]
+        """Objects to analyse, when they were not known at construction (``scan``: its
+        tree is not edited meanwhile, so their fields are read as batches are made)."""
+        self._items = _ObjectItems(list(objects))
 
     def __iter__(self) -> Analysis:
         return self
@@ -1559,24 +1588,39 @@ def analyse(
     return Analysis(objects, engine, workers, progress)
 
 
-def _shared_texts(fmt: FormatInfo) -> FormatInfo:
-    """The same few format names, versions and MIME types arrive as new strings with every
-    result (unpickled): one copy of each is kept (~300 bytes a file at a million files)."""
-    fmt.puid = sys.intern(fmt.puid)
-    fmt.name = sys.intern(fmt.name)
-    fmt.version = sys.intern(fmt.version)
-    fmt.mime = sys.intern(fmt.mime)
-    fmt.basis = sys.intern(fmt.basis)
-    fmt.warning = sys.intern(fmt.warning)
-    fmt.engine = sys.intern(fmt.engine)
-    return fmt
+_SHARED_FORMATS: dict[tuple[str, ...], FormatInfo] = {}
+
+
+def _shared_format(fmt: FormatInfo) -> FormatInfo:
+    """The one shared ``FormatInfo`` equal to ``fmt``: results arrive unpickled, each with
+    its own record and strings, though a million files have a few dozen formats (~90 bytes
+    a file for the record, ~300 for its texts). Model code replaces an object's format,
+    never edits it in place (see ``BinaryObject.format``)."""
+    key = (fmt.puid, fmt.name, fmt.version, fmt.mime, fmt.basis, fmt.warning, fmt.engine)
+    shared = _SHARED_FORMATS.get(key)
+    if shared is None:
+        if len(_SHARED_FORMATS) >= 10_000:  # odd engine warnings per file: do not hoard
+            _SHARED_FORMATS.clear()
+        shared = _SHARED_FORMATS[key] = FormatInfo(*(sys.intern(v) for v in key))
+    return shared
+
+
+_SHARED_DAYS: dict[date, date] = {}
+
+
+def _shared_day(when: datetime | None) -> date | None:
+    """The day of ``when``, one ``date`` object per distinct day (a unit's start and end)."""
+    if when is None:
+        return None
+    day = when.date()
+    return _SHARED_DAYS.setdefault(day, day)
 
 
 def apply_results(
-    objects_by_uid: dict[int, BinaryObject],
+    objects_by_uid: Mapping[int, BinaryObject],
     results: Iterable[FileResult],
     *,
-    unit_of: dict[int, int] | None = None,
+    unit_of: Mapping[int, int] | None = None,
 ) -> list[Finding]:
     """Copy size, digest and format into the objects; findings for what went wrong.
 
@@ -1616,7 +1660,7 @@ def apply_results(
             )
         obj.size = result.size
         obj.digest = result.digest
-        obj.format = _shared_texts(result.format)
+        obj.format = _shared_format(result.format)
         if result.last_modified is not None:
             obj.last_modified = _shared_zone(result.last_modified)
         if result.error:
@@ -1629,6 +1673,42 @@ def apply_results(
                 warning=result.format.warning,
             )
     return findings
+
+
+class _ObjectsHeld(Mapping[int, BinaryObject]):
+    """Object uid -> object, found in the unit that holds it (``scan``: a million-entry
+    dict less)."""
+
+    def __init__(self, holder: dict[int, ArchiveUnit]) -> None:
+        self.holder = holder
+
+    def __getitem__(self, uid: int) -> BinaryObject:
+        for obj in self.holder[uid].objects:
+            if obj.uid == uid:
+                return obj
+        raise KeyError(uid)
+
+    def __len__(self) -> int:
+        return len(self.holder)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.holder)
+
+
+class _UnitHolding(Mapping[int, int]):
+    """Object uid -> uid of the unit that holds it."""
+
+    def __init__(self, holder: dict[int, ArchiveUnit]) -> None:
+        self.holder = holder
+
+    def __getitem__(self, uid: int) -> int:
+        return self.holder[uid].uid
+
+    def __len__(self) -> int:
+        return len(self.holder)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.holder)
 
 
 def scan(
@@ -1644,14 +1724,16 @@ def scan(
     analysis.prestart()  # engines load in the workers while the folders are listed
     try:
         result = walk(paths, exclusions=exclusions, progress=progress)
-        objects_by_uid: dict[int, BinaryObject] = {}
-        unit_of: dict[int, int] = {}
+        holder: dict[int, ArchiveUnit] = {}  # object uid -> its unit: one dict, not two
+        objects: list[BinaryObject] = []
         for root in result.roots:
             for unit in root.walk():
                 for obj in unit.objects:
-                    objects_by_uid[obj.uid] = obj
-                    unit_of[obj.uid] = unit.uid
-        analysis._set_objects(objects_by_uid.values())
+                    holder[obj.uid] = unit
+                    objects.append(obj)
+        analysis._set_objects(objects)
+        del objects
+        objects_by_uid, unit_of = _ObjectsHeld(holder), _UnitHolding(holder)
         for batch in analysis:
             result.findings.extend(apply_results(objects_by_uid, batch, unit_of=unit_of))
     finally:

@@ -28,6 +28,17 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
+
+@pytest.fixture(autouse=True)
+def _shared_empty_attachment_untouched() -> object:
+    """Units share one empty ``Attachment`` (seda.model.NO_ATTACHMENT, memory at a million
+    units): code must replace a unit's attachment, never edit it in place."""
+    from seda.model import NO_ATTACHMENT, Attachment
+
+    yield
+    assert NO_ATTACHMENT == Attachment(), "seda.model.NO_ATTACHMENT was edited in place"
+
+
 # -- small real sample files ------------------------------------------------------------
 
 

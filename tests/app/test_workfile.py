@@ -748,3 +748,86 @@ def test_looks_like_sip(tmp_path: Path) -> None:
     text.write_text("pas un zip", encoding="utf-8")
     for path in (plain, other_xml, text, tmp_path / "absent.zip", tmp_path):
         assert looks_like_sip(path) is False, path
+
+
+# -- streamed save and reopen; work saved by earlier versions ------------------------------
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_work_saved_by_an_earlier_version_still_opens(tmp_path: Path) -> None:
+    """``work-v1-units-first.verso`` was written by the writer before streaming (one line,
+    units before objects): it opens whole, and saved again it gives the new layout."""
+    package, findings = full_package()
+    back = load_work(DATA / "work-v1-units-first.verso", check_files=False)
+    assert canon(back.package) == canon(package)
+    assert back.preset_path == "profils/mairie.yaml"
+    item, twin = back.package.roots[0].children[:2]
+    assert item.objects[0] is twin.objects[0]
+    assert back.findings[0].unit_uid == back.package.roots[1].uid
+    assert back.findings[1].unit_uid == item.uid
+    again = tmp_path / "again.verso"
+    save_work(again, back)
+    text = gzip.decompress(again.read_bytes()).decode("utf-8")
+    assert text.index('"objects":[') < text.index('"units":[')
+    assert canon(load_work(again, check_files=False).package) == canon(package)
+
+
+def test_streamed_save_is_the_document_layout_a_hundred_elements_a_line() -> None:
+    package, findings = full_package()
+    work = Work(package, findings, preset_path="p.yaml", recovery_of="w.verso")
+    packed = workfile.pack_work(work)
+    doc = encode_work(work)
+    assert packed.data == dump_document(doc)  # two ways, the same bytes
+    assert packed.units == len(doc["units"]) == sum(1 for _ in package.walk())
+    text = gzip.decompress(packed.data).decode("utf-8")
+    assert json.loads(text) == doc
+    assert list(doc)[-3:] == ["objects", "units", "findings"]
+    # the head, then the lists' elements up to LINE_ITEMS a line
+    big = Work(big_package(workfile.LINE_ITEMS * 2 + 1))
+    lines = gzip.decompress(workfile.pack_work(big).data).decode("utf-8").split("\n")
+    assert lines[0].endswith('"objects":[')
+    assert lines[3] == '],"units":['
+    sizes = [len(json.loads("[" + line.rstrip(",") + "]")) for line in lines[1:3] + lines[4:7]]
+    assert sizes == [100, 98, 100, 100, 1]  # 198 objects, 201 units
+    assert lines[7:] == ['],"findings":[]}']
+    # the sources guard_destination needs: roots' folders, every object's file
+    assert packed.files == [o["source"] for o in doc["objects"]]
+    assert packed.inputs == workfile._doc_sources(doc)[0]
+
+
+@pytest.mark.parametrize("layout", ["one_line", "units_first", "format_last", "indented"])
+def test_any_json_layout_of_a_work_opens(tmp_path: Path, layout: str) -> None:
+    package, findings = full_package()
+    doc = encode_work(Work(package, findings))
+    if layout in ("units_first", "format_last"):
+        order = ["units", "objects"] if layout == "units_first" else ["format"]
+        doc = {**{k: doc[k] for k in doc if k not in order}, **{k: doc[k] for k in order}}
+    text = json.dumps(doc, indent=2 if layout == "indented" else None)
+    path = tmp_path / f"{layout}.verso"
+    path.write_bytes(gzip.compress(text.encode("utf-8")))
+    back = load_work(path, check_files=False)
+    assert canon(back.package) == canon(package)
+    assert [(f.code, f.unit_uid is None) for f in back.findings] == [
+        (f["code"], "unit" not in f) for f in doc["findings"]
+    ]
+
+
+def test_reopened_work_keeps_repeated_values_once(tmp_path: Path) -> None:
+    """Saved work reopens as light as the scan made it: one FormatInfo per format, one
+    date object per day, a file unit's source and title are its object's strings."""
+    package = big_package(300)
+    for unit in package.walk():
+        if unit.objects:
+            unit.source, unit.title = unit.objects[0].source, unit.objects[0].filename
+            unit.start_date = unit.end_date = date(2020, 5, 17)
+    path = tmp_path / "w.verso"
+    save_work(path, Work(package))
+    back = load_work(path, check_files=False)
+    assert canon(back.package) == canon(package)
+    items = [u for u in back.package.walk() if u.objects]
+    assert len({id(u.objects[0].format) for u in items}) == 1
+    assert len({id(u.start_date) for u in items} | {id(u.end_date) for u in items}) == 1
+    assert all(u.source is u.objects[0].source for u in items)
+    assert all(u.title is u.objects[0].filename for u in items)
+    assert len({id(u.level) for u in items}) == 1

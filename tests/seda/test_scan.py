@@ -765,3 +765,17 @@ def test_a_million_files_share_what_they_can(tmp_path: Path) -> None:
     assert all(u.source is u.objects[0].source for u in items)
     pdfs = [u.objects[0].format for u in items if u.title.endswith(".pdf")]
     assert pdfs[0].puid and all(f.puid is pdfs[0].puid and f.name is pdfs[0].name for f in pdfs)
+
+
+def test_scanned_objects_share_format_records_and_days(tmp_path: Path) -> None:
+    """A million files have a few formats and days: the model keeps one record of each
+    (results come unpickled, each with its own copy)."""
+    folder = tmp_path / "lot"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"note-{i}.txt").write_bytes(TXT_BYTES)
+    result = scan([folder], workers=0)
+    items = [u for u in result.roots[0].walk() if u.objects]
+    assert len(items) == 6 and items[0].objects[0].format.puid
+    assert len({id(u.objects[0].format) for u in items}) == 1
+    assert len({id(u.start_date) for u in items} | {id(u.end_date) for u in items}) == 1

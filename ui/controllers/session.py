@@ -235,7 +235,7 @@ class SessionController(Controller):
         target = path or self._ask_work_path()
         return self._save_to(workfile.with_suffix(target), None) if target else ""
 
-    def snapshot(self, **extra: Any) -> dict[str, Any]:
+    def snapshot(self, **extra: Any) -> workfile.Packed:
         """The package, its findings and profile, encoded (GUI thread) for a worker to write."""
         work = workfile.Work(
             self.model.package,
@@ -243,7 +243,7 @@ class SessionController(Controller):
             self.window.profile.preset_path,
             **extra,
         )
-        return workfile.encode_work(work)
+        return workfile.pack_work(work)
 
     def _save_to(self, path: str, then: Callable[[], Any] | None) -> str:
         if self.scanning() or self.task is not None:
@@ -262,7 +262,7 @@ class SessionController(Controller):
             if background and then is not None:
                 then()
 
-        sync = len(doc["units"]) <= workfile.SYNC_UNITS
+        sync = doc.units <= workfile.SYNC_UNITS
         return self.run_job(job, sync, "save", done, self._save_failed)
 
     def run_job(

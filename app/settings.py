@@ -41,6 +41,7 @@ OPTIONS: dict[str, Option] = {
         Option("window/splitter_main", QByteArray, QByteArray()),
         Option("window/splitter_side", QByteArray, QByteArray()),
         Option("window/tree_header", QByteArray, QByteArray()),
+        Option("window/tree_user_sized", bool, False),  # column widths dragged by hand
         Option("folders/last_open", str, ""),
         Option("folders/last_export", str, ""),
         Option("folders/last_preset", str, ""),

@@ -311,11 +311,13 @@ class MainWindow(QMainWindow):
         for key, part in self._layout_parts().items():
             if not self.settings.get(key).isEmpty():
                 part.restoreState(self.settings.get(key))
+        self.tree.set_user_sized(bool(self.settings.get("window/tree_user_sized")))
 
     def save_settings(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
         for key, part in self._layout_parts().items():
             self.settings.set(key, part.saveState())
+        self.settings.set("window/tree_user_sized", self.tree.user_sized())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

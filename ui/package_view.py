@@ -21,8 +21,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -249,7 +251,10 @@ class PackageView(QTreeView):
         self._expand_timer = QTimer(self)
         self._expand_timer.setInterval(0)
         self._expand_timer.timeout.connect(self._expand_slice)
+        self._user_sized = False  # a column's width set by hand: fit_columns leaves them
+        self._fitting = False
         header = self.header()
+        header.sectionResized.connect(self._section_resized)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
@@ -280,18 +285,51 @@ class PackageView(QTreeView):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(60)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        widths = (
-            (COL_COTE, 90),
-            (COL_LEVEL, 145),
-            (COL_DATES, 170),
-            (COL_FORMAT, 165),
-            (COL_SIZE, 70),
-        )
-        for col, width in widths:
+        for col in self.NATURAL_WIDTHS:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, width)
         if header.visualIndex(COL_COTE) == COL_COTE:  # inventories read cote, then title
             header.moveSection(header.visualIndex(COL_COTE), 1)
+        self.fit_columns()
+
+    # -- column widths: the title keeps its room -------------------------------------------
+    NATURAL_WIDTHS = {COL_COTE: 90, COL_LEVEL: 145, COL_DATES: 170, COL_FORMAT: 165, COL_SIZE: 70}
+    TITLE_SHARE = 0.4  # of the tree's width, at least, while the user has not resized
+
+    def fit_columns(self) -> None:
+        """Give the other columns their natural widths, scaled down together (60 px at
+        least) when they would leave the title less than ``TITLE_SHARE`` of the width: on a
+        1366×768 laptop the fixed columns took all but ~100 px and the titles read
+        « Conseil munic… ». Once the user drags a column's edge, their widths are theirs
+        (kept with the window's layout)."""
+        if self._user_sized:
+            return
+        header = self.header()
+        shown = {c: w for c, w in self.NATURAL_WIDTHS.items() if not self.isColumnHidden(c)}
+        room = self.viewport().width() * (1 - self.TITLE_SHARE)
+        scale = min(1.0, room / max(1, sum(shown.values())))
+        self._fitting = True
+        try:
+            for col, width in shown.items():
+                header.resizeSection(col, max(header.minimumSectionSize(), int(width * scale)))
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, col: int, _old: int, _new: int) -> None:
+        """A column edge dragged with the mouse (not our fitting, not a restored layout)."""
+        if not self._fitting and col != COL_TITLE and QApplication.mouseButtons():
+            self._user_sized = True
+
+    def user_sized(self) -> bool:
+        return self._user_sized
+
+    def set_user_sized(self, by_hand: bool) -> None:
+        """Restored with the window's layout: widths dragged by hand stay; else refit."""
+        self._user_sized = by_hand
+        self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     # -- the Cote column: shown once some unit has a cote -------------------------------------
     def show_cote_column(self) -> None:
@@ -299,7 +337,12 @@ class PackageView(QTreeView):
         the room; a package read or numbered with cotes shows it."""
         source = self._source()
         has = source is not None and any(has_cote(u) for u in source.package.walk())
-        self.setColumnHidden(COL_COTE, not has)
+        self._show_cote(has)
+
+    def _show_cote(self, shown: bool) -> None:
+        if self.isColumnHidden(COL_COTE) == shown:
+            self.setColumnHidden(COL_COTE, not shown)
+            self.fit_columns()
 
     def _source(self) -> PackageTreeModel | None:
         proxy = self.model()
@@ -308,7 +351,7 @@ class PackageView(QTreeView):
 
     def _units_edited(self, units: list[ArchiveUnit]) -> None:
         if self.isColumnHidden(COL_COTE) and any(has_cote(u) for u in units):
-            self.setColumnHidden(COL_COTE, False)
+            self._show_cote(True)
 
     def _units_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         source = self._source()
@@ -317,7 +360,7 @@ class PackageView(QTreeView):
         up = source.unit(parent)
         added = source.siblings(up)[first : last + 1]
         if any(has_cote(u) for top in added for u in top.walk()):
-            self.setColumnHidden(COL_COTE, False)
+            self._show_cote(True)
 
     # -- expand all, in slices -------------------------------------------------------------
     EXPAND_SLICE = 0.025  # seconds of expanding per event-loop turn

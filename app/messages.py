@@ -1960,6 +1960,19 @@ def describe(finding: Finding, lang: str = "fr", *, with_place: bool = True) -> 
     return place + sep + body
 
 
+_VERDICT_TAIL = re.compile(
+    r"(?:\s+Le|\s*: le) service d'archives refusera le versement(?: exporté)?\.$"
+    r"|(?:\s+The|\s*: the) archives will refuse the transfer\.$"
+)
+
+
+def reason(finding: Finding, lang: str = "fr", *, with_place: bool = True) -> str:
+    """``describe`` without its closing « Le service d'archives refusera le versement. »
+    nor its final stop: one reason in a list that already says so once (the export's last
+    line, the export dialog)."""
+    return _VERDICT_TAIL.sub("", describe(finding, lang, with_place=with_place)).rstrip(".")
+
+
 def severity_label(severity: Severity | str, lang: str = "fr") -> str:
     """Heading for a group of findings of one severity."""
     try:

@@ -141,9 +141,20 @@ class ExportDialog(QDialog):
         layout.addWidget(self.refusal_label)
         layout.addWidget(self.buttons)
         self.path.textChanged.connect(self._update)
-        self.resize(620, self.sizeHint().height())
         self._show_header(package.header)
         self._update()
+        self.resize(620, 0)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for the wrapped texts at the dialog's width (the refusal's reasons,
+        the header's three lines): sized before they were set, the form squeezed the
+        header into one clipped line."""
+        layout = self.layout()
+        wanted = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        wanted = max(wanted, layout.totalMinimumSize().height(), self.sizeHint().height())
+        if self.height() < wanted:
+            self.resize(self.width(), wanted)
 
     def _slip_tip(self) -> None:
         tip = self.tr(
@@ -155,7 +166,8 @@ class ExportDialog(QDialog):
 
     def _refusal_text(self, referential: RulesReferential | None) -> str:
         """ "" when the SAE should accept the package, else the reasons it will refuse it."""
-        from app.messages import describe
+        from app.i18n import current_language
+        from app.messages import reason
         from seda.findings import Severity
         from seda.validate import check_package
 
@@ -169,7 +181,7 @@ class ExportDialog(QDialog):
         errors = [f for f in findings if f.severity == Severity.ERROR]
         if not errors:
             return ""
-        first = " ; ".join(describe(f, with_place=False).rstrip(".") for f in errors[:3])
+        first = " ; ".join(reason(f, current_language(), with_place=False) for f in errors[:3])
         return self.tr(
             "The archives will refuse this transfer: %n blocking problem(s), including: %1.",
             "",
@@ -202,6 +214,8 @@ class ExportDialog(QDialog):
         finding = check_destination(text, inputs=sources) if text else None
         self.problem.setText(describe_findings([finding]) if finding is not None else "")
         self.problem.setVisible(finding is not None)
+        if finding is not None:
+            self.fit_height()
         ok.setEnabled(bool(text) and finding is None)
 
     def browse(self) -> None:
@@ -228,6 +242,7 @@ class ExportDialog(QDialog):
             self.new_version = dialog.seda_version()
             self.version.setCurrentIndex(max(0, self.version.findData(self.new_version)))
             self._show_header(self.new_header)
+            self.fit_height()
 
     def destination(self) -> str:
         return self.path.text().strip()

@@ -43,9 +43,9 @@ from app.cli.common import (
 from app.cli.runtime import _WRITTEN
 from app.labels import count, is_plural
 from app.messages import (
-    describe,
     nothing_to_transfer,
     nothing_to_transfer_text,
+    reason,
 )
 from app.progress_bar import TerminalProgress, human_size
 from seda.findings import Code, Finding, Severity
@@ -334,7 +334,7 @@ def refusal_line(refusals: Sequence[Finding], places: dict[int, str] | None = No
     for f in refusals[:REFUSAL_REASONS]:
         if not f.path and places and f.unit_uid in places:
             f = dataclasses.replace(f, path=places[f.unit_uid])
-        shown.append(describe(f).rstrip("."))
+        shown.append(reason(f))
     more = len(refusals) - len(shown)
     tail = f" (et {more} {'autres' if is_plural(more) else 'autre'})" if more > 0 else ""
     return (

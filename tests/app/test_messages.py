@@ -123,3 +123,17 @@ def test_real_referential_refusals_read_well() -> None:
         sentence = describe(f)
         assert f.line is not None and f"ligne {f.line}" in sentence
         assert "ACC-00001" in sentence and "déjà utilisé" in sentence
+
+
+def test_reason_leaves_the_verdict_to_the_list_that_says_it_once() -> None:
+    """The export's last line and its dialog say « Le service d'archives refusera ce
+    versement : N problèmes bloquants, dont : … » once; each reason no longer repeats it."""
+    from app.messages import reason
+
+    header = Finding(Code.VAL_MISSING_HEADER, Severity.ERROR, params={"field": "ArchivalAgency"})
+    inactive = Finding(Code.VAL_CONTRACT_INACTIVE, Severity.ERROR, params={"contract": "IC-1"})
+    for finding in (header, inactive):
+        for lang in ("fr", "en"):
+            full, short = describe(finding, lang), reason(finding, lang)
+            assert "refus" in full and "refus" not in short, (full, short)
+            assert full.startswith(short) and not short.endswith(".")

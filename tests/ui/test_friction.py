@@ -246,3 +246,20 @@ def test_export_comes_back_once_the_scan_counted_the_files(window, qtbot, tmp_pa
     # the counts come in slices after the scan: Export follows them, no stale reason
     qtbot.waitUntil(lambda: window.exporter.act_export.isEnabled(), timeout=10_000)
     assert "Rien à verser" not in window.exporter.hint.text()
+
+
+def test_export_dialog_shows_the_whole_header_and_refusal(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Sized before its texts were set, the dialog squeezed the header's three lines into
+    one clipped line under a long refusal (seen at 1366×768)."""
+    from seda.findings import Code, Finding, Severity
+    from tests.ui.conftest import build_package
+    from ui.export_dialog import ExportDialog
+
+    fields = ("ArchivalAgency", "TransferringAgency", "ArchivalAgreement")
+    errors = [Finding(Code.VAL_MISSING_HEADER, Severity.ERROR, params={"field": f}) for f in fields]
+    dialog = ExportDialog(build_package(), check=lambda _package: errors)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for label in (dialog.header_label, dialog.refusal_label):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()

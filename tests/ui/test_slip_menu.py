@@ -258,3 +258,5 @@ def test_export_dialog_says_the_blocking_problems_in_agreed_french(qtbot) -> Non
         qtbot.addWidget(dialog)
         assert said in dialog.refusal_label.text(), dialog.refusal_label.text()
         assert "(s)" not in dialog.refusal_label.text()
+        # the verdict is said once, not again after each reason
+        assert dialog.refusal_label.text().count("refusera") == 1, dialog.refusal_label.text()

@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
         self.scan.progressed.connect(self.job.show_progress)
         self.scan.findings_added.connect(self.verifier.add_findings)
         self.scan.running_changed.connect(self._scan_running)
+        self.model.slicer.progressed.connect(self.job.show_progress)
+        self.model.slicer.running_changed.connect(self._edit_running)
         self.job.cancel_requested.connect(self.cancel_job)
         self.stack.indexChanged.connect(lambda _i: self.update_actions())
         self.profile.engine_changed.connect(self.preferences.show_engine)
@@ -363,8 +365,17 @@ class MainWindow(QMainWindow):
             self.job.end()
         self.update_actions()
 
+    def _edit_running(self, running: bool) -> None:
+        """A long edit (or its undo) runs in slices: its progress shows in the status
+        bar; the details panel waits (an edit there would first finish it at once)."""
+        self.details.setEnabled(not running)
+        if not running:
+            self.job.end()
+        self.update_actions()
+
     def cancel_job(self) -> None:
         self.job.cancel_button.setEnabled(False)
+        self.model.slicer.cancel()
         if self.scan.running:
             self.scan.cancel()
         self.exporter.cancel()
@@ -390,7 +401,8 @@ class MainWindow(QMainWindow):
                 units=self.selected_units(),
                 scanning=self.scan.running,
                 exporting=self.exporter.task is not None,
-                working=self.session.task is not None,
+                working=self.session.task is not None or self.model.slicer.running,
+                editing=self.model.slicer.running,
                 has_package=bool(self.model.package.roots),
             )
             for controller in self.controllers:

@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.drop_hint.open_requested.connect(self.importer.open_folder)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(0)
+        self._details_timer.timeout.connect(self._show_selection)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.model.structure_changed.connect(self._structure_changed)
         self.scan.progressed.connect(self.job.show_progress)
@@ -382,11 +386,24 @@ class MainWindow(QMainWindow):
         self.session.cancel()
         self.csv.cancel()
 
+    DETAILS_LATER = 5000  # selected units above which the details follow a turn later
+
     def _selection_changed(self, *_args: Any) -> None:
+        """The details show the selection; for a big one (a select-all of 100,000 units)
+        in the next event-loop turn, so that the selection's own work and the panel's
+        each keep the window answering."""
+        units = self.selected_units()
+        if len(units) > self.DETAILS_LATER:
+            self._details_timer.start()
+        else:
+            self._details_timer.stop()
+            self._show_selection()
+        self.update_actions()
+
+    def _show_selection(self) -> None:
         units = self.selected_units()
         self.details.show_units(units)
         self.guide.units_selected(units)
-        self.update_actions()
 
     def _structure_changed(self) -> None:
         self.left.setCurrentIndex(1 if self.model.package.roots else 0)

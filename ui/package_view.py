@@ -399,7 +399,15 @@ class PackageView(QTreeView):
 
         ``QTreeView.dataChanged`` re-reads each open row of the range (its flags, children
         and index, from Python: 3 s for 100,000 rows); field edits change neither row
-        heights (uniform) nor children, so the item view's repaint is all that is needed."""
+        heights (uniform) nor children, so the item view's repaint is all that is needed.
+        Rows the viewport does not show need nothing: a sliced bulk edit changes rows far
+        from it in most of its slices, each slice repainted the whole viewport."""
+        if (
+            top_left.isValid()
+            and bottom_right.isValid()
+            and self._not_shown(top_left, bottom_right)
+        ):
+            return
         if (
             top_left.isValid()
             and bottom_right.isValid()
@@ -408,6 +416,17 @@ class PackageView(QTreeView):
             QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles or ()))
             return
         super().dataChanged(top_left, bottom_right, list(roles or ()))
+
+    def _not_shown(self, top_left: QModelIndex, bottom_right: QModelIndex) -> bool:
+        """True when rows ``top_left``..``bottom_right`` (one parent) are all out of the
+        viewport: above or below it, or under a closed unit."""
+        top = self.visualRect(top_left.siblingAtColumn(0))
+        bottom = self.visualRect(bottom_right.siblingAtColumn(0))
+        if not top.isValid() and not bottom.isValid():
+            return top_left.parent().isValid() and not self.isExpanded(top_left.parent())
+        if not top.isValid() or not bottom.isValid():
+            return False
+        return bottom.bottom() < 0 or top.top() > self.viewport().height()
 
     # -- selection, in units of the package (the view shows them through the proxy) ------
     def unit_at(self, index: QModelIndex) -> ArchiveUnit | None:

@@ -220,7 +220,10 @@ def test_an_edit_during_a_sliced_apply_waits_for_its_end(qtbot, sliced) -> None:
     assert _dates(units) == before
 
 
-def test_select_all_then_bulk_edit_in_the_window_touches_every_unit(qtbot, window, sliced) -> None:  # type: ignore[no-untyped-def]
+def test_select_all_then_bulk_edit_in_the_window_touches_every_unit(
+    qtbot, window, sliced, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(window, "DETAILS_LATER", 100)  # a big selection: details a turn later
     package = _package(8, 30)
     window.model.set_package(package)
     tree = window.tree
@@ -231,7 +234,8 @@ def test_select_all_then_bulk_edit_in_the_window_touches_every_unit(qtbot, windo
     assert selected == tree._read_selection()
     assert len(selected) == sum(1 for _ in package.walk())
     bulk = window.details.bulk
-    assert bulk.units == selected
+    assert bulk.units != selected  # not yet: the selection's turn ends first
+    qtbot.waitUntil(lambda: bulk.units == selected)
     bulk.level_box.setChecked(True)
     bulk.level.setCurrentIndex(bulk.level.findData(DescriptionLevel.FILE.value))
     bulk.title_box.setChecked(True)

@@ -203,7 +203,8 @@ def _bulk_text(count: int) -> str:
 
 class _BulkJob:
     """The state of a ``BulkEditCommand``: ``edits[:done]`` carry their new values,
-    ``edits[done:]`` their old ones; ``step`` moves ``done`` toward ``target``.
+    ``edits[done:]`` their old ones; ``step`` moves ``done`` toward the end of the job's
+    direction (``len(edits)`` forward, once every new value is read; 0 backward).
 
     Plain Python (no Qt object): a cancelled first apply deletes its command from the
     stack while the roll-back still runs."""

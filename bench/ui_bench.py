@@ -530,7 +530,8 @@ def bench_operations(
         app.processEvents()  # type: ignore[attr-defined]
         while getattr(w.tree, "expanding", False):  # "Expand all" opens a big tree in slices
             app.processEvents()  # type: ignore[attr-defined]
-        step(app, "select all (expanded)", w.tree.selectAll, n)
+        # a big select-all reads the open units in slices, then selects: until it has
+        step(app, "select all (expanded)", w.tree.selectAll, n, lambda: w.tree.selecting_all)
         bulk = w.details.bulk
 
         def bulk_edit() -> None:

@@ -237,6 +237,11 @@ class PackageView(QTreeView):
         )
         self._selected: list[ArchiveUnit] | None = None
         self._next_selected: list[ArchiveUnit] | None = None  # set by selectAll
+        self._selecting = False  # selectAll's own select is running
+        self._select_steps: tuple[Iterator[None], int] | None = None  # a big select-all
+        self._select_timer = QTimer(self)
+        self._select_timer.setInterval(0)
+        self._select_timer.timeout.connect(self._select_slice)
         self._selected_key: tuple[Any, ...] = ()
         self._layout_version = 0
         # units to open (None: the top level), with the row of their children to look at
@@ -441,6 +446,8 @@ class PackageView(QTreeView):
         selection_model.selectionChanged.connect(self._forget_selection)
 
     def _forget_selection(self, *_args: Any) -> None:
+        if not self._selecting:
+            self._select_steps = None  # the user chose another selection meanwhile
         self._selected = self._next_selected
         if self._selected is not None:
             self._selected_key = self._selection_key()
@@ -505,6 +512,14 @@ class PackageView(QTreeView):
                     out.append(unit)
         return out
 
+    SELECT_SLICE = 0.015  # seconds of a big select-all's reading per event-loop turn
+    SELECT_AT_ONCE = 5000  # units up to which select-all is done at once
+
+    @property
+    def selecting_all(self) -> bool:
+        """A big select-all is reading the open units (it selects when done)."""
+        return self._select_steps is not None
+
     def selectAll(self) -> None:  # noqa: N802 (Qt's name)
         """Select every shown row: one range per open parent, given to the selection at once.
 
@@ -512,7 +527,9 @@ class PackageView(QTreeView):
         (millions of calls into Python: 5-9 s for 100,000 expanded units). When the proxy
         neither filters nor sorts, the selected units are known here (each range is a
         slice of its parent's children): they are kept for ``selected_units``, which then
-        needs no read of the selection's ranges."""
+        needs no read of the selection's ranges. A big tree's open units are read a slice
+        per event-loop turn, then selected at once (a change of the rows meanwhile starts
+        over; a click elsewhere drops it)."""
         proxy = self.model()
         sel = self.selectionModel()
         single = (
@@ -525,6 +542,43 @@ class PackageView(QTreeView):
         if not isinstance(source, PackageTreeModel):
             super().selectAll()
             return
+        if at_most(source, self.SELECT_AT_ONCE):
+            for _ in self._select_all_steps(proxy, source, sel, 0.0):
+                pass
+            return
+        self._select_steps = (
+            self._select_all_steps(proxy, source, sel, self.SELECT_SLICE),
+            self._layout_version,
+        )
+        self._select_timer.start()
+
+    def _select_slice(self) -> None:
+        entry = self._select_steps
+        if entry is None:
+            self._select_timer.stop()
+            return
+        steps, version = entry
+        if version != self._layout_version:  # rows changed under it: start over
+            self._select_steps = None
+            self._select_timer.stop()
+            self.selectAll()
+            return
+        try:
+            next(steps)
+        except StopIteration:
+            self._select_steps = None
+            self._select_timer.stop()
+
+    def _select_all_steps(
+        self,
+        proxy: QSortFilterProxyModel,
+        source: PackageTreeModel,
+        sel: QItemSelectionModel,
+        budget: float,
+    ) -> Iterator[None]:
+        """Read the open units (yielding every ``budget`` s; 0: never), then select."""
+        clock = time.perf_counter
+        deadline = clock() + budget
         identity = getattr(proxy, "visible", None) is None and proxy.sortColumn() < 0
         last_col = proxy.columnCount() - 1
         selection = QItemSelection()
@@ -532,6 +586,9 @@ class PackageView(QTreeView):
         pending: list[tuple[QModelIndex, ArchiveUnit | None]] = [(QModelIndex(), None)]
         is_expanded = self.isExpanded
         while pending:
+            if budget and clock() > deadline:
+                yield
+                deadline = clock() + budget
             parent, parent_unit = pending.pop()
             rows = proxy.rowCount(parent)
             if rows == 0:
@@ -567,10 +624,12 @@ class PackageView(QTreeView):
         # what _read_selection would read, in the same order: known before the selection
         # tells its listeners (the window reads it at once)
         self._next_selected = units if identity else None
+        self._selecting = True
         try:
             sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         finally:
             self._next_selected = None
+            self._selecting = False
 
     BIG_SELECTION = 64  # ranges: above, a selection change repaints the whole viewport
 

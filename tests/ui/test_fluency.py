@@ -227,8 +227,12 @@ def test_select_all_then_bulk_edit_in_the_window_touches_every_unit(
     package = _package(8, 30)
     window.model.set_package(package)
     tree = window.tree
+    monkeypatch.setattr(tree, "SELECT_AT_ONCE", 10)  # read in slices, then selected
+    monkeypatch.setattr(tree, "SELECT_SLICE", 0.0)
     tree.expandAll()
     tree.selectAll()
+    assert tree.selecting_all and not window.selected_units()
+    qtbot.waitUntil(lambda: not tree.selecting_all)
     selected = window.selected_units()
     # what select-all keeps is what the selection's ranges hold, in the same order
     assert selected == tree._read_selection()
@@ -260,6 +264,22 @@ def test_select_all_then_bulk_edit_in_the_window_touches_every_unit(
     window.undo()
     _wait_for_slices(qtbot, window.model)
     assert all(u.level != DescriptionLevel.FILE for u in package.walk())
+
+
+def test_a_click_during_a_sliced_select_all_wins(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    package = _package(6, 10)
+    window.model.set_package(package)
+    tree = window.tree
+    monkeypatch.setattr(tree, "SELECT_AT_ONCE", 10)
+    monkeypatch.setattr(tree, "SELECT_SLICE", 0.0)
+    tree.expandAll()
+    tree.selectAll()
+    assert tree.selecting_all
+    one = package.roots[0].children[3]
+    window.select_units([one])  # the user clicks a unit before the select-all is done
+    assert not tree.selecting_all
+    qtbot.wait(50)
+    assert window.selected_units() == [one]
 
 
 def test_cancel_button_rolls_back_a_bulk_edit_in_the_window(qtbot, window, sliced) -> None:  # type: ignore[no-untyped-def]

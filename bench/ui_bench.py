@@ -78,8 +78,8 @@ class StallMeter:
         self.worst_late = 0.0
         self.worst_at = 0.0
         self.last = time.perf_counter()
-        # CPU time this process used between two ticks: the stall as a quiet machine
-        # would see it (a loaded one stretches ``late`` with other processes' turns)
+        # CPU time this process (all threads) used between two ticks: a loaded machine
+        # stretches ``late`` with other processes' turns, this much less
         self.worst_cpu = 0.0
         self.last_cpu = time.process_time()
         self.timer = QTimer()
@@ -340,9 +340,9 @@ OPERATIONS_UNITS = 100_000
 class Stall(NamedTuple):
     worst: float  # ms: the longest time the event loop did not run
     total: float  # ms: from the action to the end of its work
-    cpu: float  # ms: the most CPU time this process used between two ticks (a loaded
-    # machine stretches ``worst`` with other processes' turns; ``cpu`` is what a quiet
-    # one would see)
+    cpu: float  # ms: the most CPU time this process (all its threads) used between two
+    # ticks: a loaded machine stretches ``worst`` with other processes' turns, ``cpu``
+    # much less (it can exceed ``worst`` when Qt's own threads work meanwhile)
 
 
 def measure_stall(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
@@ -37,8 +38,9 @@ class UnitTreeModel(Protocol):
     def move_unit(self, unit: ArchiveUnit, new_parent: ArchiveUnit | None, row: int) -> int: ...
     def set_fields(self, unit: ArchiveUnit, values: dict[str, Any]) -> dict[str, Any]: ...
     def set_fields_many(
-        self, edits: Sequence[tuple[ArchiveUnit, dict[str, Any]]]
+        self, edits: Sequence[tuple[ArchiveUnit, dict[str, Any]]], *, notify: bool = True
     ) -> list[dict[str, Any]]: ...
+    def edited(self, units: list[ArchiveUnit]) -> None: ...
     def reorder_children(self, parent: ArchiveUnit | None, order: list[ArchiveUnit]) -> None: ...
     def refresh_units(
         self, units: Iterable[ArchiveUnit], first: int = 0, last: int = -1
@@ -138,51 +140,201 @@ class RenameCommand(EditFieldsCommand):
         )
 
 
+ValuesFor = Callable[[int, ArchiveUnit], dict[str, Any]]
+
+
 class BulkEditCommand(QUndoCommand):
-    """One undo step for the same kind of change on many units."""
+    """One undo step for the same kind of change on many units.
+
+    ``edits`` are (unit, values) pairs; or ``units`` with ``values_for(n, unit)`` giving
+    the changed fields of the n-th unit (1-based; empty: unchanged), read lazily. Up to
+    ``AT_ONCE`` units, redo and undo are done at once; above, the model's ``slicer`` does
+    them a slice per event-loop turn (``_BulkJob``): first every unit's new values are
+    read (before any change, so a ``{parent}`` title pattern sees the titles of before),
+    then the units change in tree order, a run of rows repainted per slice and ONE
+    ``units_edited`` at the end, so the details panel refreshes once per command.
+
+    An undo or redo while the slices run turns the job round (it goes on, in slices,
+    the other way); any other edit of the tree first finishes the job (see
+    ``PackageTreeModel.slicer``), so the data always match the undo stack. ``cancel``
+    (the status bar's Cancel) rolls back what was applied: the first apply's command is
+    then dropped from the stack, a redo's or an undo's is undone or redone again.
+    """
+
+    AT_ONCE = 2000  # units up to which redo/undo run at once
 
     def __init__(
-        self, model: UnitTreeModel, edits: Sequence[tuple[ArchiveUnit, dict[str, Any]]]
+        self,
+        model: UnitTreeModel,
+        edits: Sequence[tuple[ArchiveUnit, dict[str, Any]]] = (),
+        *,
+        units: Sequence[ArchiveUnit] | None = None,
+        values_for: ValuesFor | None = None,
     ) -> None:
-        super().__init__(
-            QCoreApplication.translate("Commands", "Edit %n unit(s)", None, len(edits))
-        )
+        if units is None:
+            units = [u for u, _v in edits]
+            given = [vals for _u, vals in edits]
+            values_for = lambda n, _u: given[n - 1]  # noqa: E731
+        elif values_for is None:
+            raise ValueError("units need values_for")
+        super().__init__(_bulk_text(len(units)))
         self.model = model
-        self.edits = [
-            (
-                u,
-                {k: _snapshot(v) for k, v in vals.items()},
-                {k: _snapshot(getattr(u, k)) for k in vals},
-            )
-            for u, vals in edits
-        ]
-        # dates, levels, titles are immutable: handed over as they are (100,000 units)
-        self._copy = any(
-            isinstance(v, list | MoreDescription)
-            for _u, new, old in self.edits
-            for v in (*new.values(), *old.values())
-        )
+        self.job = _BulkJob(model, list(units), values_for, self)
+        self.on_applied: Callable[[int], None] | None = None  # first apply done (count)
 
-    # One model call for all the units: one repaint per run of rows and one
-    # ``units_edited``, so the details panel refreshes once per command, not per unit.
+    @property
+    def edits(self) -> list[tuple[ArchiveUnit, dict[str, Any]]]:
+        """The (unit, new values) pairs read so far (all of them once applied)."""
+        return self.job.edits
+
     def redo(self) -> None:
-        if not self._copy:
-            self.model.set_fields_many([(unit, new) for unit, new, _old in self.edits])
-            return
-        self.model.set_fields_many(
-            [(unit, {k: _snapshot(v) for k, v in new.items()}) for unit, new, _old in self.edits]
-        )
+        self.job.go(forward=True)
 
     def undo(self) -> None:
-        if not self._copy:
-            self.model.set_fields_many([(unit, old) for unit, _new, old in reversed(self.edits)])
+        self.job.go(forward=False)
+        if self.job.dropping:  # a cancelled first apply: QUndoStack.undo then deletes it
+            self.job.command = None
+            self.setObsolete(True)
+
+
+def _bulk_text(count: int) -> str:
+    return QCoreApplication.translate("Commands", "Edit %n unit(s)", None, count)
+
+
+class _BulkJob:
+    """The state of a ``BulkEditCommand``: ``edits[:done]`` carry their new values,
+    ``edits[done:]`` their old ones; ``step`` moves ``done`` toward the end of the job's
+    direction (``len(edits)`` forward, once every new value is read; 0 backward).
+
+    Plain Python (no Qt object): a cancelled first apply deletes its command from the
+    stack while the roll-back still runs."""
+
+    CHUNK = 128  # units between two looks at the clock
+
+    def __init__(
+        self,
+        model: UnitTreeModel,
+        units: list[ArchiveUnit],
+        values_for: ValuesFor,
+        command: BulkEditCommand,
+    ) -> None:
+        self.model = model
+        self.units = units
+        self.values_for: ValuesFor | None = values_for
+        self.read = 0  # units whose new values are read
+        self.edits: list[tuple[ArchiveUnit, dict[str, Any]]] = []
+        self.olds: list[dict[str, Any]] = []
+        self.done = 0
+        self.forward = True
+        self.applied_once = False  # the first apply has reached its end
+        self.touched = False  # units changed since the job last reached an end
+        self.dropping = False  # cancelled before its first end: the command goes
+        self.command: BulkEditCommand | None = command
+        self._copy = False  # lists / MoreDescription among the values: copied per use
+
+    def go(self, *, forward: bool) -> None:
+        self.forward = forward
+        slicer = getattr(self.model, "slicer", None)
+        at_once = slicer is None or len(self.units) <= BulkEditCommand.AT_ONCE
+        if slicer is None:
+            while self.step(float("inf")):
+                pass
+        else:
+            slicer.start(self, at_once=at_once)
+
+    # -- SlicedJob ------------------------------------------------------------------------
+    def progress(self) -> tuple[str, int, int]:
+        if self.forward and self.read < len(self.units):
+            return "edit-read", self.read, len(self.units)
+        total = len(self.edits)
+        if self.forward:
+            return "edit", self.done, total
+        return "edit-undo", total - self.done, total
+
+    def cancel(self) -> None:
+        """Back to where the job started: an apply's edits rolled back (the first one's
+        command leaves the stack), an undo's re-applied."""
+        stack = getattr(self.model, "undo_stack", None)
+        command = self.command
+        if stack is None or command is None:
+            self.forward = not self.forward
             return
-        self.model.set_fields_many(
-            [
-                (unit, {k: _snapshot(v) for k, v in old.items()})
-                for unit, _new, old in reversed(self.edits)
+        if self.forward:
+            self.dropping = not self.applied_once  # never applied whole: no undo step
+            stack.undo()
+        else:
+            stack.redo()
+
+    def step(self, deadline: float) -> bool:
+        """Read or apply (or roll back) a few units until ``deadline``; False when the
+        job has reached its end in its direction."""
+        clock = time.perf_counter
+        while True:
+            if self.forward and self.values_for is not None:
+                self._read(self.CHUNK)
+            elif self.forward and self.done < len(self.edits):
+                self._apply(self.CHUNK)
+            elif not self.forward and self.done > 0:
+                self._roll_back(self.CHUNK)
+            else:
+                self._finished()
+                return False
+            if clock() > deadline:
+                return True
+
+    def _read(self, count: int) -> None:
+        values_for = self.values_for
+        assert values_for is not None
+        end = min(len(self.units), self.read + count)
+        for n in range(self.read, end):
+            unit = self.units[n]
+            values = values_for(n + 1, unit)
+            if values:
+                new = {k: _snapshot(v) for k, v in values.items()}
+                self._copy = self._copy or any(
+                    isinstance(v, list | MoreDescription)
+                    for v in (*new.values(), *(getattr(unit, k) for k in new))
+                )
+                self.edits.append((unit, new))
+        self.read = end
+        if end == len(self.units):
+            self.values_for = None  # read once; redo reuses the values
+
+    def _apply(self, count: int) -> None:
+        first, end = self.done, min(len(self.edits), self.done + count)
+        chunk = self.edits[first:end]
+        if self._copy:
+            chunk = [(u, {k: _snapshot(v) for k, v in new.items()}) for u, new in chunk]
+        olds = self.model.set_fields_many(chunk, notify=False)
+        self.olds[first:end] = olds  # the values the units had (no longer theirs)
+        self.done = end
+        self.touched = True
+
+    def _roll_back(self, count: int) -> None:
+        first, end = max(0, self.done - count), self.done
+        olds = self.olds
+        if self._copy:
+            chunk = [
+                (self.edits[i][0], {k: _snapshot(v) for k, v in olds[i].items()})
+                for i in range(end - 1, first - 1, -1)
             ]
-        )
+        else:
+            chunk = [(self.edits[i][0], olds[i]) for i in range(end - 1, first - 1, -1)]
+        self.model.set_fields_many(chunk, notify=False)
+        self.done = first
+        self.touched = True
+
+    def _finished(self) -> None:
+        if self.touched:
+            self.touched = False
+            self.model.edited([u for u, _new in self.edits])
+        if self.forward and not self.applied_once:
+            self.applied_once = True
+            command = self.command
+            if command is not None:
+                command.setText(_bulk_text(len(self.edits)))
+                if command.on_applied is not None:
+                    command.on_applied(len(self.edits))
 
 
 def title_from_pattern(pattern: str, unit: ArchiveUnit, number: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, QUrl, Signal
@@ -495,8 +495,18 @@ class BulkEditor(QWidget):
         self._update()
 
     def edits(self) -> list[tuple[ArchiveUnit, dict[str, Any]]]:
+        """(unit, changed fields) for every selected unit the form changes."""
+        values_for = self.values_for()
         out = []
-        # the form is read once, not once per unit (100,000 units)
+        for n, unit in enumerate(self.units, start=1):
+            changed = values_for(n, unit)
+            if changed:
+                out.append((unit, changed))
+        return out
+
+    def values_for(self) -> Callable[[int, ArchiveUnit], dict[str, Any]]:
+        """``values_for(n, unit)``: the fields the form changes on the n-th selected unit
+        (1-based). The form is read once here, not once per unit (100,000 units)."""
         same: dict[str, Any] = {}
         if self.level_box.isChecked():
             same["level"] = self.level.currentData()
@@ -509,7 +519,9 @@ class BulkEditor(QWidget):
         writer = self.writer.text().strip() if self.writer_box.isChecked() else ""
         languages = self.languages() if self.language_box.isChecked() else None
         with_more = bool(writer) or languages is not None
-        for n, unit in enumerate(self.units, start=1):
+        more_with = self._more_with
+
+        def values_for(n: int, unit: ArchiveUnit) -> dict[str, Any]:
             values = dict(same)
             if pattern is not None:
                 title = title_from_pattern(pattern, unit, n)
@@ -517,13 +529,12 @@ class BulkEditor(QWidget):
                     values["title"] = title
             if cote is not None:
                 values["archival_ids"] = split_cotes(title_from_pattern(cote, unit, n))
-            more = self._more_with(unit, writer, languages) if with_more else None
+            more = more_with(unit, writer, languages) if with_more else None
             if more is not None:
                 values["more"] = more
-            changed = changed_fields(unit, values)
-            if changed:
-                out.append((unit, changed))
-        return out
+            return changed_fields(unit, values)
+
+        return values_for
 
     def languages(self) -> list[str] | None:
         """The language codes typed (xsd:language), None when one is not a code."""
@@ -578,11 +589,25 @@ class BulkEditor(QWidget):
             self.preview.clear()
 
     def apply(self) -> int:
-        edits = self.edits()
-        if edits:
-            self.stack.push(BulkEditCommand(self.model, edits))
-        self.applied.emit(len(edits))
-        return len(edits)
+        """Apply the form to the selection as one undo step; returns the number of units
+        changed, or -1 when a large selection's edit goes on in slices (``applied``
+        gives the number when it ends; the status bar shows its progress)."""
+        counted: list[int] = []
+        command = BulkEditCommand(self.model, units=self.units, values_for=self.values_for())
+        command.on_applied = counted.append
+        self.stack.push(command)
+        if counted:
+            command.on_applied = None
+            self._applied(counted[0], command)
+            return counted[0]
+        command.on_applied = lambda n: self._applied(n, command)
+        return -1
+
+    def _applied(self, count: int, command: BulkEditCommand) -> None:
+        if count == 0 and self.stack.command(self.stack.index() - 1) is command:
+            command.setObsolete(True)  # nothing changed: no empty undo step
+            self.stack.undo()
+        self.applied.emit(count)
 
 
 class CompactRulesMixin:

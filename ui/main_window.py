@@ -261,11 +261,17 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.drop_hint.open_requested.connect(self.importer.open_folder)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(0)
+        self._details_timer.timeout.connect(self._show_selection)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.model.structure_changed.connect(self._structure_changed)
         self.scan.progressed.connect(self.job.show_progress)
         self.scan.findings_added.connect(self.verifier.add_findings)
         self.scan.running_changed.connect(self._scan_running)
+        self.model.slicer.progressed.connect(self.job.show_progress)
+        self.model.slicer.running_changed.connect(self._edit_running)
         self.job.cancel_requested.connect(self.cancel_job)
         self.stack.indexChanged.connect(lambda _i: self.update_actions())
         self.profile.engine_changed.connect(self.preferences.show_engine)
@@ -370,8 +376,17 @@ class MainWindow(QMainWindow):
             self.job.end()
         self.update_actions()
 
+    def _edit_running(self, running: bool) -> None:
+        """A long edit (or its undo) runs in slices: its progress shows in the status
+        bar; the details panel waits (an edit there would first finish it at once)."""
+        self.details.setEnabled(not running)
+        if not running:
+            self.job.end()
+        self.update_actions()
+
     def cancel_job(self) -> None:
         self.job.cancel_button.setEnabled(False)
+        self.model.slicer.cancel()
         if self.scan.running:
             self.scan.cancel()
         self.exporter.cancel()
@@ -379,11 +394,24 @@ class MainWindow(QMainWindow):
         self.session.cancel()
         self.csv.cancel()
 
+    DETAILS_LATER = 5000  # selected units above which the details follow a turn later
+
     def _selection_changed(self, *_args: Any) -> None:
+        """The details show the selection; for a big one (a select-all of 100,000 units)
+        in the next event-loop turn, so that the selection's own work and the panel's
+        each keep the window answering."""
+        units = self.selected_units()
+        if len(units) > self.DETAILS_LATER:
+            self._details_timer.start()
+        else:
+            self._details_timer.stop()
+            self._show_selection()
+        self.update_actions()
+
+    def _show_selection(self) -> None:
         units = self.selected_units()
         self.details.show_units(units)
         self.guide.units_selected(units)
-        self.update_actions()
 
     def _structure_changed(self) -> None:
         self.left.setCurrentIndex(1 if self.model.package.roots else 0)
@@ -398,7 +426,12 @@ class MainWindow(QMainWindow):
                 units=self.selected_units(),
                 scanning=self.scan.running,
                 exporting=self.exporter.task is not None,
-                working=self.session.task is not None or self.slip.task is not None,
+                working=(
+                    self.session.task is not None
+                    or self.slip.task is not None
+                    or self.model.slicer.running
+                ),
+                editing=self.model.slicer.running,
                 has_package=bool(self.model.package.roots),
             )
             for controller in self.controllers:

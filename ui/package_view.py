@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
+    QItemSelectionRange,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QRegion, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -53,7 +54,7 @@ def has_cote(unit: ArchiveUnit) -> bool:
     return bool(unit.archival_ids or unit.originating_ids)
 
 
-def _at_most(source: PackageTreeModel, limit: int) -> bool:
+def at_most(source: PackageTreeModel, limit: int) -> bool:
     """True when the package holds at most ``limit`` units (stops counting there)."""
     for n, _unit in enumerate(source.package.walk()):
         if n >= limit:
@@ -81,7 +82,7 @@ class UnitFilterProxy(QSortFilterProxyModel):
         parent's rows through Python calls), and the view reopens them a few per
         event-loop turn, each sorted as it opens."""
         source = self.sourceModel()
-        small = not isinstance(source, PackageTreeModel) or _at_most(source, self.SORT_AT_ONCE)
+        small = not isinstance(source, PackageTreeModel) or at_most(source, self.SORT_AT_ONCE)
         if small:
             super().sort(column, order)
             return
@@ -244,9 +245,17 @@ class PackageView(QTreeView):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self._selected: list[ArchiveUnit] | None = None
+        self._next_selected: list[ArchiveUnit] | None = None  # set by selectAll
+        self._selecting = False  # selectAll's own select is running
+        self._select_steps: tuple[Iterator[None], int] | None = None  # a big select-all
+        self._select_timer = QTimer(self)
+        self._select_timer.setInterval(0)
+        self._select_timer.timeout.connect(self._select_slice)
         self._selected_key: tuple[Any, ...] = ()
         self._layout_version = 0
-        self._expanding: deque[QPersistentModelIndex | None] = deque()
+        # units to open (None: the top level), with the row of their children to look at
+        # next (-1: its rows are mapped, it opens next turn)
+        self._expanding: deque[tuple[QPersistentModelIndex | None, int]] = deque()
         self._reopen: set[int] | None = None  # uids to reopen after a sort (None: all)
         self._expand_timer = QTimer(self)
         self._expand_timer.setInterval(0)
@@ -376,11 +385,11 @@ class PackageView(QTreeView):
         if not isinstance(source, PackageTreeModel):
             super().expandAll()
             return
-        if _at_most(source, self.EXPAND_AT_ONCE):
+        if at_most(source, self.EXPAND_AT_ONCE):
             super().expandAll()
             return
         self._reopen = None
-        self._expanding = deque([None])  # None: the top level
+        self._expanding = deque([(None, 0)])  # None: the top level
         self._expand_timer.start()
 
     @property
@@ -388,33 +397,55 @@ class PackageView(QTreeView):
         return bool(self._expanding)
 
     def _expand_slice(self) -> None:
+        """Open units until the slice's time is up. A unit's children are looked at a few
+        at a time: the first look into a sorted parent sorts its rows (50 ms for 1,000
+        children), the rest of the look waits for the next turn."""
         proxy = self.model()
         source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
         pending = self._expanding
         if not isinstance(source, PackageTreeModel):
             pending.clear()
-        deadline = time.perf_counter() + self.EXPAND_SLICE
+        clock = time.perf_counter
+        deadline = clock() + self.EXPAND_SLICE
         one_done = False
         while pending:  # at least one per turn, then until the slice's time is up
-            if time.perf_counter() > deadline and one_done:
+            if clock() > deadline and one_done:
                 break
             one_done = True
             assert isinstance(source, PackageTreeModel)
-            persistent = pending.popleft()
+            persistent, start = pending[0]
             if persistent is None:
                 parent = QModelIndex()
             elif persistent.isValid():
                 parent = QModelIndex(persistent)
-                self.expand(parent)
+                if start == 0:  # first its rows are mapped (and sorted), then it opens
+                    proxy.rowCount(parent)
+                    if clock() > deadline:
+                        pending[0] = (persistent, -1)
+                        break
+                if start <= 0:
+                    self.expand(parent)
+                    start = 0
             else:
+                pending.popleft()
                 continue  # removed (or filtered out) meanwhile
             unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
             only = self._reopen
-            for child in source.siblings(unit):
+            children = source.siblings(unit)
+            row = start
+            while row < len(children):
+                child = children[row]
+                row += 1
                 if child.children and (only is None or child.uid in only):
                     index = proxy.mapFromSource(source.index_for(child))
                     if index.isValid():
-                        pending.append(QPersistentModelIndex(index))
+                        pending.append((QPersistentModelIndex(index), 0))
+                    if clock() > deadline:
+                        break
+            if row < len(children):
+                pending[0] = (persistent, row)  # the rest of its children next turn
+                break
+            pending.popleft()
         if not pending:
             self._expand_timer.stop()
             self._reopen = None
@@ -443,7 +474,7 @@ class PackageView(QTreeView):
 
     def _after_sort(self) -> None:
         if self._reopen:
-            self._expanding = deque([None])
+            self._expanding = deque([(None, 0)])
             self._expand_timer.start()
         else:
             self._reopen = None
@@ -463,7 +494,15 @@ class PackageView(QTreeView):
 
         ``QTreeView.dataChanged`` re-reads each open row of the range (its flags, children
         and index, from Python: 3 s for 100,000 rows); field edits change neither row
-        heights (uniform) nor children, so the item view's repaint is all that is needed."""
+        heights (uniform) nor children, so the item view's repaint is all that is needed.
+        Rows the viewport does not show need nothing: a sliced bulk edit changes rows far
+        from it in most of its slices, each slice repainted the whole viewport."""
+        if (
+            top_left.isValid()
+            and bottom_right.isValid()
+            and self._not_shown(top_left, bottom_right)
+        ):
+            return
         if (
             top_left.isValid()
             and bottom_right.isValid()
@@ -472,6 +511,17 @@ class PackageView(QTreeView):
             QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles or ()))
             return
         super().dataChanged(top_left, bottom_right, list(roles or ()))
+
+    def _not_shown(self, top_left: QModelIndex, bottom_right: QModelIndex) -> bool:
+        """True when rows ``top_left``..``bottom_right`` (one parent) are all out of the
+        viewport: above or below it, or under a closed unit."""
+        top = self.visualRect(top_left.siblingAtColumn(0))
+        bottom = self.visualRect(bottom_right.siblingAtColumn(0))
+        if not top.isValid() and not bottom.isValid():
+            return top_left.parent().isValid() and not self.isExpanded(top_left.parent())
+        if not top.isValid() or not bottom.isValid():
+            return False
+        return bottom.bottom() < 0 or top.top() > self.viewport().height()
 
     # -- selection, in units of the package (the view shows them through the proxy) ------
     def unit_at(self, index: QModelIndex) -> ArchiveUnit | None:
@@ -486,7 +536,11 @@ class PackageView(QTreeView):
         selection_model.selectionChanged.connect(self._forget_selection)
 
     def _forget_selection(self, *_args: Any) -> None:
-        self._selected = None
+        if not self._selecting:
+            self._select_steps = None  # the user chose another selection meanwhile
+        self._selected = self._next_selected
+        if self._selected is not None:
+            self._selected_key = self._selection_key()
 
     def _rows_changed(self, *_args: Any) -> None:
         self._layout_version += 1
@@ -548,11 +602,24 @@ class PackageView(QTreeView):
                     out.append(unit)
         return out
 
+    SELECT_SLICE = 0.015  # seconds of a big select-all's reading per event-loop turn
+    SELECT_AT_ONCE = 5000  # units up to which select-all is done at once
+
+    @property
+    def selecting_all(self) -> bool:
+        """A big select-all is reading the open units (it selects when done)."""
+        return self._select_steps is not None
+
     def selectAll(self) -> None:  # noqa: N802 (Qt's name)
         """Select every shown row: one range per open parent, given to the selection at once.
 
         ``QTreeView.selectAll`` walks every shown row asking the model for its parent
-        (millions of calls into Python: 5-9 s for 100,000 expanded units)."""
+        (millions of calls into Python: 5-9 s for 100,000 expanded units). When the proxy
+        neither filters nor sorts, the selected units are known here (each range is a
+        slice of its parent's children): they are kept for ``selected_units``, which then
+        needs no read of the selection's ranges. A big tree's open units are read a slice
+        per event-loop turn, then selected at once (a change of the rows meanwhile starts
+        over; a click elsewhere drops it)."""
         proxy = self.model()
         sel = self.selectionModel()
         single = (
@@ -565,31 +632,104 @@ class PackageView(QTreeView):
         if not isinstance(source, PackageTreeModel):
             super().selectAll()
             return
+        if at_most(source, self.SELECT_AT_ONCE):
+            for _ in self._select_all_steps(proxy, source, sel, 0.0):
+                pass
+            return
+        self._select_steps = (
+            self._select_all_steps(proxy, source, sel, self.SELECT_SLICE),
+            self._layout_version,
+        )
+        self._select_timer.start()
+
+    def _select_slice(self) -> None:
+        entry = self._select_steps
+        if entry is None:
+            self._select_timer.stop()
+            return
+        steps, version = entry
+        if version != self._layout_version:  # rows changed under it: start over
+            self._select_steps = None
+            self._select_timer.stop()
+            self.selectAll()
+            return
+        try:
+            next(steps)
+        except StopIteration:
+            self._select_steps = None
+            self._select_timer.stop()
+
+    def _select_all_steps(
+        self,
+        proxy: QSortFilterProxyModel,
+        source: PackageTreeModel,
+        sel: QItemSelectionModel,
+        budget: float,
+    ) -> Iterator[None]:
+        """Read the open units (yielding every ``budget`` s; 0: never), then select."""
+        clock = time.perf_counter
+        deadline = clock() + budget
+        identity = getattr(proxy, "visible", None) is None and proxy.sortColumn() < 0
         last_col = proxy.columnCount() - 1
         selection = QItemSelection()
-        pending = [QModelIndex()]
+        units: list[ArchiveUnit] = []
+        pending: list[tuple[QModelIndex, ArchiveUnit | None]] = [(QModelIndex(), None)]
+        is_expanded = self.isExpanded
         while pending:
-            parent = pending.pop()
+            if budget and clock() > deadline:
+                yield
+                deadline = clock() + budget
+            parent, parent_unit = pending.pop()
             rows = proxy.rowCount(parent)
             if rows == 0:
                 continue
-            selection.select(proxy.index(0, 0, parent), proxy.index(rows - 1, last_col, parent))
-            parent_unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
+            # a range as such: ``QItemSelection.select`` compares both ends' parents first
+            # (the proxy asks the model for them: a third of a select-all's time)
+            selection.append(
+                QItemSelectionRange(
+                    proxy.index(0, 0, parent), proxy.index(rows - 1, last_col, parent)
+                )
+            )
+            children = source.siblings(parent_unit)
+            if identity:
+                units.extend(children)
             opened = []
-            for child in source.siblings(parent_unit):
-                if child.children:  # only units with children can be open
+            for row, child in enumerate(children):
+                if not child.children:  # only units with children can be open
+                    continue
+                if identity:  # proxy rows are the model's rows
+                    index = proxy.index(row, 0, parent)
+                else:
                     index = proxy.mapFromSource(source.index_for(child))
-                    if index.isValid() and self.isExpanded(index):
-                        opened.append(index)
+                if index.isValid() and is_expanded(index):
+                    opened.append((index, child))
             # ranges in the tree's order: painting a row asks the selection range by range
             # until one holds it, so the rows at the top are answered first
-            opened.sort(key=lambda i: i.row(), reverse=True)
+            opened.sort(key=lambda entry: entry[0].row(), reverse=True)
             pending.extend(opened)
         if selection.isEmpty():
             return
         # Not with ``Rows``: the ranges already span every column, and Qt "expands" them
         # by merging each into the others (quadratic, parents asked from Python).
-        sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        # what _read_selection would read, in the same order: known before the selection
+        # tells its listeners (the window reads it at once)
+        self._next_selected = units if identity else None
+        self._selecting = True
+        try:
+            sel.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._next_selected = None
+            self._selecting = False
+
+    BIG_SELECTION = 64  # ranges: above, a selection change repaints the whole viewport
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:  # noqa: N802
+        """The viewport, for a selection of many ranges (a select-all of an expanded tree):
+        Qt unites a rectangle per range, visible or not (45 ms for 1,000 open folders),
+        to repaint the few rows the viewport shows."""
+        if selection.size() > self.BIG_SELECTION:
+            return QRegion(self.viewport().rect())
+        return super().visualRegionForSelection(selection)
 
     def current_unit(self) -> ArchiveUnit | None:
         return self.unit_at(self.currentIndex())

@@ -202,6 +202,10 @@ class RulesEditor(QWidget):
     def units(self) -> list[ArchiveUnit]:
         return [t for t in self.targets if isinstance(t, ArchiveUnit)]
 
+    def _first_unit(self) -> ArchiveUnit:
+        """The first unit among the targets (no list of 100,000 built to read it)."""
+        return next(t for t in self.targets if isinstance(t, ArchiveUnit))
+
     def refresh(self) -> None:
         """Recompute the rows (after any change of the package made elsewhere)."""
         enabled = self.package is not None and bool(self.targets)
@@ -222,7 +226,7 @@ class RulesEditor(QWidget):
         self._update_buttons()
 
     def _title_text(self) -> str:
-        first = self.units[0]
+        first = self._first_unit()
         if len(self.targets) == 1:
             return self.tr("Règles de gestion de « %1 »").replace("%1", first.title)
         return (
@@ -233,7 +237,7 @@ class RulesEditor(QWidget):
 
     def _compute_rows(self) -> tuple[dict[str, list[RuleRow]], dict[str, RuleCategory | None]]:
         assert self.package is not None
-        unit = self.units[0]
+        unit = self._first_unit()
         effective = effective_rules(unit, self.package, self.referential)
         rows = {c: [self._row(e, own=unit) for e in lst] for c, lst in effective.items()}
         return rows, dict(unit.management.rules)

@@ -37,6 +37,7 @@ from seda.model import ArchiveUnit, BinaryObject, Package
 from ui.commands import MoveUnitsCommand, RenameCommand, top_level_only
 from ui.formatting import DISPLAY_MAX, date_range, human_size, level_label, short_text
 from ui.icons import unit_icon
+from ui.sliced_edit import SliceRunner
 
 COL_TITLE, COL_LEVEL, COL_DATES, COL_FORMAT, COL_SIZE, COL_COTE = range(6)
 COLUMN_COUNT = 6  # the cote comes last in the model (saved header layouts stay right);
@@ -76,6 +77,9 @@ class PackageTreeModel(QAbstractItemModel):
         self._by_uid: dict[int, ArchiveUnit] = {}
         self._drag: dict[int, ArchiveUnit] = {}
         self._main_thread = QThread.currentThread()
+        # long edits (a bulk edit of many units, its undo) run a slice per event-loop turn;
+        # any other change of the tree or of unit fields first finishes them (_settle)
+        self.slicer = SliceRunner(self)
 
     # -- package ------------------------------------------------------------------------
     @property
@@ -83,7 +87,7 @@ class PackageTreeModel(QAbstractItemModel):
         return self._package
 
     def set_package(self, package: Package) -> None:
-        self._check_thread()
+        self._settle()
         self.beginResetModel()
         self._package = package
         self._rows.clear()
@@ -94,6 +98,13 @@ class PackageTreeModel(QAbstractItemModel):
     def _check_thread(self) -> None:
         if QThread.currentThread() is not self._main_thread:
             raise RuntimeError("PackageTreeModel used outside the main thread")
+
+    def _settle(self) -> None:
+        """Before a change of the tree or of fields: a sliced edit still running is done
+        to its end first, so every change lands on the state the undo stack describes
+        (the edit made meanwhile is queued behind it, never interleaved)."""
+        self._check_thread()
+        self.slicer.finish()
 
     # -- navigation ---------------------------------------------------------------------
     def siblings(self, parent: ArchiveUnit | None) -> list[ArchiveUnit]:
@@ -215,7 +226,7 @@ class PackageTreeModel(QAbstractItemModel):
         unit: ArchiveUnit = index.internalPointer()
         col = index.column()
         if role == _SORT_ROLE:  # first: a column sort asks it twice per comparison
-            return self._sort_key(unit, col)
+            return self.sort_key(unit, col)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(unit, col)
         if role == Qt.ItemDataRole.EditRole:
@@ -241,7 +252,7 @@ class PackageTreeModel(QAbstractItemModel):
         if role == UnitRole:
             return unit
         if role == SortRole:
-            return self._sort_key(unit, col)
+            return self.sort_key(unit, col)
         if role == SearchRole:
             obj = unit.objects[0] if unit.objects else None
             extra = f" {obj.filename} {obj.format.name} {obj.format.puid}" if obj else ""
@@ -277,7 +288,7 @@ class PackageTreeModel(QAbstractItemModel):
             return human_size(sum(o.size for o in unit.objects))
         return ""
 
-    def _sort_key(self, unit: ArchiveUnit, col: int) -> Any:
+    def sort_key(self, unit: ArchiveUnit, col: int) -> Any:
         if col == COL_TITLE:
             return unit.title.casefold()
         if col == COL_LEVEL:
@@ -386,7 +397,7 @@ class PackageTreeModel(QAbstractItemModel):
         self, parent: ArchiveUnit | None, row: int, units: Sequence[ArchiveUnit]
     ) -> None:
         """Insert detached ``units`` under ``parent`` (None = top level) at ``row``."""
-        self._check_thread()
+        self._settle()
         if not units:
             return
         sibs = self.siblings(parent)
@@ -406,7 +417,7 @@ class PackageTreeModel(QAbstractItemModel):
 
     def remove_unit(self, unit: ArchiveUnit) -> tuple[ArchiveUnit | None, int]:
         """Detach ``unit`` from the package (the files on disk are never touched)."""
-        self._check_thread()
+        self._settle()
         parent = unit.parent
         row = self.row_of(unit)
         self.beginRemoveRows(self._parent_index(parent), row, row)
@@ -424,7 +435,7 @@ class PackageTreeModel(QAbstractItemModel):
 
         Returns the final row. Refuses to move a unit into itself or its descendants.
         """
-        self._check_thread()
+        self._settle()
         if new_parent is unit or (new_parent is not None and is_ancestor(unit, new_parent)):
             raise ValueError("cannot move a unit into itself")
         old_parent = unit.parent
@@ -455,7 +466,7 @@ class PackageTreeModel(QAbstractItemModel):
 
     def set_fields(self, unit: ArchiveUnit, values: dict[str, Any]) -> dict[str, Any]:
         """Set description fields; return their previous values (for undo)."""
-        self._check_thread()
+        self._settle()
         old = {}
         for name, value in values.items():
             old[name] = getattr(unit, name)
@@ -470,13 +481,19 @@ class PackageTreeModel(QAbstractItemModel):
         return old
 
     def set_fields_many(
-        self, edits: Sequence[tuple[ArchiveUnit, dict[str, Any]]]
+        self, edits: Sequence[tuple[ArchiveUnit, dict[str, Any]]], *, notify: bool = True
     ) -> list[dict[str, Any]]:
         """``set_fields`` for many units at once (a bulk edit, its undo): the fields are set
         first, then one ``dataChanged`` per run of adjacent rows and ONE ``units_edited``
         for all of them, so views and the details panel refresh once, not once per unit
-        (100,000 single refreshes took minutes). Returns each unit's previous values."""
-        self._check_thread()
+        (100,000 single refreshes took minutes). Returns each unit's previous values.
+
+        ``notify=False``: a slice of a sliced edit (rows repainted, ``units_edited`` left
+        to ``edited`` at its end); a slice never waits for the running job (it is one)."""
+        if notify:
+            self._settle()
+        else:
+            self._check_thread()
         olds: list[dict[str, Any]] = []
         units: list[ArchiveUnit] = []
         for unit, values in edits:
@@ -488,12 +505,17 @@ class PackageTreeModel(QAbstractItemModel):
             units.append(unit)
         if units:
             self.refresh_units(units)
-            self.units_edited.emit(units)
+            if notify:
+                self.units_edited.emit(units)
         return olds
+
+    def edited(self, units: list[ArchiveUnit]) -> None:
+        """``units_edited`` for a sliced edit's units, once, when it reaches its end."""
+        self.units_edited.emit(units)
 
     def reorder_children(self, parent: ArchiveUnit | None, order: list[ArchiveUnit]) -> None:
         """Replace the children order of ``parent`` (same units), keeping selections."""
-        self._check_thread()
+        self._settle()
         sibs = self.siblings(parent)
         if len(order) != len(sibs) or {u.uid for u in order} != {u.uid for u in sibs}:
             raise ValueError("reorder_children needs the same units")

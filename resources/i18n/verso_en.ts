@@ -486,6 +486,10 @@
         <translation>An export is already running.</translation>
     </message>
     <message>
+        <source>Export waits for the end of the edit being applied.</source>
+        <translation>Export waits for the end of the edit being applied.</translation>
+    </message>
+    <message>
         <source>Export waits for the end of the analysis of the files.</source>
         <translation>Export waits for the end of the analysis of the files.</translation>
     </message>
@@ -1075,6 +1079,18 @@
         <location line="+5"/>
         <source>Exporting %1 / %2 — %3/s</source>
         <translation>Exporting %1 / %2 — %3/s</translation>
+    </message>
+    <message>
+        <source>Preparing the edit of %1…</source>
+        <translation>Preparing the edit of %1…</translation>
+    </message>
+    <message>
+        <source>Applying the edit: %1 / %2</source>
+        <translation>Applying the edit: %1 / %2</translation>
+    </message>
+    <message>
+        <source>Undoing the edit: %1 / %2</source>
+        <translation>Undoing the edit: %1 / %2</translation>
     </message>
 </context>
 <context>

@@ -486,6 +486,10 @@
         <translation>Un export est déjà en cours.</translation>
     </message>
     <message>
+        <source>Export waits for the end of the edit being applied.</source>
+        <translation>L'export attend la fin de la modification en cours.</translation>
+    </message>
+    <message>
         <source>Export waits for the end of the analysis of the files.</source>
         <translation>L'export attend la fin de l'analyse des fichiers.</translation>
     </message>
@@ -1079,6 +1083,18 @@
         <location line="+5"/>
         <source>Exporting %1 / %2 — %3/s</source>
         <translation>Export : %1 / %2 — %3/s</translation>
+    </message>
+    <message>
+        <source>Preparing the edit of %1…</source>
+        <translation>Préparation de la modification de %1…</translation>
+    </message>
+    <message>
+        <source>Applying the edit: %1 / %2</source>
+        <translation>Modification : %1 / %2</translation>
+    </message>
+    <message>
+        <source>Undoing the edit: %1 / %2</source>
+        <translation>Annulation de la modification : %1 / %2</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
@@ -39,10 +40,15 @@ def _count(obj: Any, name: str, calls: list[str]) -> None:
     setattr(obj, name, counted)
 
 
+def _wait_for_slices(qtbot: Any, model: PackageTreeModel) -> None:
+    qtbot.waitUntil(lambda: not model.slicer.running, timeout=60_000)
+
+
 def test_bulk_edit_of_5000_units_refreshes_the_details_once_and_undo_restores(qtbot) -> None:  # type: ignore[no-untyped-def]
     package = _package(50, 100)
     model = PackageTreeModel(package)
     stack = QUndoStack()
+    model.undo_stack = stack
     panel = DetailsPanel(model, stack)
     qtbot.addWidget(panel)
     units = [u for u in package.walk() if u.level == DescriptionLevel.ITEM]
@@ -58,28 +64,244 @@ def test_bulk_edit_of_5000_units_refreshes_the_details_once_and_undo_restores(qt
     _count(panel.rules_panel, "refresh", calls)
     edited: list[int] = []
     model.units_edited.connect(lambda us: edited.append(len(us)))
-    changed: list[tuple[int, int]] = []
-    model.dataChanged.connect(lambda tl, br, _r=None: changed.append((tl.row(), br.row())))
+    changed: list[tuple[int, int, int]] = []
+    model.dataChanged.connect(
+        lambda tl, br, _r=None: changed.append((id(tl.internalPointer()), tl.row(), br.row()))
+    )
 
     stack.push(BulkEditCommand(model, [(u, {"start_date": date(2024, 5, 1)}) for u in units]))
+    _wait_for_slices(qtbot, model)  # above BulkEditCommand.AT_ONCE: applied in slices
 
     assert all(u.start_date == date(2024, 5, 1) for u in units)
     assert edited == [5000]  # one notification for the whole command
     assert calls.count("refresh") == 2  # the form once, the rules panel once
-    assert len(changed) == 50  # one repaint per folder (a run of 100 adjacent rows)
-    assert all(br - tl == 99 for tl, br in changed)
+    # every row repainted, by runs of adjacent rows (a slice may end inside a folder)
+    assert sum(br - tl + 1 for _p, tl, br in changed) == 5000
+    assert len(changed) < 5000 // 20
     assert panel.form.start.value() == date(2024, 5, 1)
 
     calls.clear()
     edited.clear()
     stack.undo()
+    _wait_for_slices(qtbot, model)
     assert {u.uid: u.start_date for u in units} == before
     assert edited == [5000]
     assert calls.count("refresh") == 2
     assert panel.form.start.value() == before[shown.uid]
 
     stack.redo()
+    _wait_for_slices(qtbot, model)
     assert all(u.start_date == date(2024, 5, 1) for u in units)
+
+
+@pytest.fixture
+def sliced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small packages edited in many slices: every command is sliced, a slice is a
+    chunk of 7 units (the clock is looked at after each chunk)."""
+    from ui import commands
+    from ui.sliced_edit import SliceRunner
+
+    monkeypatch.setattr(commands.BulkEditCommand, "AT_ONCE", 0)
+    monkeypatch.setattr(commands._BulkJob, "CHUNK", 7)
+    monkeypatch.setattr(SliceRunner, "BUDGET", 0.0)
+
+
+def _sliced_setup(qtbot: Any) -> tuple[Package, PackageTreeModel, QUndoStack, list[ArchiveUnit]]:
+    package = _package(6, 20)
+    model = PackageTreeModel(package)
+    stack = QUndoStack()
+    model.undo_stack = stack
+    units = list(package.walk())
+    for n, unit in enumerate(units):
+        unit.start_date = date(1900 + n, 1, 1)
+    return package, model, stack, units
+
+
+def _tick_until(model: PackageTreeModel, done: Any) -> None:
+    """Run the slices by hand (no event loop in between) until ``done()``."""
+    for _ in range(10_000):
+        if done():
+            return
+        model.slicer._tick()
+    raise AssertionError("the sliced edit never got there")
+
+
+def _dates(units: list[ArchiveUnit]) -> list[date | None]:
+    return [u.start_date for u in units]
+
+
+def test_sliced_bulk_edit_applies_every_unit_over_several_turns(qtbot, sliced) -> None:  # type: ignore[no-untyped-def]
+    _package_, model, stack, units = _sliced_setup(qtbot)
+    before = _dates(units)
+    progress: list[tuple[str, int, int]] = []
+    model.slicer.progressed.connect(lambda ph, d, t, _m: progress.append((ph, d, t)))
+    model.slicer.PROGRESS_INTERVAL = 0.0
+    edited: list[int] = []
+    model.units_edited.connect(lambda us: edited.append(len(us)))
+    new = date(2024, 5, 1)
+    stack.push(BulkEditCommand(model, [(u, {"start_date": new}) for u in units]))
+    assert model.slicer.running  # not done in the click's turn
+    assert _dates(units) != [new] * len(units)
+    _wait_for_slices(qtbot, model)
+    assert _dates(units) == [new] * len(units)
+    assert edited == [len(units)]
+    phases = [ph for ph, _d, _t in progress]
+    assert "edit" in phases and "edit-read" in phases
+    assert any(0 < d < t for ph, d, t in progress if ph == "edit")  # went on in steps
+
+    stack.undo()
+    assert model.slicer.running
+    _wait_for_slices(qtbot, model)
+    assert _dates(units) == before
+    assert stack.canRedo() and stack.redoText() == f"Edit {len(units)} unit(s)"
+
+
+def test_cancel_of_a_sliced_bulk_edit_rolls_back_and_drops_the_step(qtbot, sliced) -> None:  # type: ignore[no-untyped-def]
+    _package_, model, stack, units = _sliced_setup(qtbot)
+    before = _dates(units)
+    stack.push(BulkEditCommand(model, [(u, {"start_date": date(2024, 5, 1)}) for u in units]))
+    command_job = model.slicer.job
+    assert command_job is not None
+    _tick_until(model, lambda: command_job.done > 0)  # partly applied
+    assert command_job.done < len(units)
+    model.slicer.cancel()
+    assert model.slicer.running  # the roll-back runs in slices too
+    _wait_for_slices(qtbot, model)
+    assert _dates(units) == before  # every applied unit rolled back, the others untouched
+    assert stack.count() == 0  # cancelled: no undo step left behind
+    assert not stack.canUndo() and not stack.canRedo()
+
+
+def test_cancel_of_a_sliced_undo_applies_the_edit_again(qtbot, sliced) -> None:  # type: ignore[no-untyped-def]
+    _package_, model, stack, units = _sliced_setup(qtbot)
+    new = date(2024, 5, 1)
+    stack.push(BulkEditCommand(model, [(u, {"start_date": new}) for u in units]))
+    _wait_for_slices(qtbot, model)
+    stack.undo()
+    job = model.slicer.job
+    assert job is not None
+    _tick_until(model, lambda: job.done < len(units))  # partly undone
+    assert job.done > 0
+    model.slicer.cancel()
+    _wait_for_slices(qtbot, model)
+    assert _dates(units) == [new] * len(units)
+    assert stack.index() == 1 and stack.canUndo()  # the edit is done, as before the undo
+
+
+def test_undo_during_a_sliced_apply_turns_it_round(qtbot, sliced) -> None:  # type: ignore[no-untyped-def]
+    _package_, model, stack, units = _sliced_setup(qtbot)
+    before = _dates(units)
+    stack.push(BulkEditCommand(model, [(u, {"start_date": date(2024, 5, 1)}) for u in units]))
+    job = model.slicer.job
+    assert job is not None
+    _tick_until(model, lambda: job.done > 0)
+    stack.undo()
+    _wait_for_slices(qtbot, model)
+    assert _dates(units) == before
+    stack.redo()
+    _wait_for_slices(qtbot, model)
+    assert _dates(units) == [date(2024, 5, 1)] * len(units)
+
+
+def test_an_edit_during_a_sliced_apply_waits_for_its_end(qtbot, sliced) -> None:  # type: ignore[no-untyped-def]
+    _package_, model, stack, units = _sliced_setup(qtbot)
+    before = _dates(units)
+    title = units[-1].title
+    stack.push(BulkEditCommand(model, [(u, {"start_date": date(2024, 5, 1)}) for u in units]))
+    assert model.slicer.running
+    stack.push(RenameCommand(model, units[-1], "renamed while it applies"))
+    assert not model.slicer.running  # finished first, then the rename
+    assert _dates(units) == [date(2024, 5, 1)] * len(units)
+    assert units[-1].title == "renamed while it applies"
+    stack.undo()  # the rename
+    assert units[-1].title == title
+    stack.undo()  # the bulk edit
+    _wait_for_slices(qtbot, model)
+    assert _dates(units) == before
+
+
+def test_select_all_then_bulk_edit_in_the_window_touches_every_unit(
+    qtbot, window, sliced, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(window, "DETAILS_LATER", 100)  # a big selection: details a turn later
+    package = _package(8, 30)
+    window.model.set_package(package)
+    tree = window.tree
+    monkeypatch.setattr(tree, "SELECT_AT_ONCE", 10)  # read in slices, then selected
+    monkeypatch.setattr(tree, "SELECT_SLICE", 0.0)
+    tree.expandAll()
+    tree.selectAll()
+    assert tree.selecting_all and not window.selected_units()
+    qtbot.waitUntil(lambda: not tree.selecting_all)
+    selected = window.selected_units()
+    # what select-all keeps is what the selection's ranges hold, in the same order
+    assert selected == tree._read_selection()
+    assert len(selected) == sum(1 for _ in package.walk())
+    bulk = window.details.bulk
+    assert bulk.units != selected  # not yet: the selection's turn ends first
+    qtbot.waitUntil(lambda: bulk.units == selected)
+    bulk.level_box.setChecked(True)
+    bulk.level.setCurrentIndex(bulk.level.findData(DescriptionLevel.FILE.value))
+    bulk.title_box.setChecked(True)
+    bulk.pattern.setText("{n:03} {parent}")
+    parents = {u.uid: (u.parent.title if u.parent else "") for u in selected}
+    applied: list[int] = []
+    bulk.applied.connect(applied.append)
+    assert bulk.apply() == -1  # goes on in slices
+    assert window.job.isVisible()  # the status bar's progress, with Cancel
+    assert not window.details.isEnabled()  # the panel waits for the end
+    assert not window.edits.act_remove.isEnabled()
+    assert window.edits.act_undo.isEnabled()  # undo turns the edit round
+    _wait_for_slices(qtbot, window.model)
+    assert applied == [len(selected)]
+    assert all(u.level == DescriptionLevel.FILE for u in package.walk())
+    # every new title was read before any unit changed: {parent} is the old title
+    assert [u.title for u in selected] == [
+        f"{n:03} {parents[u.uid]}".strip() for n, u in enumerate(selected, 1)
+    ]
+    assert window.details.isEnabled() and not window.job.isVisible()
+    assert str(len(selected)) in window.stack.undoText()
+    window.undo()
+    _wait_for_slices(qtbot, window.model)
+    assert all(u.level != DescriptionLevel.FILE for u in package.walk())
+
+
+def test_a_click_during_a_sliced_select_all_wins(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    package = _package(6, 10)
+    window.model.set_package(package)
+    tree = window.tree
+    monkeypatch.setattr(tree, "SELECT_AT_ONCE", 10)
+    monkeypatch.setattr(tree, "SELECT_SLICE", 0.0)
+    tree.expandAll()
+    tree.selectAll()
+    assert tree.selecting_all
+    one = package.roots[0].children[3]
+    window.select_units([one])  # the user clicks a unit before the select-all is done
+    assert not tree.selecting_all
+    qtbot.wait(50)
+    assert window.selected_units() == [one]
+
+
+def test_cancel_button_rolls_back_a_bulk_edit_in_the_window(qtbot, window, sliced) -> None:  # type: ignore[no-untyped-def]
+    package = _package(4, 30)
+    window.model.set_package(package)
+    tree = window.tree
+    tree.expandAll()
+    tree.selectAll()
+    before = [u.level for u in package.walk()]
+    bulk = window.details.bulk
+    bulk.level_box.setChecked(True)
+    bulk.level.setCurrentIndex(bulk.level.findData(DescriptionLevel.FILE.value))
+    bulk.apply()
+    job = window.model.slicer.job
+    assert job is not None
+    _tick_until(window.model, lambda: job.done > 0)
+    assert job.done < 120
+    window.job.cancel_button.click()
+    _wait_for_slices(qtbot, window.model)
+    assert [u.level for u in package.walk()] == before
+    assert window.stack.count() == 0
+    assert window.details.isEnabled()
 
 
 def test_set_fields_many_returns_the_previous_values(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,8 @@ class WindowState:
     units: list[ArchiveUnit] = field(default_factory=list)  # selected
     scanning: bool = False
     exporting: bool = False
-    working: bool = False  # saving or opening a saved work / SIP, writing a transfer slip
+    working: bool = False  # saving or opening a saved work / SIP, a transfer slip, ``editing``
+    editing: bool = False  # a long edit (or its undo) applies in slices
     has_package: bool = False
 
     @property

@@ -58,12 +58,16 @@ class EditController(Controller):
         )
 
     def update_actions(self, state: WindowState) -> None:
-        units = state.units
+        # while a long edit applies in slices, the tree's own edits wait (undo and redo
+        # stay: they turn the running edit round)
+        units = [] if state.editing else state.units
         self.act_rename.setEnabled(len(units) == 1)
         self.act_remove.setEnabled(bool(units))
         self.act_group.setEnabled(bool(units))
-        self.act_sort.setEnabled(state.has_package)
-        self.act_number_cotes.setEnabled(state.has_package and not state.scanning)
+        self.act_sort.setEnabled(state.has_package and not state.editing)
+        self.act_number_cotes.setEnabled(
+            state.has_package and not state.scanning and not state.editing
+        )
         self.act_move_up.setEnabled(bool(units))
         self.act_move_down.setEnabled(bool(units))
         self.act_rules.setEnabled(bool(units))

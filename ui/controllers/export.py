@@ -77,6 +77,8 @@ class ExportController(Controller):
             return self.tr("An export is already running.")
         if self.window.slip.busy():
             return self.tr("Export waits until the transfer slip is written.")
+        if state.editing:
+            return self.tr("Export waits for the end of the edit being applied.")
         stats = self.window.status.last_stats  # counted after each change (no walk here)
         if stats is not None and nothing_to_transfer(self.model.package.roots, stats.files):
             return self.empty_text()

@@ -4,7 +4,7 @@ beside the box) and step through them (F3 / Maj+F3, Enter)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence
 
 from ui.controllers.base import Controller, WindowState
 from ui.formatting import number
+from ui.package_view import at_most
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -32,12 +33,14 @@ class SearchController(Controller):
         self.box.returnPressed.connect(self.next_result)
         # the typing pause's search runs a slice per event-loop turn (see apply_sliced)
         self._steps: Iterator[None] | None = None
+        self._then: Callable[[], None] | None = None  # after the sliced search (F3)
         self._slice = QTimer(self)
         self._slice.setInterval(0)
         self._slice.timeout.connect(self._next_slice)
 
     SLICE = 0.03  # seconds of matching per event-loop turn
     EXPAND_MAX = 2000  # shown units up to which a search opens the tree (depth 2)
+    SEARCH_AT_ONCE = 5000  # units up to which F3 after typing searches at once
 
     def build_actions(self) -> None:
         self.act_find = self.action(self.tr("&Find"), self.focus, QKeySequence.StandardKey.Find)
@@ -58,17 +61,20 @@ class SearchController(Controller):
 
     def apply(self) -> None:
         """Search now (the whole match at once)."""
+        self.timer.stop()
         self._slice.stop()
         self._steps = None
+        self._then = None
         for _ in self.proxy.search_steps(self.box.text().strip()):
             pass
         self._show()
 
-    def apply_sliced(self) -> None:
+    def apply_sliced(self, then: Callable[[], None] | None = None) -> None:
         """Search without stalling the window: the match runs in slices of ~30 ms between
-        other events (100,000 units take several), then the result shows at once. Typing
-        again starts over (the unfinished match is dropped)."""
+        other events (100,000 units take several), then the result shows at once (and
+        ``then`` runs). Typing again starts over (the unfinished match is dropped)."""
         self._steps = self.proxy.search_steps(self.box.text().strip(), budget=self.SLICE)
+        self._then = then
         self._slice.start()
 
     def _next_slice(self) -> None:
@@ -82,6 +88,9 @@ class SearchController(Controller):
             self._slice.stop()
             self._steps = None
             self._show()
+            then, self._then = self._then, None
+            if then is not None:
+                then()
 
     def _show(self) -> None:
         tree = self.window.tree
@@ -131,6 +140,11 @@ class SearchController(Controller):
             or self.box.text().strip() != self.proxy.text
         ):
             self.timer.stop()
+            if not at_most(self.model, self.SEARCH_AT_ONCE):
+                # typed, then F3 at once in a big package: the search in slices (the
+                # first one folds every title: 1.5 s for 100,000 units), then the step
+                self.apply_sliced(then=lambda: self._step(delta))
+                return
             self.apply()  # typed, then F3 at once: search now
         matches = self.proxy.matches
         if not matches:

@@ -1046,6 +1046,10 @@
 <context>
     <name>JobProgress</name>
     <message>
+        <source>Writing the table… %1 / %2</source>
+        <translation>Writing the table… %1 / %2</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="+25"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
@@ -3040,6 +3044,10 @@
 </context>
 <context>
     <name>CsvTableController</name>
+    <message>
+        <source>Table export cancelled: nothing was written.</source>
+        <translation>Table export cancelled: nothing was written.</translation>
+    </message>
     <message>
         <source>Import a spreads&amp;heet…</source>
         <translation>Import a spreads&amp;heet…</translation>

@@ -70,3 +70,32 @@ def build_package(groups: int = 3, items: int = 4) -> Package:
     sub.add(ArchiveUnit(title="note", level=DescriptionLevel.ITEM))
     package.roots[0].add(sub)
     return package
+
+
+@pytest.fixture
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the window asked the desktop to open (files, folders), instead of opening it."""
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    return opened
+
+
+@pytest.fixture
+def scanned(qtbot, window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The window after scanning a small « Mairie » folder (a PDF and a text file), both
+    agencies named; Export does not ask about the incomplete header."""
+    from tests.conftest import pdf_bytes
+
+    top = tmp_path / "Mairie"
+    (top / "Courrier").mkdir(parents=True)
+    (top / "Courrier" / "lettre.pdf").write_bytes(pdf_bytes())
+    (top / "notes.txt").write_text("Budget primitif 2021\n", encoding="utf-8")
+    window.add_paths([top])
+    qtbot.waitUntil(lambda: not window.scan.running, timeout=60_000)
+    header = window.model.package.header
+    header.transferring_agency_name = "Mairie de Saint-Exemple"
+    header.archival_agency_name = "Archives départementales"
+    window.exporter.confirm_export = lambda errors: True
+    return window

@@ -7,32 +7,13 @@ import hashlib
 from pathlib import Path
 
 import lxml.html
-import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 import app.bordereau
-import ui.controllers.export
 from ui.export_dialog import ExportDialog
 from ui.main_window import MainWindow
 
 TIMEOUT = 60_000
-
-
-@pytest.fixture
-def scanned(qtbot, window: MainWindow, tmp_path: Path) -> MainWindow:
-    from tests.conftest import pdf_bytes
-
-    top = tmp_path / "Mairie"
-    (top / "Courrier").mkdir(parents=True)
-    (top / "Courrier" / "lettre.pdf").write_bytes(pdf_bytes())
-    (top / "notes.txt").write_text("Budget primitif 2021\n", encoding="utf-8")
-    window.add_paths([top])
-    qtbot.waitUntil(lambda: not window.scan.running, timeout=TIMEOUT)
-    header = window.model.package.header
-    header.transferring_agency_name = "Mairie de Saint-Exemple"
-    header.archival_agency_name = "Archives départementales"
-    window.exporter.confirm_export = lambda errors: True  # the header is incomplete: export anyway
-    return window
 
 
 class DialogDriver:
@@ -62,17 +43,12 @@ def button(box: QMessageBox, text: str):
 
 
 def test_export_writes_a_pdf_slip_by_default_with_the_verification_verdict(
-    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
+    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch, opened_urls
 ) -> None:
     from tests.app.test_bordereau_pdf import pages
 
     window = scanned
-    opened: list[str] = []
-    monkeypatch.setattr(
-        ui.controllers.export.QDesktopServices,
-        "openUrl",
-        lambda url: opened.append(url.toLocalFile()),
-    )
+    opened = opened_urls
     dest = tmp_path / "out" / "versement.zip"
     dest.parent.mkdir()
     driver = DialogDriver(monkeypatch, dest, slip=None)
@@ -96,15 +72,10 @@ def test_export_writes_a_pdf_slip_by_default_with_the_verification_verdict(
 
 
 def test_export_writes_the_html_slip_when_chosen_and_opens_it(
-    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
+    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch, opened_urls
 ) -> None:
     window = scanned
-    opened: list[str] = []
-    monkeypatch.setattr(
-        ui.controllers.export.QDesktopServices,
-        "openUrl",
-        lambda url: opened.append(url.toLocalFile()),
-    )
+    opened = opened_urls
     dest = tmp_path / "out" / "versement.zip"
     dest.parent.mkdir()
     driver = DialogDriver(monkeypatch, dest, slip=None, fmt="html")

@@ -30,20 +30,6 @@ def french(qapp):  # type: ignore[no-untyped-def]
     i18n.install(qapp, "fr")
 
 
-@pytest.fixture
-def scanned(qtbot, window: MainWindow, tmp_path: Path) -> MainWindow:
-    from tests.conftest import pdf_bytes
-
-    top = tmp_path / "Mairie"
-    (top / "Courrier").mkdir(parents=True)
-    (top / "Courrier" / "lettre.pdf").write_bytes(pdf_bytes())
-    (top / "notes.txt").write_text("Budget primitif 2021\n", encoding="utf-8")
-    window.add_paths([top])
-    qtbot.waitUntil(lambda: not window.scan.running, timeout=TIMEOUT)
-    window.model.package.header.transferring_agency_name = "Mairie de Saint-Exemple"
-    return window
-
-
 class Driver:
     """Stands in for the user in the (modal) slip dialog."""
 
@@ -82,16 +68,11 @@ def test_the_action_is_in_the_transfer_menu(window: MainWindow) -> None:
 
 
 def test_menu_writes_a_pdf_in_a_child_process_with_the_verification_verdict(
-    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch
+    qtbot, scanned: MainWindow, tmp_path: Path, monkeypatch, opened_urls
 ) -> None:
     window = scanned
     assert window.slip.act_bordereau.isEnabled()
-    opened: list[str] = []
-    monkeypatch.setattr(
-        ui.controllers.bordereau.QDesktopServices,
-        "openUrl",
-        lambda url: opened.append(url.toLocalFile()),
-    )
+    opened = opened_urls
     dest = tmp_path / "out" / "bordereau.pdf"
     dest.parent.mkdir()
     Driver(monkeypatch, dest, annex=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.tasks import Task
@@ -125,3 +125,14 @@ class Controller(QObject):
 
     def working(self) -> bool:
         return self.window.session.task is not None
+
+
+def add_open_buttons(box: QMessageBox, *targets: tuple[str, str]) -> None:
+    """Buttons on ``box`` that open a written file or its folder (``(label, path)``, in
+    the desktop's own program), then OK."""
+    for label, path in targets:
+        button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+        button.clicked.connect(
+            lambda _checked=False, p=path: QDesktopServices.openUrl(QUrl.fromLocalFile(p))
+        )
+    box.addButton(QMessageBox.StandardButton.Ok)

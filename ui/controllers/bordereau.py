@@ -17,13 +17,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.tasks import Task
 from ui.bordereau_dialog import BordereauDialog
-from ui.controllers.base import Controller, WindowState
+from ui.controllers.base import Controller, WindowState, add_open_buttons
 from ui.formatting import describe_finding
 from ui.snapshot import snapshot_package
 
@@ -145,13 +144,11 @@ class BordereauController(Controller):
                 "%1", path
             ),
         )
-        open_button = box.addButton(self.tr("Open the slip"), QMessageBox.ButtonRole.ActionRole)
-        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(path)))
-        folder_button = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
-        folder_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        add_open_buttons(
+            box,
+            (self.tr("Open the slip"), path),
+            (self.tr("Open the folder"), str(Path(path).parent)),
         )
-        box.addButton(QMessageBox.StandardButton.Ok)
         self.written.emit(path)
 
     def _failed(self, error: BaseException) -> None:

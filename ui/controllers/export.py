@@ -12,14 +12,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from app.messages import nothing_to_transfer, nothing_to_transfer_text
 from app.tasks import Task
 from seda.findings import Severity
-from ui.controllers.base import Controller, WindowState
+from ui.controllers.base import Controller, WindowState, add_open_buttons
 from ui.export_dialog import ExportDialog
 from ui.formatting import count, describe_finding, human_size
 from ui.snapshot import snapshot_package
@@ -295,14 +295,11 @@ class ExportController(Controller):
             reason = str(error) if error else self.tr("cancelled before the end; nothing was left")
             text += "\n\n" + self.tr("The transfer slip was not written: %1").replace("%1", reason)
         box = self.message(QMessageBox.Icon.Information, self.tr("Export finished"), text)
+        folder = (self.tr("Open the folder"), str(Path(path).parent))
         if slip_written:
-            slip_button = box.addButton(self.tr("Open the slip"), QMessageBox.ButtonRole.ActionRole)
-            slip_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(slip)))
-        folder_button = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
-        folder_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
-        )
-        box.addButton(QMessageBox.StandardButton.Ok)
+            add_open_buttons(box, (self.tr("Open the slip"), slip), folder)
+        else:
+            add_open_buttons(box, folder)
         self.finished.emit(report)
 
     def _error(self, error: BaseException) -> None:

@@ -374,7 +374,12 @@ class PackageView(QTreeView):
             return
         up = source.unit(parent)
         added = source.siblings(up)[first : last + 1]
-        if any_cote(u for top in added for u in top.walk()):
+        # looked at a turn later: a scan's 20,000 new units are many to walk in the turn
+        # that inserts them (that turn already lays them out)
+        QTimer.singleShot(0, self, lambda: self._check_cotes(added))
+
+    def _check_cotes(self, tops: list[ArchiveUnit]) -> None:
+        if self.isColumnHidden(COL_COTE) and any_cote(u for top in tops for u in top.walk()):
             self._show_cote(True)
 
     # -- expand all, in slices -------------------------------------------------------------

@@ -133,8 +133,9 @@ class ScanController(QObject):
             for path in paths:
                 check(progress)
                 result = walk([path], exclusions=excl, progress=counting)
-                counting.offset += sum(1 for _ in _iter_units(result.roots))
-                inbox.put([result])
+                walked = _Walked(result)  # its tables made here, not on the GUI thread
+                counting.offset += walked.units
+                inbox.put([walked])
             return counting.offset
 
         self.phase = "walk"
@@ -159,8 +160,9 @@ class ScanController(QObject):
             self.task.cancel()
 
     # -- phase 1: walk ------------------------------------------------------------------------
-    def _insert_walked(self, results: list[Any]) -> None:
-        for result in results:
+    def _insert_walked(self, batch: list[_Walked]) -> None:
+        for walked in batch:
+            result = walked.result
             roots = list(result.roots)
             if not roots:
                 self.findings_added.emit(list(result.findings))
@@ -171,12 +173,9 @@ class ScanController(QObject):
             if self.row >= 0:
                 self.row += len(roots)
             self.roots.extend(roots)
-            for root in roots:
-                for unit in root.walk():
-                    for obj in unit.objects:
-                        self.objects_by_uid[obj.uid] = obj
-                        self.owners[obj.uid] = unit
-                        self.unit_of[obj.uid] = unit.uid
+            self.objects_by_uid.update(walked.objects_by_uid)
+            self.owners.update(walked.owners)
+            self.unit_of.update(walked.unit_of)
             self.findings_added.emit(list(result.findings))
 
     def _walk_done(self, _count: int) -> None:
@@ -295,6 +294,21 @@ class ScanController(QObject):
         self.scan_failed.emit(f"{type(error).__name__}: {error}")
 
 
-def _iter_units(roots: Sequence[ArchiveUnit]) -> Any:
-    for root in roots:
-        yield from root.walk()
+class _Walked:
+    """A folder's walk and the tables the analysis needs (object uid -> object, -> unit,
+    -> unit uid), made on the walking thread: on the GUI thread they cost ~50 ms of
+    stalled window per 20,000 files, when the folder's units are added."""
+
+    def __init__(self, result: Any) -> None:
+        self.result = result
+        self.objects_by_uid: dict[int, BinaryObject] = {}
+        self.owners: dict[int, ArchiveUnit] = {}
+        self.unit_of: dict[int, int] = {}
+        self.units = 0
+        for root in result.roots:
+            for unit in root.walk():
+                self.units += 1
+                for obj in unit.objects:
+                    self.objects_by_uid[obj.uid] = obj
+                    self.owners[obj.uid] = unit
+                    self.unit_of[obj.uid] = unit.uid

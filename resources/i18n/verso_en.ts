@@ -464,6 +464,13 @@
 <context>
     <name>ExportController</name>
     <message numerus="yes">
+        <source>The SIP was written, but the archives service will refuse it: %n blocking problem(s), listed in the Verification tab.</source>
+        <translation>
+            <numerusform>The SIP was written, but the archives service will refuse it: %n blocking problem, listed in the Verification tab.</numerusform>
+            <numerusform>The SIP was written, but the archives service will refuse it: %n blocking problems, listed in the Verification tab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n blocking error(s): see the Verification tab</source>
         <translation>
             <numerusform>%n blocking error: see the Verification tab</numerusform>

@@ -464,6 +464,13 @@
 <context>
     <name>ExportController</name>
     <message numerus="yes">
+        <source>The SIP was written, but the archives service will refuse it: %n blocking problem(s), listed in the Verification tab.</source>
+        <translation>
+            <numerusform>Le SIP a été écrit, mais le service d'archives le refusera : %n problème bloquant, listé dans l'onglet Vérification.</numerusform>
+            <numerusform>Le SIP a été écrit, mais le service d'archives le refusera : %n problèmes bloquants, listés dans l'onglet Vérification.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n blocking error(s): see the Verification tab</source>
         <translation>
             <numerusform>%n erreur bloquante : voir l'onglet Vérification</numerusform>

@@ -66,6 +66,15 @@ def test_export_writes_a_pdf_slip_by_default_with_the_verification_verdict(
     assert f"{errors} erreur" in text and "que le service d'archives refuserait" in text
     box = window.last_message
     assert str(slip) in box.text()
+    # never a success line over a package the SAE will refuse
+    assert box.icon() == QMessageBox.Icon.Warning
+    said = window.exporter.tr(
+        "The SIP was written, but the archives service will refuse it: %n blocking "
+        "problem(s), listed in the Verification tab.",
+        "",
+        errors,
+    )
+    assert box.text().startswith(said), box.text()
     button(box, window.exporter.tr("Open the slip")).click()
     assert opened == [str(slip)]
     assert window.settings.get("export/bordereau_format") == "pdf"

@@ -231,7 +231,7 @@ class ExportController(Controller):
         pdf = slip_format == "pdf"
         slip = str((default_pdf_path if pdf else default_path)(dest)) if bordereau else ""
         writer: Any = write_pdf_in_child if pdf else write_bordereau
-        outcome: dict[str, Any] = {"slip": slip, "phase": "export"}
+        outcome: dict[str, Any] = {"slip": slip, "phase": "export", "verdict": verdict}
         self.outcome = outcome
 
         def job(progress: Any) -> Any:  # worker thread: works on the snapshot only
@@ -272,7 +272,21 @@ class ExportController(Controller):
         self.last_export = report
         self.window.verifier.add_findings(list(report.findings))
         path = str(report.path)
-        text = self.tr("The SIP was written:\n%1\n\n%2, %3, %4.").replace("%1", path)
+        # never a success line over a package the SAE will refuse (the CLI says the same)
+        verdict = self.outcome.get("verdict")
+        refused = getattr(verdict, "errors", 0) + sum(
+            1 for f in report.findings if f.severity == Severity.ERROR
+        )
+        if refused:
+            text = self.tr(
+                "The SIP was written, but the archives service will refuse it: %n blocking "
+                "problem(s), listed in the Verification tab.",
+                "",
+                refused,
+            )
+            text += "\n" + path + "\n\n%2, %3, %4."
+        else:
+            text = self.tr("The SIP was written:\n%1\n\n%2, %3, %4.").replace("%1", path)
         text = (
             text.replace("%2", count(report.units, "unit"))
             .replace("%3", count(report.files, "file"))
@@ -294,7 +308,8 @@ class ExportController(Controller):
                 error = "\n".join(describe_finding(f, self.lang) for f in error[:3])
             reason = str(error) if error else self.tr("cancelled before the end; nothing was left")
             text += "\n\n" + self.tr("The transfer slip was not written: %1").replace("%1", reason)
-        box = self.message(QMessageBox.Icon.Information, self.tr("Export finished"), text)
+        icon = QMessageBox.Icon.Warning if refused else QMessageBox.Icon.Information
+        box = self.message(icon, self.tr("Export finished"), text)
         folder = (self.tr("Open the folder"), str(Path(path).parent))
         if slip_written:
             add_open_buttons(box, (self.tr("Open the slip"), slip), folder)

@@ -99,3 +99,14 @@ def scanned(qtbot, window, tmp_path: Path):  # type: ignore[no-untyped-def]
     header.archival_agency_name = "Archives départementales"
     window.exporter.confirm_export = lambda errors: True
     return window
+
+
+@pytest.fixture
+def french(qapp):  # type: ignore[no-untyped-def]
+    """The window's words as a French user reads them (the app's own ``i18n.install``),
+    installed before the window is built; French again afterwards (the default)."""
+    from app import i18n
+
+    assert i18n.install(qapp, "fr")
+    yield
+    i18n.install(qapp, "fr")

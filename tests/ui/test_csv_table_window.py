@@ -3,31 +3,14 @@ as a spreadsheet (CSV)… (the real window and its ``csv`` controller)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
-from app import i18n
 from seda.resip_csv import import_csv
 from tests.ui.test_csv_import import BAD, GOOD, table
 from tests.ui.test_main_window import drop_paths
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def french(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """The French UI (the default), installed before the window is built."""
-    qm = i18n.ensure_qm("fr")
-    if qm is None:
-        pytest.skip("lrelease not available")
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def _titles(window: MainWindow) -> list[str]:

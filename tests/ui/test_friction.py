@@ -8,16 +8,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QTableWidget
 
-from app import i18n
 from tests.ui.conftest import build_package
 
-
-@pytest.fixture(autouse=True)
-def french(qapp):  # type: ignore[no-untyped-def]
-    """The window's words as a French user reads them (the texts are asserted)."""
-    assert i18n.install(qapp, "fr")
-    yield
-    i18n.install(qapp, "fr")
+pytestmark = pytest.mark.usefixtures("french")  # the texts are asserted in French
 
 
 def wheel(widget, dy: int = -120) -> QWheelEvent:  # type: ignore[no-untyped-def]

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import qVersion
 
 from app import i18n
 from seda import __version__
 from seda.model import SEDA_VERSIONS
 from ui.help_dialog import AboutDialog, HelpDialog, guide_html, show_help
-
-
-@pytest.fixture
-def french(qapp):  # type: ignore[no-untyped-def]
-    assert i18n.install(qapp, "fr")
-    yield
-    i18n.install(qapp, "fr")
 
 
 def test_guide_is_french_and_follows_the_day(qtbot, french) -> None:  # type: ignore[no-untyped-def]

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QUndoStack
 
-from app import i18n
 from seda.archive_profile import load_transfer_profile
 from seda.findings import Code
 from seda.manifest import read_manifest
@@ -26,18 +22,6 @@ from ui.profile_guide import (
 )
 
 PROFILES = Path(__file__).resolve().parents[2].parent / "shared" / "archive-profiles"
-
-
-@pytest.fixture
-def french(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    qm = i18n.ensure_qm("fr")
-    if qm is None:
-        pytest.skip("lrelease not available")
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def profil20_package() -> Package:

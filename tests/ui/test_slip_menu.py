@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 import app.bordereau
 import ui.controllers.bordereau
-from app import i18n
 from seda.findings import Severity
 from tests.app.test_bordereau_pdf import pages
 from ui.bordereau_dialog import BordereauDialog
@@ -22,12 +21,7 @@ from ui.main_window import MainWindow
 TIMEOUT = 60_000
 
 
-@pytest.fixture(autouse=True)
-def french(qapp):  # type: ignore[no-untyped-def]
-    """The window's words as a French user reads them (some texts are asserted)."""
-    assert i18n.install(qapp, "fr")
-    yield
-    i18n.install(qapp, "fr")
+pytestmark = pytest.mark.usefixtures("french")  # the texts are asserted in French
 
 
 class Driver:

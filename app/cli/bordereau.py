@@ -21,6 +21,7 @@ from app.cli.common import (
     _finding_lines,
     _given_files_problem,
     _interruptible,
+    _load_preset_arg,
     _load_referential,
     _not_a_file,
     _preset_files,
@@ -246,13 +247,9 @@ def cmd_bordereau(args: argparse.Namespace) -> int:
     if problem is not None:
         _err(problem)
         return EXIT_USAGE
-    preset = Preset()
-    if args.preset:
-        try:
-            preset = load_preset(args.preset)
-        except PresetError as exc:
-            _err(str(exc))
-            return EXIT_USAGE
+    preset = _load_preset_arg(args.preset) if args.preset else Preset()
+    if preset is None:
+        return EXIT_USAGE
     # what is read (the source, the referentials, the profile and what it names) is never
     # written over; the guard speaks first, then the format
     read = [p for p in (args.rules, args.agencies, args.preset) if p]

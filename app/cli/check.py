@@ -19,6 +19,7 @@ from app.cli.common import (
     _err,
     _given_files_problem,
     _interruptible,
+    _load_preset_arg,
     _load_profiles,
     _load_referential,
     _not_a_file,
@@ -82,12 +83,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     unit_paths: list[Path | str] = list(args.unit_profiles or [])
     profile_contract: dict[str, Any] | None = None
     if args.preset:
-        from app.presets import PresetError, load_preset
-
-        try:
-            preset = load_preset(args.preset)
-        except PresetError as exc:
-            _err(str(exc))
+        preset = _load_preset_arg(args.preset)
+        if preset is None:
             return EXIT_USAGE
         rules_path = rules_path or preset.referentials.rules
         agencies_path = agencies_path or preset.referentials.agencies

@@ -162,6 +162,18 @@ def _given_files_problem(*given: tuple[str | None, str]) -> str | None:
     return None
 
 
+def _load_preset_arg(path: str) -> Any:
+    """The preset named by ``--preset``, or None once its mistakes are said on stderr
+    (each with its line; the caller returns ``EXIT_USAGE``)."""
+    from app.presets import PresetError, load_preset
+
+    try:
+        return load_preset(path)
+    except PresetError as exc:
+        _err(str(exc))
+        return None
+
+
 def _preset_files(preset: Any) -> list[str]:
     refs = preset.referentials
     return [str(p) for p in (refs.rules, refs.agencies, refs.tree) if p is not None]

@@ -28,6 +28,7 @@ from app.cli.common import (
     _finding_lines,
     _given_files_problem,
     _interruptible,
+    _load_preset_arg,
     _load_referential,
     _missing_message,
     _missing_paths,
@@ -67,7 +68,7 @@ def _format_table(package: Package) -> list[tuple[str, str, int, int]]:
 
 # -- export ------------------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.presets import Preset, PresetError, apply_preset, load_preset
+    from app.presets import Preset, apply_preset
 
     if bool(args.csv) == bool(args.paths):
         _err(
@@ -100,10 +101,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(problem)
         return EXIT_USAGE
     if args.preset:
-        try:
-            preset = load_preset(args.preset)
-        except PresetError as exc:
-            _err(str(exc))
+        preset = _load_preset_arg(args.preset)
+        if preset is None:
             return EXIT_USAGE
         # the referentials the preset names are read too: never written over
         problem = _destination_problem(

@@ -104,9 +104,17 @@ def scanned(qtbot, window, tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def french(qapp):  # type: ignore[no-untyped-def]
     """The window's words as a French user reads them (the app's own ``i18n.install``),
-    installed before the window is built; French again afterwards (the default)."""
+    installed before the window is built. Afterwards the translators are as they were:
+    the same language again, or none when none was installed (tests that read the
+    English source texts)."""
     from app import i18n
 
+    before = i18n.current_language() if i18n._installed else None
     assert i18n.install(qapp, "fr")
     yield
-    i18n.install(qapp, "fr")
+    if before is not None:
+        i18n.install(qapp, before)
+    else:
+        for translator in i18n._installed:
+            qapp.removeTranslator(translator)
+        i18n._installed.clear()

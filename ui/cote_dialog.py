@@ -47,18 +47,12 @@ def displayed_order(view: Any) -> Order | None:
     """Siblings in the order ``view`` (the package tree) shows them when a column sorts
     it; None when it shows the package's own order."""
     proxy = view.model()
-    if not isinstance(proxy, QSortFilterProxyModel) or proxy.sortColumn() < 0:
+    source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
+    if source is None or not hasattr(source, "sorting") or source.sorting[0] < 0:
         return None
-    source = proxy.sourceModel()
-    column, role = proxy.sortColumn(), proxy.sortRole()
-    descending = proxy.sortOrder() == Qt.SortOrder.DescendingOrder
 
     def order(units: Sequence[ArchiveUnit]) -> list[ArchiveUnit]:
-        return sorted(
-            units,
-            key=lambda u: source.data(source.index_for(u, column), role),
-            reverse=descending,  # stable both ways, as Qt's sort
-        )
+        return sorted(units, key=source.view_row)  # the rows shown, ties as shown
 
     return order
 

@@ -828,7 +828,7 @@ class DetailsPanel(QStackedWidget):
         if unit.parent is not self.model.unit(top_left.parent()):
             return
         try:
-            row = self.model.row_of(unit)
+            row = self.model.view_row(unit)
         except ValueError:
             return
         if top_left.row() <= row <= bottom_right.row():

@@ -45,7 +45,6 @@ from ui.tree_model import (
     COL_SIZE,
     COL_TITLE,
     PackageTreeModel,
-    SortRole,
     UnitRole,
 )
 
@@ -80,26 +79,26 @@ class UnitFilterProxy(QSortFilterProxyModel):
 
     sort_starting = Signal()  # a big tree's column sort: the view closes its open units
     sort_done = Signal()  # ... and reopens them (in slices)
-    SORT_AT_ONCE = 5000  # units up to which a column sort is Qt's own, views untouched
+    SORT_AT_ONCE = 5000  # units up to which the view stays open through a column sort
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column. On a big tree the rows the view shows are sorted alone: the
-        view closes its open units, every mapping is dropped (Qt sorts each mapped
-        parent's rows through Python calls), and the view reopens them a few per
-        event-loop turn, each sorted as it opens."""
+        """Sort by a column: the package model sorts (``PackageTreeModel.sort``), this
+        proxy only filters. On a big tree the view closes its open units first and reopens
+        them a few per event-loop turn: laying out 100,000 open rows again at once would
+        stall the window."""
         source = self.sourceModel()
-        small = not isinstance(source, PackageTreeModel) or at_most(source, self.SORT_AT_ONCE)
-        if small:
+        if not isinstance(source, PackageTreeModel):
             super().sort(column, order)
             return
-        self.sort_starting.emit()
-        self.invalidate()
-        super().sort(column, order)
-        self.sort_done.emit()
+        big = not at_most(source, self.SORT_AT_ONCE)
+        if big:
+            self.sort_starting.emit()
+        source.sort(column, order)
+        if big:
+            self.sort_done.emit()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SortRole)
         self.visible: set[int] | None = None
         self.text = ""
         self.last_matches = 0
@@ -229,7 +228,7 @@ class UnitFilterProxy(QSortFilterProxyModel):
         if visible is None:
             return True
         parent = source_parent.internalPointer() if source_parent.isValid() else None
-        siblings = parent.children if parent is not None else self.sourceModel().package.roots
+        siblings = self.sourceModel().shown(parent)
         return source_row < len(siblings) and siblings[source_row].uid in visible
 
 
@@ -373,7 +372,7 @@ class PackageView(QTreeView):
         if source is None or not self.isColumnHidden(COL_COTE):
             return
         up = source.unit(parent)
-        added = source.siblings(up)[first : last + 1]
+        added = source.shown(up)[first : last + 1]
         # looked at a turn later: a scan's 20,000 new units are many to walk in the turn
         # that inserts them (that turn already lays them out)
         QTimer.singleShot(0, self, lambda: self._check_cotes(added))
@@ -442,7 +441,7 @@ class PackageView(QTreeView):
                 continue  # removed (or filtered out) meanwhile
             unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
             only = self._reopen
-            children = source.siblings(unit)
+            children = source.shown(unit)
             row = start
             while row < len(children):
                 child = children[row]
@@ -563,8 +562,9 @@ class PackageView(QTreeView):
 
         Read from the selection's ranges, not ``selectedRows``: that one asks the model
         for parents and flags of every row (seconds for a select-all of 100,000 units);
-        a range of rows under one parent is a slice of the parent's children when the
-        proxy neither filters nor sorts."""
+        a range of rows under one parent is a slice of the parent's children as shown
+        (``PackageTreeModel.shown``: the column sort is the model's) when the proxy does
+        not filter."""
         cached = self._selected
         if cached is not None and self._selected_key == self._selection_key():
             return list(cached)
@@ -590,7 +590,7 @@ class PackageView(QTreeView):
         source = proxy.sourceModel()
         if not isinstance(source, PackageTreeModel):
             return []
-        identity = getattr(proxy, "visible", None) is None and proxy.sortColumn() < 0
+        identity = getattr(proxy, "visible", None) is None  # the proxy never sorts
         out: list[ArchiveUnit] = []
         seen: set[int] = set()
         for rng in self.selectionModel().selection():
@@ -600,7 +600,7 @@ class PackageView(QTreeView):
             top, bottom = rng.top(), rng.bottom()
             if identity:
                 parent_unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
-                units = source.siblings(parent_unit)[top : bottom + 1]
+                units = source.shown(parent_unit)[top : bottom + 1]
             else:
                 units = []
                 for row in range(top, bottom + 1):
@@ -626,8 +626,8 @@ class PackageView(QTreeView):
 
         ``QTreeView.selectAll`` walks every shown row asking the model for its parent
         (millions of calls into Python: 5-9 s for 100,000 expanded units). When the proxy
-        neither filters nor sorts, the selected units are known here (each range is a
-        slice of its parent's children): they are kept for ``selected_units``, which then
+        does not filter, the selected units are known here (each range is a slice of its
+        parent's children as shown): they are kept for ``selected_units``, which then
         needs no read of the selection's ranges. A big tree's open units are read a slice
         per event-loop turn, then selected at once (a change of the rows meanwhile starts
         over; a click elsewhere drops it)."""
@@ -680,7 +680,7 @@ class PackageView(QTreeView):
         """Read the open units (yielding every ``budget`` s; 0: never), then select."""
         clock = time.perf_counter
         deadline = clock() + budget
-        identity = getattr(proxy, "visible", None) is None and proxy.sortColumn() < 0
+        identity = getattr(proxy, "visible", None) is None  # the proxy never sorts
         last_col = proxy.columnCount() - 1
         selection = QItemSelection()
         units: list[ArchiveUnit] = []
@@ -701,7 +701,7 @@ class PackageView(QTreeView):
                     proxy.index(0, 0, parent), proxy.index(rows - 1, last_col, parent)
                 )
             )
-            children = source.siblings(parent_unit)
+            children = source.shown(parent_unit)
             if identity:
                 units.extend(children)
             opened = []

@@ -409,6 +409,11 @@
         <translation>Move &amp;up</translation>
     </message>
     <message>
+        <location filename="../../ui/controllers/edit.py" line="125"/>
+        <source>The tree is sorted by a column: click that column's header until the sort is removed to move units up or down.</source>
+        <translation>The tree is sorted by a column: click that column's header until the sort is removed to move units up or down.</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/edit.py" line="90"/>
         <source>New unit</source>
         <translation>New unit</translation>

@@ -409,6 +409,11 @@
         <translation>Monter</translation>
     </message>
     <message>
+        <location filename="../../ui/controllers/edit.py" line="125"/>
+        <source>The tree is sorted by a column: click that column's header until the sort is removed to move units up or down.</source>
+        <translation>L'arbre est trié par une colonne : cliquez sur l'en-tête de cette colonne jusqu'à retirer le tri pour monter ou descendre des unités.</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/edit.py" line="90"/>
         <source>New unit</source>
         <translation>Nouvelle unité</translation>

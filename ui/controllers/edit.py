@@ -126,6 +126,15 @@ class EditController(Controller):
         units = self.window.tree.selected_units()
         if len(units) != 1:
             return
+        if self.model.sorting[0] >= 0:  # the rows follow the column: a move would not show
+            self.notify(
+                self.tr(
+                    "The tree is sorted by a column: click that column's header until the "
+                    "sort is removed to move units up or down."
+                ),
+                8000,
+            )
+            return
         unit = units[0]
         row = self.model.row_of(unit)
         target = row + step

@@ -428,7 +428,8 @@ class PackageView(QTreeView):
                 parent = QModelIndex()
             elif persistent.isValid():
                 parent = QModelIndex(persistent)
-                if start == 0:  # first its rows are mapped (and sorted), then it opens
+                if start == 0:  # first its rows are sorted and mapped, then it opens
+                    source.shown(source.unit(proxy.mapToSource(parent)))
                     proxy.rowCount(parent)
                     if clock() > deadline:
                         pending[0] = (persistent, -1)

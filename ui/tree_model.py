@@ -889,8 +889,9 @@ def _title_key(unit: ArchiveUnit) -> tuple[Any, ...]:
     text = fold(unit.title)
     if _DIGITS.search(text) is None:
         return (text,)
-    parts = _DIGITS.split(text)  # text, digits, text, ...: each position keeps its type
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+    parts: list[Any] = _DIGITS.split(text)  # text, digits, text...: a type per position
+    parts[1::2] = map(int, parts[1::2])
+    return tuple(parts)
 
 
 class _Reversed:

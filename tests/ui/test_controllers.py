@@ -170,6 +170,18 @@ def test_recovery_copy_written_only_with_unsaved_changes(qtbot, win: MainWindow)
     assert not copy.exists() and win.settings.get("work/recovery") == ""
 
 
+def test_no_recovery_copy_of_a_half_applied_bulk_edit(qtbot, win: MainWindow, monkeypatch) -> None:
+    from ui.sliced_edit import SliceRunner
+
+    win.header.set_header(TransferHeader(comment="à garder"))
+    monkeypatch.setattr(SliceRunner, "running", property(lambda _self: True))
+    assert win.recovery.write() is None  # a bulk edit applies in slices: not now
+    monkeypatch.undo()
+    task = win.recovery.write()
+    assert task is not None
+    qtbot.waitUntil(lambda: win.recovery.task is None, timeout=TIMEOUT)
+
+
 # -- import -----------------------------------------------------------------------------------
 def test_drops_are_routed_by_kind(win: MainWindow, tmp_path: Path, monkeypatch) -> None:
     calls: list[tuple[str, object]] = []

@@ -40,6 +40,7 @@ class RecoveryController(Controller):
         if (
             not session.has_unsaved_changes()
             or self.scanning()
+            or self.window.model.slicer.running  # half a bulk edit: the next turn will do
             or self.task is not None
             or session.changes == self._written_changes
         ):

@@ -37,6 +37,11 @@ class JobProgress(QWidget):
         self.rate = 0.0
         self.setVisible(False)
 
+    @property
+    def phase(self) -> str:
+        """The phase shown ("" when hidden): which job Cancel stops."""
+        return self._phase
+
     def begin(self, phase: str) -> None:
         self._phase = phase
         self._phase_start = time.monotonic()

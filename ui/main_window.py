@@ -384,8 +384,20 @@ class MainWindow(QMainWindow):
             self.job.end()
         self.update_actions()
 
+    EDIT_PHASES = ("edit-read", "edit", "edit-undo")
+    SCAN_PHASES = ("walk", "analyse")
+
     def cancel_job(self) -> None:
+        """The status bar's Cancel stops the job it shows: a bulk edit applying while a
+        scan runs is cancelled alone, and the reverse."""
         self.job.cancel_button.setEnabled(False)
+        phase = self.job.phase
+        if phase in self.EDIT_PHASES:
+            self.model.slicer.cancel()
+            return
+        if phase in self.SCAN_PHASES and self.scan.running:
+            self.scan.cancel()
+            return
         self.model.slicer.cancel()
         if self.scan.running:
             self.scan.cancel()

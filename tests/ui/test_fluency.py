@@ -598,3 +598,18 @@ def test_proxy_has_children_follows_the_package_and_the_search(qtbot, window) ->
         index = tree.view_index(unit)
         if index.isValid():
             assert proxy.hasChildren(index) == (proxy.rowCount(index) > 0)
+
+
+def test_status_cancel_stops_only_the_job_it_shows(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A bulk edit applying while a scan runs: Cancel under « Applying the edit » rolls
+    the edit back and lets the scan go on; under « Analysing » it stops the scan only."""
+    cancelled: list[str] = []
+    monkeypatch.setattr(type(window.scan), "running", property(lambda _self: True))
+    monkeypatch.setattr(window.scan, "cancel", lambda: cancelled.append("scan"))
+    monkeypatch.setattr(window.model.slicer, "cancel", lambda: cancelled.append("edit"))
+    window.job.show_progress("edit", 10, 100, "")
+    window.job.cancel_button.click()
+    assert cancelled == ["edit"]
+    window.job.show_progress("analyse", 10, 100, "")
+    window.job.cancel_button.click()
+    assert cancelled == ["edit", "scan"]

@@ -574,56 +574,33 @@ class PackageTreeModel(QAbstractItemModel):
         final = count if row < 0 or row > count else row
         if same and final == old_row:
             return final
-        if self._sort_column >= 0:
-            return self._move_sorted(unit, new_parent, old_row, final)
-        # Qt wants the destination row counted before the removal.
-        qt_row = final + 1 if same and final > old_row else final
+        sorted_rows = self._sort_column >= 0
+        if sorted_rows and same:  # only the package's order changes: the rows stay sorted
+            dest.pop(old_row)
+            dest.insert(final, unit)
+            self.structure_changed.emit()
+            return final
+        if sorted_rows:  # the unit shows at its sorted place under its new parent
+            old_shown, new_shown = self.shown(old_parent), self.shown(new_parent)
+            qt_from = self.view_row(unit)
+            qt_to = self._place(unit, new_shown)
+        else:  # Qt wants the destination row counted before the removal
+            qt_from, qt_to = old_row, final + 1 if same and final > old_row else final
         ok = self.beginMoveRows(
             self._parent_index(old_parent),
-            old_row,
-            old_row,
+            qt_from,
+            qt_from,
             self._parent_index(new_parent),
-            qt_row,
+            qt_to,
         )
         if not ok:
             raise ValueError("invalid move")
         self.siblings(old_parent).pop(old_row)
         unit.parent = new_parent
         dest.insert(final, unit)
-        self.endMoveRows()
-        self.structure_changed.emit()
-        return final
-
-    def _move_sorted(
-        self, unit: ArchiveUnit, new_parent: ArchiveUnit | None, old_row: int, final: int
-    ) -> int:
-        """``move_unit`` while sorted: among the same siblings only the package's order
-        changes (the rows shown stay sorted); to another parent, the unit shows at its
-        sorted place there."""
-        old_parent = unit.parent
-        if old_parent is new_parent:
-            sibs = self.siblings(old_parent)
-            sibs.pop(old_row)
-            sibs.insert(final, unit)
-            self.structure_changed.emit()
-            return final
-        old_shown, new_shown = self.shown(old_parent), self.shown(new_parent)
-        shown_row = self.view_row(unit)
-        at = self._place(unit, new_shown)
-        ok = self.beginMoveRows(
-            self._parent_index(old_parent),
-            shown_row,
-            shown_row,
-            self._parent_index(new_parent),
-            at,
-        )
-        if not ok:
-            raise ValueError("invalid move")
-        self.siblings(old_parent).pop(old_row)
-        unit.parent = new_parent
-        self.siblings(new_parent).insert(final, unit)
-        old_shown.pop(shown_row)
-        new_shown.insert(at, unit)
+        if sorted_rows:
+            old_shown.pop(qt_from)
+            new_shown.insert(qt_to, unit)
         self.endMoveRows()
         self.structure_changed.emit()
         return final

@@ -20,6 +20,7 @@ emit the begin/end notifications views need. Nothing else edits the tree.
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -92,6 +93,8 @@ class PackageTreeModel(QAbstractItemModel):
         self._descending = False
         # parent uid (0: the top level) -> its children as shown, while sorted
         self._shown: dict[int, list[ArchiveUnit]] = {}
+        # uid -> (title, its sort key): 7 µs a title with accents, 74 ms for 10,000
+        self._title_keys: dict[int, tuple[str, tuple[Any, ...]]] = {}
         # units whose format or size a scan has just found, placed in the sort a little
         # later, all at once: results arrive in bursts of a few dozen, several a second
         self._to_place: dict[int, ArchiveUnit] = {}
@@ -118,6 +121,7 @@ class PackageTreeModel(QAbstractItemModel):
         self._rows.clear()
         self._package_rows.clear()
         self._shown.clear()
+        self._title_keys.clear()
         self._to_place.clear()
         self._by_uid.clear()
         self.endResetModel()
@@ -172,9 +176,34 @@ class PackageTreeModel(QAbstractItemModel):
         """The sort key of ``column`` (default: the sorted one) as a one-argument function."""
         col = self._sort_column if column is None else column
         if col == COL_TITLE:
-            return _title_key
+            return self.title_key
         sort_key = self.sort_key
         return lambda unit: sort_key(unit, col)
+
+    def title_key(self, unit: ArchiveUnit) -> tuple[Any, ...]:
+        """``title_key`` of ``unit``'s title, kept while the title stays the same."""
+        title = unit.title
+        cached = self._title_keys.get(unit.uid)
+        if cached is not None and cached[0] is title:
+            return cached[1]
+        key = title_key(title)
+        self._title_keys[unit.uid] = (title, key)
+        return key
+
+    def prepare_sort(self, parent: ArchiveUnit | None, deadline: float) -> bool:
+        """Compute the sort keys of ``parent``'s children until ``deadline``
+        (``time.perf_counter``); True when they are all ready and showing them sorts
+        quickly. A view opening a folder of 10,000 files calls it a turn at a time."""
+        if self._sort_column != COL_TITLE or _key(parent) in self._shown:
+            return True
+        keys, clock = self._title_keys, time.perf_counter
+        for n, unit in enumerate(self.siblings(parent)):
+            cached = keys.get(unit.uid)
+            if cached is None or cached[0] is not unit.title:
+                self.title_key(unit)
+                if not n % 256 and clock() > deadline:
+                    return False
+        return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Show every parent's children sorted by ``column`` (-1: the package's order).
@@ -190,6 +219,8 @@ class PackageTreeModel(QAbstractItemModel):
         persistent = [(idx, self.unit(idx)) for idx in self.persistentIndexList()]
         self._sort_column, self._descending = column, descending
         self._shown.clear()
+        if column != COL_TITLE:
+            self._title_keys.clear()
         self._to_place.clear()
         self._package_rows.clear()
         for idx, unit in persistent:
@@ -387,7 +418,7 @@ class PackageTreeModel(QAbstractItemModel):
 
     def sort_key(self, unit: ArchiveUnit, col: int) -> Any:
         if col == COL_TITLE:
-            return _title_key(unit)
+            return self.title_key(unit)
         if col == COL_LEVEL:
             return level_label(unit.level)
         if col == COL_DATES:
@@ -860,10 +891,10 @@ def _attach(package: Package, parent: ArchiveUnit | None, row: int, unit: Archiv
 _DIGITS = re.compile(r"(\d+)")
 
 
-def _title_key(unit: ArchiveUnit) -> tuple[Any, ...]:
+def title_key(title: str) -> tuple[Any, ...]:
     """A title's sort key as a reader expects it, like the file manager: accents and case
     aside (« École » with the E's), numbers by value (« pièce 2 » before « pièce 10 »)."""
-    text = fold(unit.title)
+    text = fold(title)
     if _DIGITS.search(text) is None:
         return (text,)
     parts: list[Any] = _DIGITS.split(text)  # text, digits, text...: a type per position

@@ -252,3 +252,25 @@ def test_several_edited_rows_end_sorted(qapp) -> None:  # type: ignore[no-untype
         model.set_fields_many([(u, {"title": f"x{20 - i}"}) for i, u in enumerate(units[:count])])
         titles = shown(model, root)
         assert titles == sorted(titles, key=lambda t: model.key_function()(ArchiveUnit(title=t)))
+
+
+def test_title_keys_are_prepared_a_slice_at_a_time_and_kept(qapp) -> None:  # type: ignore[no-untyped-def]
+    model = PackageTreeModel(_titled([f"Pièce n° {n}" for n in range(1000, 0, -1)]))
+    root = model.package.roots[0]
+    model.sort(COL_TITLE, ASC)
+    assert not model.prepare_sort(root, 0.0)  # out of time: some keys, not all
+    while not model.prepare_sort(root, float("inf")):
+        pass
+    computed: list[str] = []
+    import ui.tree_model as tm
+
+    real = tm.title_key
+    tm.title_key = lambda title: computed.append(title) or real(title)  # type: ignore[assignment]
+    try:
+        assert shown(model, root)[:2] == ["Pièce n° 1", "Pièce n° 2"]
+        assert computed == ["Fonds"]  # the top level's key; the pieces' were ready
+        model.set_fields(root.children[0], {"title": "Pièce n° 0"})
+        assert computed == ["Fonds", "Pièce n° 0"]  # a new title, a new key
+    finally:
+        tm.title_key = real
+    assert shown(model, root)[0] == "Pièce n° 0"

@@ -108,6 +108,7 @@ class PackageTreeModel(QAbstractItemModel):
 
     # -- navigation ---------------------------------------------------------------------
     def siblings(self, parent: ArchiveUnit | None) -> list[ArchiveUnit]:
+        """For reading: a leaf's is the shared empty list (grow it with ``parent.own``)."""
         return self._package.roots if parent is None else parent.children
 
     def row_of(self, unit: ArchiveUnit) -> int:
@@ -411,7 +412,7 @@ class PackageTreeModel(QAbstractItemModel):
                 self._package.roots.insert(row + i, unit)
             else:
                 unit.parent = parent
-                parent.children.insert(row + i, unit)
+                parent.own("children").insert(row + i, unit)
         self.endInsertRows()
         self.structure_changed.emit()
 
@@ -440,7 +441,8 @@ class PackageTreeModel(QAbstractItemModel):
             raise ValueError("cannot move a unit into itself")
         old_parent = unit.parent
         old_row = self.row_of(unit)
-        dest = self.siblings(new_parent)
+        # a leaf's children are the shared empty list until it gets one
+        dest = self._package.roots if new_parent is None else new_parent.own("children")
         same = old_parent is new_parent
         count = len(dest) - 1 if same else len(dest)
         final = count if row < 0 or row > count else row

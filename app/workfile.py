@@ -1062,7 +1062,7 @@ class _Builder:
                     or not all(isinstance(p, str) for p in pair)
                 ):
                     raise _Bad(f"{what}: keyword")
-                unit.keywords.append(Keyword(pair[0], pair[1]))
+                unit.own("keywords").append(Keyword(pair[0], pair[1]))
         if "management" in raw:
             unit.management = _dec_management(raw["management"], what)
         if "attachment" in raw:
@@ -1087,7 +1087,7 @@ class _Builder:
         else:
             owner = self.units[parent]
             unit.parent = owner
-            owner.children.append(unit)
+            owner.own("children").append(unit)
         self.units.append(unit)
         if i % _REPORT_EVERY == 0:
             check(self.progress)

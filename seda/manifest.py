@@ -1118,7 +1118,7 @@ class _Reader:
         if attrs or len(child) and name not in _COMPOUND:
             return False
         if name in _ID_LISTS:
-            getattr(unit, _ID_LISTS[name]).append(text)
+            unit.own(_ID_LISTS[name]).append(text)
         elif name in _MORE_LISTS:
             getattr(more, _MORE_LISTS[name]).append(text)
         elif name == "DescriptionLanguage":
@@ -1129,7 +1129,7 @@ class _Reader:
             if pairs is None or sorted(names) not in (["KeywordContent"], _KEYWORD_PARTS):
                 return False
             parts = dict(pairs)
-            unit.keywords.append(
+            unit.own("keywords").append(
                 Keyword(parts["KeywordContent"], self.shared(parts.get("KeywordType", "").strip()))
             )
         elif name == "CustodialHistory":
@@ -1443,7 +1443,7 @@ class _Reader:
                     continue
                 target.linked = True
                 target.unit.parent = rec.unit
-                rec.unit.children.append(target.unit)
+                rec.unit.own("children").append(target.unit)
 
         roots = [
             rec

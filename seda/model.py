@@ -9,10 +9,11 @@ its item model and undo stack. Classes use ``slots`` because a package may hold
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any, Literal, Self, SupportsIndex, overload
 
 SEDA_VERSIONS = ("2.1", "2.2", "2.3")
 DEFAULT_SEDA_VERSION = "2.1"
@@ -160,6 +161,86 @@ def _no_attachment() -> Attachment:
     return NO_ATTACHMENT
 
 
+class _SharedEmptyList(list[Any]):
+    """The one empty list that units share for the lists they leave empty (keywords,
+    identifiers, children: ~290 bytes a unit at a million units).
+
+    Anything that would put an item in it raises ``TypeError`` (write through
+    ``ArchiveUnit.own``); everything else behaves as on any empty list. Copies and pickles
+    give it back, so a copied unit shares it too.
+    """
+
+    __slots__ = ()
+
+    def _probe(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        # the same call on a fresh empty list: same result or error, unless it would grow
+        probe: list[Any] = []
+        result = getattr(probe, name)(*args, **kwargs)
+        if probe:
+            raise TypeError(
+                "the shared empty list of seda.model cannot hold items: "
+                "write through ArchiveUnit.own(name)"
+            )
+        return result
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._probe("__init__", *args, **kwargs)
+
+    def append(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("append", *args, **kwargs)
+
+    def extend(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("extend", *args, **kwargs)
+
+    def insert(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("insert", *args, **kwargs)
+
+    def pop(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("pop", *args, **kwargs)
+
+    def remove(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("remove", *args, **kwargs)
+
+    def clear(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("clear", *args, **kwargs)
+
+    def sort(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("sort", *args, **kwargs)
+
+    def reverse(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("reverse", *args, **kwargs)
+
+    def __setitem__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("__setitem__", *args, **kwargs)
+
+    def __delitem__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._probe("__delitem__", *args, **kwargs)
+
+    def __iadd__(self, values: Iterable[Any], /) -> Self:  # type: ignore[misc]  # as list
+        self._probe("__iadd__", values)
+        return self
+
+    def __imul__(self, times: SupportsIndex, /) -> Self:
+        self._probe("__imul__", times)
+        return self
+
+    def __reduce__(self) -> tuple[Callable[[], list[Any]], tuple[()]]:
+        return _shared_empty, ()
+
+    def __copy__(self) -> list[Any]:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> list[Any]:
+        return self
+
+
+SHARED_EMPTY: list[Any] = _SharedEmptyList()
+
+
+def _shared_empty() -> list[Any]:
+    return SHARED_EMPTY
+
+
 @dataclass(slots=True)
 class Management:
     """Rule blocks of a unit (or of the package: ManagementMetadata), keyed by category."""
@@ -270,18 +351,21 @@ class ArchiveUnit:
     description: str = ""
     start_date: date | None = None
     end_date: date | None = None
-    keywords: list[Keyword] = field(default_factory=list)
+    # these four and ``children`` are SHARED_EMPTY while empty: add items through own()
+    keywords: list[Keyword] = field(default_factory=_shared_empty)
     originating_ids: list[str] = field(
-        default_factory=list
+        default_factory=_shared_empty
     )  # OriginatingAgencyArchiveUnitIdentifier
-    archival_ids: list[str] = field(default_factory=list)  # ArchivalAgencyArchiveUnitIdentifier
-    file_plan_position: list[str] = field(default_factory=list)
+    archival_ids: list[str] = field(
+        default_factory=_shared_empty
+    )  # ArchivalAgencyArchiveUnitIdentifier
+    file_plan_position: list[str] = field(default_factory=_shared_empty)
     more: MoreDescription | None = None  # the rarer fields; see more_description()
     management: Management = field(default_factory=Management)
     # roots only; shared while empty (NO_ATTACHMENT): replace it, never edit it in place
     attachment: Attachment = field(default_factory=_no_attachment)
     objects: list[BinaryObject] = field(default_factory=list)
-    children: list[ArchiveUnit] = field(default_factory=list)
+    children: list[ArchiveUnit] = field(default_factory=_shared_empty)
     parent: ArchiveUnit | None = field(default=None, repr=False)
     source: str = ""  # folder/file path it was made from, for the user
     archive_unit_profile: str = ""  # ArchiveUnitProfile: the SAE's archive-unit profile id
@@ -293,6 +377,25 @@ class ArchiveUnit:
             self.more = MoreDescription()
         return self.more
 
+    @overload
+    def own(self, name: Literal["keywords"]) -> list[Keyword]: ...
+    @overload
+    def own(self, name: Literal["children"]) -> list[ArchiveUnit]: ...
+    @overload
+    def own(
+        self, name: Literal["originating_ids", "archival_ids", "file_plan_position"]
+    ) -> list[str]: ...
+    @overload
+    def own(self, name: str) -> list[Any]: ...
+    def own(self, name: str) -> list[Any]:
+        """The list field ``name``, made the unit's own first if it was ``SHARED_EMPTY``:
+        take it to add items (``unit.own("keywords").append(kw)``)."""
+        value: list[Any] = getattr(self, name)
+        if isinstance(value, _SharedEmptyList):
+            value = []
+            setattr(self, name, value)
+        return value
+
     # -- tree helpers -------------------------------------------------------------------
     def add(self, child: ArchiveUnit, index: int | None = None) -> ArchiveUnit:
         """Attach ``child`` (detaching it from a previous parent first)."""
@@ -300,9 +403,9 @@ class ArchiveUnit:
             child.parent.children.remove(child)
         child.parent = self
         if index is None:
-            self.children.append(child)
+            self.own("children").append(child)
         else:
-            self.children.insert(index, child)
+            self.own("children").insert(index, child)
         return child
 
     def detach(self) -> None:

@@ -61,7 +61,7 @@ from seda.manifest import (
     read_manifest,
     write_manifest,
 )
-from seda.model import SEDA_VERSIONS, ArchiveUnit, BinaryObject, Package
+from seda.model import SEDA_VERSIONS, SHARED_EMPTY, ArchiveUnit, BinaryObject, Package
 from seda.progress import Cancelled, Progress, check
 from seda.safepath import check_destination
 from seda.winpath import extended
@@ -421,7 +421,9 @@ def _manifest_view(package: Package, copied: dict[int, _Copied]) -> Package:
         return replace(obj, size=got.size, digest=got.sha512, digest_algorithm="SHA-512")
 
     def clone(unit: ArchiveUnit, parent: ArchiveUnit | None) -> ArchiveUnit:
-        return replace(unit, children=[], objects=[fixed(o) for o in unit.objects], parent=parent)
+        return replace(
+            unit, children=SHARED_EMPTY, objects=[fixed(o) for o in unit.objects], parent=parent
+        )
 
     roots: list[ArchiveUnit] = []
     stack: list[tuple[ArchiveUnit, ArchiveUnit | None]] = [(r, None) for r in package.roots]
@@ -432,7 +434,7 @@ def _manifest_view(package: Package, copied: dict[int, _Copied]) -> Package:
         if parent is None:
             roots.append(copy)
         else:
-            parent.children.append(copy)
+            parent.own("children").append(copy)
         stack.extend((child, copy) for child in reversed(unit.children))
     return replace(package, roots=roots)
 

@@ -30,13 +30,17 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(autouse=True)
-def _shared_empty_attachment_untouched() -> object:
-    """Units share one empty ``Attachment`` (seda.model.NO_ATTACHMENT, memory at a million
-    units): code must replace a unit's attachment, never edit it in place."""
-    from seda.model import NO_ATTACHMENT, Attachment
+def _shared_empties_untouched() -> object:
+    """Units share one empty ``Attachment`` (seda.model.NO_ATTACHMENT) and one empty list
+    for the lists they leave empty (seda.model.SHARED_EMPTY): memory at a million units.
+    Code must replace a unit's attachment and add to its lists through ``unit.own(name)``,
+    never edit the shared ones in place (the list refuses items, but ``list.append(x, y)``
+    or C code could still get past it)."""
+    from seda.model import NO_ATTACHMENT, SHARED_EMPTY, Attachment
 
     yield
     assert NO_ATTACHMENT == Attachment(), "seda.model.NO_ATTACHMENT was edited in place"
+    assert len(SHARED_EMPTY) == 0, "seda.model.SHARED_EMPTY was given items"
 
 
 # -- small real sample files ------------------------------------------------------------

@@ -8,8 +8,11 @@ export maps objects to zip entries by uid.
 from __future__ import annotations
 
 import copy
+from typing import TypeVar
 
-from seda.model import ArchiveUnit, BinaryObject, Keyword, Package
+from seda.model import SHARED_EMPTY, ArchiveUnit, BinaryObject, Keyword, Package
+
+T = TypeVar("T")
 
 
 def _copy_object(obj: BinaryObject) -> BinaryObject:
@@ -18,12 +21,17 @@ def _copy_object(obj: BinaryObject) -> BinaryObject:
     return new
 
 
+def _copy_list(values: list[T]) -> list[T]:
+    """A copy of its own, or the shared empty list (not a million empty lists)."""
+    return list(values) if values else SHARED_EMPTY
+
+
 def _copy_unit(unit: ArchiveUnit) -> ArchiveUnit:
     new = copy.copy(unit)
-    new.keywords = [Keyword(k.content, k.type) for k in unit.keywords]
-    new.originating_ids = list(unit.originating_ids)
-    new.archival_ids = list(unit.archival_ids)
-    new.file_plan_position = list(unit.file_plan_position)
+    new.keywords = [Keyword(k.content, k.type) for k in unit.keywords] or SHARED_EMPTY
+    new.originating_ids = _copy_list(unit.originating_ids)
+    new.archival_ids = _copy_list(unit.archival_ids)
+    new.file_plan_position = _copy_list(unit.file_plan_position)
     if unit.more is not None:
         new.more = copy.deepcopy(unit.more)
     new.management = (
@@ -31,7 +39,7 @@ def _copy_unit(unit: ArchiveUnit) -> ArchiveUnit:
     )
     new.attachment = copy.copy(unit.attachment)
     new.objects = [_copy_object(o) for o in unit.objects]
-    new.children = []
+    new.children = SHARED_EMPTY
     new.parent = None
     return new
 
@@ -54,6 +62,6 @@ def snapshot_package(package: Package) -> Package:
             out.roots.append(new)
         else:
             new.parent = parent
-            parent.children.append(new)
+            parent.own("children").append(new)
         stack.extend((child, new) for child in reversed(unit.children))
     return out

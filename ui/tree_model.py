@@ -140,6 +140,7 @@ class PackageTreeModel(QAbstractItemModel):
 
     # -- navigation ---------------------------------------------------------------------
     def siblings(self, parent: ArchiveUnit | None) -> list[ArchiveUnit]:
+        """For reading: a leaf's is the shared empty list (grow it with ``parent.own``)."""
         return self._package.roots if parent is None else parent.children
 
     def row_of(self, unit: ArchiveUnit) -> int:
@@ -599,7 +600,8 @@ class PackageTreeModel(QAbstractItemModel):
             raise ValueError("cannot move a unit into itself")
         old_parent = unit.parent
         old_row = self.row_of(unit)
-        dest = self.siblings(new_parent)
+        # a leaf's children are the shared empty list until it gets one
+        dest = self._package.roots if new_parent is None else new_parent.own("children")
         same = old_parent is new_parent
         count = len(dest) - 1 if same else len(dest)
         final = count if row < 0 or row > count else row
@@ -885,7 +887,7 @@ def _attach(package: Package, parent: ArchiveUnit | None, row: int, unit: Archiv
         package.roots.insert(row, unit)
     else:
         unit.parent = parent
-        parent.children.insert(row, unit)
+        parent.own("children").insert(row, unit)
 
 
 _DIGITS = re.compile(r"(\d+)")

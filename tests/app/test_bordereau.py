@@ -91,7 +91,7 @@ def leftovers(folder: Path) -> list[str]:
 def test_french_document_sections_and_values(tmp_path: Path) -> None:
     rules = load_rules(RULES_CSV)
     pkg = package(units=17)  # the series, two dossiers (10 + 6 pieces)
-    pkg.roots[0].children[1].archival_ids.append("3 W 12/2")
+    pkg.roots[0].children[1].own("archival_ids").append("3 W 12/2")
     # a third dossier with a rule of its own, then one inheriting again
     own = pkg.roots[0].children[1].children[0]
     own.add(ArchiveUnit("annexe", DescriptionLevel.ITEM)).objects.append(

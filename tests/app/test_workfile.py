@@ -33,6 +33,7 @@ from app.workfile import (
 )
 from seda.findings import Code, Finding, Severity
 from seda.model import (
+    SHARED_EMPTY,
     Agent,
     ArchiveUnit,
     Attachment,
@@ -815,7 +816,8 @@ def test_any_json_layout_of_a_work_opens(tmp_path: Path, layout: str) -> None:
 
 def test_reopened_work_keeps_repeated_values_once(tmp_path: Path) -> None:
     """Saved work reopens as light as the scan made it: one FormatInfo per format, one
-    date object per day, a file unit's source and title are its object's strings."""
+    date object per day, a file unit's source and title are its object's strings, its empty
+    lists the one shared empty list."""
     package = big_package(300)
     for unit in package.walk():
         if unit.objects:
@@ -831,3 +833,5 @@ def test_reopened_work_keeps_repeated_values_once(tmp_path: Path) -> None:
     assert all(u.source is u.objects[0].source for u in items)
     assert all(u.title is u.objects[0].filename for u in items)
     assert len({id(u.level) for u in items}) == 1
+    empty = ("keywords", "originating_ids", "archival_ids", "file_plan_position", "children")
+    assert all(getattr(u, name) is SHARED_EMPTY for u in items for name in empty)

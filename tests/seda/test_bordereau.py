@@ -265,7 +265,7 @@ def test_described_rows_fold_plain_files_into_their_dossier() -> None:
 
 def test_described_rows_keep_units_with_their_own_description() -> None:
     pkg, u = build()
-    u["d1"].archival_ids.append("3 W 1/1")  # a cote of its own
+    u["d1"].own("archival_ids").append("3 W 1/1")  # a cote of its own
     u["b1"].management.category("AccessRule").rules.append(Rule("ACC-25"))  # its own rule
     u["p1"].description = "Vue aérienne"
     titles = [r.title for r in collect(pkg).described_rows()]
@@ -284,7 +284,7 @@ def test_described_rows_keep_units_with_their_own_description() -> None:
 
 def test_described_rows_depth_limits_the_levels() -> None:
     pkg, u = build()
-    u["d1"].archival_ids.append("X")
+    u["d1"].own("archival_ids").append("X")
     rows = list(collect(pkg).described_rows(depth=0))
     assert [r.title for r in rows] == ["Conseil municipal", "Photos"]
     conseil = rows[0].folded

@@ -425,8 +425,8 @@ def test_empty_optional_elements_are_omitted() -> None:
     pkg = Package()
     unit = ArchiveUnit("Seul", level="Item")
     unit.objects.append(BinaryObject("/x/vide.txt", "vide.txt", size=0, digest="ab" * 64))
-    unit.keywords.append(Keyword("  "))
-    unit.originating_ids.append("   ")
+    unit.own("keywords").append(Keyword("  "))
+    unit.own("originating_ids").append("   ")
     pkg.roots = [unit]
     data = write(pkg, "2.1")
     root = etree.fromstring(data)
@@ -863,14 +863,14 @@ def flat_package(units: int) -> tuple[Package, dict[int, str]]:
         if i % 100 == 0:
             folder = ArchiveUnit(f"Dossier {i}", level=DescriptionLevel.FILE)
             folder.parent = root
-            root.children.append(folder)
+            root.own("children").append(folder)
             continue
         unit = ArchiveUnit(f"Pièce {i}", level=DescriptionLevel.ITEM, start_date=date(2020, 1, 1))
         obj = BinaryObject(f"/x/{i}.pdf", f"{i}.pdf", 1000 + i, digest, format=fmt)
         unit.objects.append(obj)
         uris[obj.uid] = f"content/ID{obj.uid}.pdf"
         unit.parent = folder
-        folder.children.append(unit)
+        folder.own("children").append(unit)
     return pkg, uris
 
 

@@ -6,6 +6,7 @@ import builtins
 import hashlib
 import multiprocessing
 import os
+import sys
 import threading
 import time
 import unicodedata
@@ -16,13 +17,15 @@ from pathlib import Path
 import pytest
 
 from seda.findings import Code, Finding, Severity
-from seda.model import ArchiveUnit, BinaryObject, DescriptionLevel
+from seda.model import SHARED_EMPTY, ArchiveUnit, BinaryObject, DescriptionLevel
 from seda.progress import Cancelled
 from seda.scan import (
     DEFAULT_EXCLUSIONS,
+    ENGINE_GOGC,
     analyse,
     apply_results,
     binary_objects,
+    mp_context,
     natural_key,
     scan,
     walk,
@@ -765,6 +768,20 @@ def test_a_million_files_share_what_they_can(tmp_path: Path) -> None:
     assert all(u.source is u.objects[0].source for u in items)
     pdfs = [u.objects[0].format for u in items if u.title.endswith(".pdf")]
     assert pdfs[0].puid and all(f.puid is pdfs[0].puid and f.name is pdfs[0].name for f in pdfs)
+    empty = ("keywords", "originating_ids", "archival_ids", "file_plan_position", "children")
+    assert all(getattr(u, name) is SHARED_EMPTY for u in items for name in empty)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_start_with_the_engine_gc_target() -> None:
+    """Go reads GOGC only from the environment its process started with: a worker's (on
+    Linux forked from the fork server, so the server's) must hold it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    expected = os.environ.get("GOGC", ENGINE_GOGC)
+    with ProcessPoolExecutor(max_workers=1, mp_context=mp_context()) as pool:
+        initial = pool.submit(Path("/proc/self/environ").read_bytes).result(timeout=120)
+    assert f"GOGC={expected}".encode() in initial.split(b"\0")
 
 
 def test_scanned_objects_share_format_records_and_days(tmp_path: Path) -> None:

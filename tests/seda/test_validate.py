@@ -335,7 +335,7 @@ def test_markup_in_text(tmp_path: Path, title: str, description: str, bad: bool)
 
 def test_too_long_keyword(tmp_path: Path) -> None:
     pkg = good_package(tmp_path)
-    pkg.roots[0].keywords.append(Keyword("é" * (KEYWORD_MAX_BYTES // 2 + 1)))
+    pkg.roots[0].own("keywords").append(Keyword("é" * (KEYWORD_MAX_BYTES // 2 + 1)))
     (finding,) = check_package(pkg)
     assert finding.code == Code.VAL_TOO_LONG and finding.params["size"] > KEYWORD_MAX_BYTES
     pkg.roots[0].keywords[0] = Keyword("é" * (KEYWORD_MAX_BYTES // 2))

@@ -79,6 +79,28 @@ def test_move_keeps_persistent_indexes(model: PackageTreeModel) -> None:
         model.move_unit(roots[0], moving, 0)
 
 
+def test_a_file_unit_takes_its_first_children(model: PackageTreeModel) -> None:
+    """A leaf's children are seda.model.SHARED_EMPTY: moves and inserts give it its own."""
+    from seda.model import SHARED_EMPTY
+    from ui.commands import MoveUnitsCommand
+
+    roots = model.package.roots
+    leaf, moving = roots[0].children[0], roots[1].children[0]
+    assert leaf.children is SHARED_EMPTY
+    model.undo_stack.push(MoveUnitsCommand(model, [moving], leaf, 0))
+    assert leaf.children == [moving] and moving.parent is leaf
+    assert model.rowCount(model.index_for(leaf)) == 1
+    model.undo_stack.undo()
+    assert leaf.children == [] and moving.parent is roots[1]
+    model.undo_stack.redo()
+    assert leaf.children == [moving]
+    other = roots[0].children[1]
+    added = ArchiveUnit(title="nouveau")
+    model.insert_units(other, 0, [added])
+    assert other.children == [added] and added.parent is other
+    assert len(SHARED_EMPTY) == 0
+
+
 def test_set_data_renames_through_undo_stack(model: PackageTreeModel) -> None:
     idx = model.index(1, COL_TITLE)
     assert model.setData(idx, "  Courrier  ")

@@ -22,7 +22,7 @@ from ui.tree_model import PackageTreeModel
 def test_snapshot_is_independent_and_keeps_uids() -> None:
     package = build_package()
     unit = package.roots[0].children[0]
-    unit.keywords.append(Keyword("état civil"))
+    unit.own("keywords").append(Keyword("état civil"))
     copy = snapshot_package(package)
     twin = copy.roots[0].children[0]
     assert twin is not unit and twin.uid == unit.uid and twin.parent is copy.roots[0]
@@ -30,7 +30,7 @@ def test_snapshot_is_independent_and_keeps_uids() -> None:
     unit.title = "changé"
     unit.keywords[0].content = "changé"
     unit.objects[0].format.name = "changé"
-    package.roots[0].children.append(ArchiveUnit(title="nouveau"))
+    package.roots[0].own("children").append(ArchiveUnit(title="nouveau"))
     assert twin.title == "pièce 1.1" and twin.keywords[0].content == "état civil"
     assert twin.objects[0].format.name == "Acrobat PDF 1.4"
     assert len(copy.roots[0].children) == len(package.roots[0].children) - 1

@@ -1079,6 +1079,8 @@ class _Builder:
             if unit.title == obj.filename:
                 unit.title = obj.filename
             unit.objects.append(obj)
+        if unit.objects:  # exact size, as the scan's: appending left room for 3 more
+            unit.objects = unit.objects[:]
         parent = raw.get("parent", -1)
         if not isinstance(parent, int) or isinstance(parent, bool) or not -1 <= parent < i:
             raise _Bad(f"{what}: parent")  # parents come first: no cycle possible

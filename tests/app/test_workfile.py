@@ -9,6 +9,7 @@ import gzip
 import json
 import os
 import random
+import sys
 import time
 import zipfile
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -835,3 +836,5 @@ def test_reopened_work_keeps_repeated_values_once(tmp_path: Path) -> None:
     assert len({id(u.level) for u in items}) == 1
     empty = ("keywords", "originating_ids", "archival_ids", "file_plan_position", "children")
     assert all(getattr(u, name) is SHARED_EMPTY for u in items for name in empty)
+    exact = sys.getsizeof([items[0].objects[0]])  # a list with no spare room
+    assert all(sys.getsizeof(u.objects) == exact for u in items)

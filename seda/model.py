@@ -183,39 +183,6 @@ class _SharedEmptyList(list[Any]):
             )
         return result
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._probe("__init__", *args, **kwargs)
-
-    def append(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("append", *args, **kwargs)
-
-    def extend(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("extend", *args, **kwargs)
-
-    def insert(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("insert", *args, **kwargs)
-
-    def pop(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("pop", *args, **kwargs)
-
-    def remove(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("remove", *args, **kwargs)
-
-    def clear(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("clear", *args, **kwargs)
-
-    def sort(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("sort", *args, **kwargs)
-
-    def reverse(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("reverse", *args, **kwargs)
-
-    def __setitem__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("__setitem__", *args, **kwargs)
-
-    def __delitem__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._probe("__delitem__", *args, **kwargs)
-
     def __iadd__(self, values: Iterable[Any], /) -> Self:  # type: ignore[misc]  # as list
         self._probe("__iadd__", values)
         return self
@@ -233,6 +200,31 @@ class _SharedEmptyList(list[Any]):
     def __deepcopy__(self, memo: Any) -> list[Any]:
         return self
 
+
+def _refusing(name: str) -> Callable[..., Any]:
+    def method(self: _SharedEmptyList, *args: Any, **kwargs: Any) -> Any:
+        return self._probe(name, *args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
+# every list method that could give it an item
+for _name in (
+    "__init__",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "sort",
+    "reverse",
+    "__setitem__",
+    "__delitem__",
+):
+    setattr(_SharedEmptyList, _name, _refusing(_name))
+del _name
 
 SHARED_EMPTY: list[Any] = _SharedEmptyList()
 

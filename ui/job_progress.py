@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QS
 
 from ui.formatting import count, human_size, number
 
+EDIT_PHASES = ("edit-read", "edit", "edit-undo")  # a long edit (or its undo), in slices
+SCAN_PHASES = ("walk", "analyse")
+
 
 class JobProgress(QWidget):
     """Status-bar progress of the running job: what, how far, how fast, and Cancel."""
@@ -90,7 +93,7 @@ class JobProgress(QWidget):
                 self.bar.setRange(0, 0)
             text = self.tr("Saving the work…") if phase == "save" else self.tr("Opening…")
             name = ""
-        elif phase in ("edit-read", "edit", "edit-undo"):  # a long edit, in slices
+        elif phase in EDIT_PHASES:
             self._set_bar(done, total)
             if phase == "edit-read":
                 text = self.tr("Preparing the edit of %1…").replace("%1", count(total, "unit"))

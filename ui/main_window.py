@@ -84,7 +84,7 @@ from ui.controllers.verification import VerificationController
 from ui.details import DetailsPanel
 from ui.findings_panel import FindingsModel, FindingsView, VerificationPanel
 from ui.format_chart import FormatChart
-from ui.job_progress import JobProgress
+from ui.job_progress import EDIT_PHASES, SCAN_PHASES, JobProgress
 from ui.package_view import DropHint, PackageView, UnitFilterProxy
 from ui.scan_controller import ScanController
 from ui.tree_model import PackageTreeModel
@@ -384,18 +384,15 @@ class MainWindow(QMainWindow):
             self.job.end()
         self.update_actions()
 
-    EDIT_PHASES = ("edit-read", "edit", "edit-undo")
-    SCAN_PHASES = ("walk", "analyse")
-
     def cancel_job(self) -> None:
         """The status bar's Cancel stops the job it shows: a bulk edit applying while a
         scan runs is cancelled alone, and the reverse."""
         self.job.cancel_button.setEnabled(False)
         phase = self.job.phase
-        if phase in self.EDIT_PHASES:
+        if phase in EDIT_PHASES:
             self.model.slicer.cancel()
             return
-        if phase in self.SCAN_PHASES and self.scan.running:
+        if phase in SCAN_PHASES and self.scan.running:
             self.scan.cancel()
             return
         self.model.slicer.cancel()

@@ -409,8 +409,8 @@ class PackageView(QTreeView):
 
     def _expand_slice(self) -> None:
         """Open units until the slice's time is up. A unit's children are looked at a few
-        at a time: the first look into a sorted parent sorts its rows (50 ms for 1,000
-        children), the rest of the look waits for the next turn."""
+        at a time; a parent's rows are first sorted (its keys a turn at a time) and mapped,
+        and a big parent then opens in a turn of its own."""
         proxy = self.model()
         source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
         pending = self._expanding
@@ -429,8 +429,12 @@ class PackageView(QTreeView):
                 parent = QModelIndex()
             elif persistent.isValid():
                 parent = QModelIndex(persistent)
+            else:
+                pending.popleft()
+                continue  # removed (or filtered out) meanwhile
+            unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
+            if parent.isValid():
                 if start == 0:  # first its rows are sorted and mapped, then it opens
-                    unit = source.unit(proxy.mapToSource(parent))
                     if not source.prepare_sort(unit, deadline):
                         break  # its sort keys, a turn at a time (10,000 titles: 74 ms)
                     rows = len(source.shown(unit))
@@ -441,10 +445,6 @@ class PackageView(QTreeView):
                 if start <= 0:
                     self.expand(parent)
                     start = 0
-            else:
-                pending.popleft()
-                continue  # removed (or filtered out) meanwhile
-            unit = source.unit(proxy.mapToSource(parent)) if parent.isValid() else None
             only = self._reopen
             children = source.shown(unit)
             row = start

@@ -166,11 +166,11 @@ class PackageTreeModel(QAbstractItemModel):
         sibs = self._package.roots if parent is None else parent.children
         if self._sort_column < 0:
             return sibs
-        shown = self._shown.get(0 if parent is None else parent.uid)
+        shown = self._shown.get(_key(parent))
         if shown is not None and len(shown) == len(sibs):
             return shown
         shown = sorted(sibs, key=self.key_function(), reverse=self._descending)
-        self._shown[0 if parent is None else parent.uid] = shown
+        self._shown[_key(parent)] = shown
         return shown
 
     def key_function(self, column: int | None = None) -> Callable[[ArchiveUnit], Any]:
@@ -568,7 +568,7 @@ class PackageTreeModel(QAbstractItemModel):
             _attach(self._package, parent, row + i, unit)
         shown.extend(units)
         self.endInsertRows()
-        self._resort({0 if parent is None else parent.uid})
+        self._resort({_key(parent)})
 
     def remove_unit(self, unit: ArchiveUnit) -> tuple[ArchiveUnit | None, int]:
         """Detach ``unit`` from the package (the files on disk are never touched)."""
